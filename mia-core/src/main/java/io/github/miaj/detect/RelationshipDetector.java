@@ -1,0 +1,35 @@
+package io.github.miaj.detect;
+
+import io.github.miaj.attention.PairAttention;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A trained detector of one relationship between two texts, bound to the attention source it was trained
+ * on. Immutable and safe to share between threads.
+ */
+public interface RelationshipDetector {
+
+    /** The relationship's name, such as {@code verbatim}. */
+    String relationship();
+
+    /**
+     * Runs the attention source on the pair and decodes links and phrases.
+     *
+     * @throws io.github.miaj.InvalidInputException when a text is null
+     */
+    Detection detect(String a, String b);
+
+    /** Decodes attention that was already computed by this detector's source (or one with its fingerprint). */
+    Detection detect(PairAttention attention);
+
+    /** The named feature weights, strongest (largest magnitude) first: the detector's explanation. */
+    List<HeadWeight> weights();
+
+    /** Everything the detector file holds. */
+    DetectorModel model();
+
+    /** Writes the detector file atomically: a temporary file beside {@code path}, then a move. */
+    void save(Path path);
+}
