@@ -8,8 +8,12 @@ import java.util.List;
 /**
  * A trained detector of one relationship between two texts, bound to the attention source it was trained
  * on. Immutable and safe to share between threads.
+ *
+ * <p>Closing a detector closes the attention source it opened itself (one loaded by name or found through
+ * {@link io.github.miaj.spi.BuiltIns}); a source the caller passed in stays open. {@link #close()} is
+ * idempotent.
  */
-public interface RelationshipDetector {
+public interface RelationshipDetector extends AutoCloseable {
 
     /** The relationship's name, such as {@code verbatim}. */
     String relationship();
@@ -32,4 +36,8 @@ public interface RelationshipDetector {
 
     /** Writes the detector file atomically: a temporary file beside {@code path}, then a move. */
     void save(Path path);
+
+    /** Releases the attention source this detector opened itself, if any; a second call does nothing. */
+    @Override
+    void close();
 }

@@ -1,0 +1,125 @@
+package io.github.miaj;
+
+import io.github.miaj.attention.AttentionSource;
+import io.github.miaj.detect.AttentionDetector;
+import io.github.miaj.detect.DetectorModel;
+import io.github.miaj.detect.RelationshipDetector;
+import io.github.miaj.io.DetectorFiles;
+import io.github.miaj.spi.BuiltIns;
+import io.github.miaj.train.LogisticTrainer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.TreeSet;
+
+/**
+ * The entry point: {@code Mia.detector().load(path)}, {@code Mia.detector().defaults()},
+ * {@code Mia.trainer().source(src).build().fit(...)}.
+ */
+public final class Mia {
+    private Mia() {
+    }
+
+    /** Starts loading a detector. */
+    public static DetectorLoader detector() {
+        return new DetectorLoader();
+    }
+
+    /** Starts configuring a trainer. */
+    public static LogisticTrainer.Builder trainer() {
+        return LogisticTrainer.builder();
+    }
+
+    /** The built-in providers on the classpath (mia-onnx registers one). */
+    static List<BuiltIns> builtIns() {
+        List<BuiltIns> out = new ArrayList<>();
+        ServiceLoader.load(BuiltIns.class, Mia.class.getClassLoader()).forEach(out::add);
+        return out;
+    }
+
+    /**
+     * Loads a detector and binds it to an attention source: the one given with {@link #source}, or else one
+     * that a built-in provider opens for the detector's model.
+     */
+    public static final class DetectorLoader {
+        private AttentionSource source;
+
+        private DetectorLoader() {
+        }
+
+        /** Binds the detector to this source (which the caller keeps and closes). */
+        public DetectorLoader source(AttentionSource source) {
+            this.source = source;
+            return this;
+        }
+
+        /** Loads a detector file. */
+        public RelationshipDetector load(Path path) {
+            return bind(DetectorFiles.load(path));
+        }
+
+        /**
+         * Loads a detector by file path or by built-in name ({@code verbatim}, ...): an existing file wins.
+         *
+         * @throws MiaException naming the known built-in names when neither a file nor a name matches
+         */
+        public RelationshipDetector load(String fileOrName) {
+            if (fileOrName == null || fileOrName.isBlank()) {
+                throw new InvalidInputException("detector file or name is empty");
+            }
+            Path p = Path.of(fileOrName);
+            if (Files.isRegularFile(p)) {
+                return load(p);
+            }
+            return named(fileOrName);
+        }
+
+        /** The built-in detector of that name. */
+        public RelationshipDetector named(String name) {
+            TreeSet<String> known = new TreeSet<>();
+            for (BuiltIns b : builtIns()) {
+                Optional<DetectorModel> m = b.detector(name);
+                if (m.isPresent()) {
+                    return bind(m.get());
+                }
+                known.addAll(b.detectorNames());
+            }
+            throw new MiaException("no detector file or built-in detector named '" + name + "'; "
+                    + (known.isEmpty() ? "no built-in detectors are on the classpath (add mia-onnx)"
+                    : "built-in detectors: " + String.join(", ", known) + "; or give the path of a detector file"));
+        }
+
+        /** The default built-in detector (verbatim phrases) on the built-in model. */
+        public RelationshipDetector defaults() {
+            List<BuiltIns> all = builtIns();
+            if (all.isEmpty()) {
+                throw new MiaException("no built-in detectors are on the classpath; add the mia-onnx module");
+            }
+            return named(all.get(0).defaultDetector());
+        }
+
+        private RelationshipDetector bind(DetectorModel model) {
+            if (source != null) {
+                return new AttentionDetector(model, source, false);
+            }
+            for (BuiltIns b : builtIns()) {
+                Optional<AttentionSource> s = b.openSource(model.source());
+                if (s.isPresent()) {
+                    try {
+                        return new AttentionDetector(model, s.get(), true);
+                    } catch (RuntimeException e) {
+                        s.get().close();
+                        throw e;
+                    }
+                }
+            }
+            throw new MiaException("the detector was trained on " + model.source().modelId()
+                    + ", which no built-in provider can open; open that model yourself and pass it with "
+                    + "Mia.detector().source(source).load(...)");
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.github.miaj.detect;
+
+import io.github.miaj.IncompatibleSourceException;
+import io.github.miaj.InvalidInputException;
+import io.github.miaj.MiaException;
+import io.github.miaj.attention.AttentionSource;
+import io.github.miaj.attention.PairAttention;
+import io.github.miaj.feature.FeatureExtractor;
+import io.github.miaj.feature.UnitFeatures;
+import io.github.miaj.io.DetectorFiles;
+import io.github.miaj.learn.LogisticModel;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The detector MIA-J trains: a logistic regression over named attention features, decoded into links
+ * and phrases. Immutable and thread-safe (the bound source must be, as {@link AttentionSource} requires).
+ */
+public final class AttentionDetector implements RelationshipDetector {
+    private final DetectorModel model;
+    private final AttentionSource source;
+    private final FeatureExtractor extractor;
+    private final double[] weights;
+    private final boolean ownsSource;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Binds a model to a source.
+     *
+     * @param source the attention source, or null for a detector that only decodes precomputed attention
+     * @throws IncompatibleSourceException when the source's fingerprint or channels differ from the model's
+     */
+    public AttentionDetector(DetectorModel model, AttentionSource source) {
+        this(model, source, false);
+    }
+
+    /**
+     * Binds a model to a source.
+     *
+     * @param ownsSource whether {@link #close()} closes the source (true when the caller will not)
+     */
+    public AttentionDetector(DetectorModel model, AttentionSource source, boolean ownsSource) {
+        this.ownsSource = ownsSource;
+        this.model = Objects.requireNonNull(model, "model");
+        this.source = source;
+        if (source != null) {
+            checkCompatible(model.source(), source);
+        }
+        this.extractor = new FeatureExtractor(model.features(), model.source().channels());
+        if (!extractor.featureNames().equals(model.featureNames())) {
+            throw new IncompatibleSourceException("the detector's " + model.featureNames().size()
+                    + " feature names do not match the " + extractor.numFeatures()
+                    + " its feature spec builds from its source's channels; the detector file is inconsistent");
+        }
+        this.weights = model.weights();
+    }
+
+    /** Throws unless {@code source} produces exactly the attention the detector was trained on. */
+    public static void checkCompatible(SourceInfo expected, AttentionSource source) {
+        List<String> diffs = new ArrayList<>();
+        if (!expected.fingerprint().equals(source.fingerprint())) {
+            diffs.add("fingerprint " + source.fingerprint() + " (model " + source.modelId() + ") instead of "
+                    + expected.fingerprint() + " (model " + expected.modelId() + ")");
+        }
+        if (!expected.channels().equals(source.channels())) {
+            diffs.add(source.channels().size() + " channels instead of " + expected.channels().size()
+                    + " (head layout differs)");
+        }
+        if (!diffs.isEmpty()) {
+            throw new IncompatibleSourceException("the detector was trained on " + expected.modelId()
+                    + " but the attention source differs: " + String.join("; ", diffs)
+                    + ". Bind it to the source it was trained on, or retrain it on this one.");
+        }
+    }
+
+    @Override
+    public String relationship() {
+        return model.relationship();
+    }
+
+    /** The attention source this detector runs, or null. */
+    public AttentionSource source() {
+        return source;
+    }
+
+    @Override
+    public Detection detect(String a, String b) {
+        if (a == null || b == null) {
+            throw new InvalidInputException("detect needs two texts; got null for " + (a == null ? "A" : "B"));
+        }
+        if (source == null) {
+            throw new MiaException("this detector has no attention source bound; load it with "
+                    + "Mia.detector().source(source).load(path), or call detect(PairAttention)");
+        }
+        return detect(source.attend(a, b));
+    }
+
+    @Override
+    public Detection detect(PairAttention attention) {
+        UnitFeatures f = extractor.extract(attention);
+        float[] p = f.logits(weights, model.bias());
+        for (int k = 0; k < p.length; k++) {
+            p[k] = (float) LogisticModel.sigmoid(p[k]);
+        }
+        List<PairMatch> links = Decoder.links(p, f.sizeA(), f.sizeB(), model.decoding());
+        List<PhraseMatch> phrases = Decoder.phrases(links, f.unitsA(), f.unitsB(), model.decoding());
+        return new Detection(f.unitsA(), f.unitsB(), p, links, phrases);
+    }
+
+    /** The extractor that builds this detector's features. */
+    public FeatureExtractor extractor() {
+        return extractor;
+    }
+
+    @Override
+    public List<HeadWeight> weights() {
+        List<HeadWeight> out = new ArrayList<>(weights.length);
+        for (int k = 0; k < weights.length; k++) {
+            out.add(new HeadWeight(model.featureNames().get(k), weights[k]));
+        }
+        out.sort(Comparator.comparingDouble((HeadWeight h) -> -Math.abs(h.weight())).thenComparing(HeadWeight::name));
+        return List.copyOf(out);
+    }
+
+    @Override
+    public DetectorModel model() {
+        return model;
+    }
+
+    @Override
+    public void save(Path path) {
+        DetectorFiles.save(model, path);
+    }
+
+    /**
+     * A copy of this detector with another decoding (for example a threshold chosen for a new use). The copy
+     * shares the source and never closes it.
+     */
+    public AttentionDetector withDecoding(Decoding decoding) {
+        DetectorModel m = new DetectorModel(model.relationship(), model.features(), model.featureNames(),
+                model.weights(), model.bias(), decoding, model.source(), model.provenance(), model.devMetrics());
+        return new AttentionDetector(m, source, false);
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true) && ownsSource && source != null) {
+            source.close();
+        }
+    }
+}

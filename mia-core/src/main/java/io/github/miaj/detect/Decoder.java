@@ -1,0 +1,106 @@
+package io.github.miaj.detect;
+
+import io.github.miaj.text.Span;
+import io.github.miaj.text.Word;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Turns unit-pair probabilities into links and phrases. Stateless; the rules are those of a
+ * {@link Decoding}.
+ *
+ * <p>Phrases are runs of links that advance together along the diagonal: a link (i, j) continues a run
+ * whose last link is (i', j') when both i - i' and j - j' lie in [1, 2]. A step of two tolerates one
+ * inserted or dropped word inside an edited copy without breaking the phrase.
+ */
+public final class Decoder {
+    private static final int MAX_STEP = 2;
+
+    private Decoder() {
+    }
+
+    /** Links that pass the threshold and the argmax constraint, A-major. */
+    public static List<PairMatch> links(float[] p, int nA, int nB, Decoding d) {
+        float[] rowMax = new float[nA];
+        float[] colMax = new float[nB];
+        if (d.argmax() != Decoding.Argmax.NONE) {
+            java.util.Arrays.fill(rowMax, Float.NEGATIVE_INFINITY);
+            java.util.Arrays.fill(colMax, Float.NEGATIVE_INFINITY);
+            for (int i = 0; i < nA; i++) {
+                for (int j = 0; j < nB; j++) {
+                    float v = p[i * nB + j];
+                    rowMax[i] = Math.max(rowMax[i], v);
+                    colMax[j] = Math.max(colMax[j], v);
+                }
+            }
+        }
+        List<PairMatch> out = new ArrayList<>();
+        for (int i = 0; i < nA; i++) {
+            for (int j = 0; j < nB; j++) {
+                float v = p[i * nB + j];
+                if (v < d.threshold()) {
+                    continue;
+                }
+                boolean row = v >= rowMax[i];
+                boolean col = v >= colMax[j];
+                boolean ok = switch (d.argmax()) {
+                    case NONE -> true;
+                    case EITHER -> row || col;
+                    case BOTH -> row && col;
+                };
+                if (ok) {
+                    out.add(new PairMatch(i, j, v));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Groups links into phrases, in order of their start in B. */
+    public static List<PhraseMatch> phrases(List<PairMatch> links, List<Word> unitsA, List<Word> unitsB, Decoding d) {
+        List<List<PairMatch>> runs = new ArrayList<>();
+        // links are A-major; a run's last link always has a smaller i, so one pass suffices
+        for (PairMatch m : links) {
+            List<PairMatch> best = null;
+            int bestGap = Integer.MAX_VALUE;
+            for (List<PairMatch> run : runs) {
+                PairMatch last = run.get(run.size() - 1);
+                int di = m.a() - last.a();
+                int dj = m.b() - last.b();
+                if (di >= 1 && di <= MAX_STEP && dj >= 1 && dj <= MAX_STEP && di + dj < bestGap) {
+                    best = run;
+                    bestGap = di + dj;
+                }
+            }
+            if (best == null) {
+                best = new ArrayList<>();
+                runs.add(best);
+            }
+            best.add(m);
+        }
+        List<PhraseMatch> out = new ArrayList<>();
+        for (List<PairMatch> run : runs) {
+            PairMatch first = run.get(0);
+            PairMatch last = run.get(run.size() - 1);
+            int lenA = last.a() - first.a() + 1;
+            int lenB = last.b() - first.b() + 1;
+            if (lenA < d.minPhrase() || lenB < d.minPhrase()) {
+                continue;
+            }
+            double score = 0;
+            for (PairMatch m : run) {
+                score += m.probability();
+            }
+            Word wa0 = unitsA.get(first.a());
+            Word wa1 = unitsA.get(last.a());
+            Word wb0 = unitsB.get(first.b());
+            Word wb1 = unitsB.get(last.b());
+            out.add(new PhraseMatch(new Span(wa0.start(), wa1.end()), new Span(wb0.start(), wb1.end()),
+                    first.a(), last.a(), first.b(), last.b(), score / run.size()));
+        }
+        out.sort(Comparator.comparingInt((PhraseMatch m) -> m.b().start()).thenComparingInt(m -> m.a().start()));
+        return out;
+    }
+}

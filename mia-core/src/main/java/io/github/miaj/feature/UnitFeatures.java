@@ -1,0 +1,122 @@
+package io.github.miaj.feature;
+
+import io.github.miaj.text.Word;
+
+import java.util.List;
+
+/**
+ * The base features of every unit pair of one text pair, laid out [feature][i][j], and the expansion
+ * into full feature rows (base, then base at (i-1, j-1), then base at (i+1, j+1) when the spec asks for
+ * the diagonal). Built by {@link FeatureExtractor}; immutable.
+ *
+ * <p>Two tiers, as in EJML: {@link #row} fills a caller's buffer for training, and {@link #logits}
+ * scores every pair of a linear model without ever building the rows, which is what detection needs.
+ */
+public final class UnitFeatures {
+    private final List<Word> unitsA;
+    private final List<Word> unitsB;
+    private final int nBase;
+    private final boolean diagonal;
+    private final float[] base;
+    private final int nA;
+    private final int nB;
+
+    UnitFeatures(List<Word> unitsA, List<Word> unitsB, int nBase, boolean diagonal, float[] base) {
+        this.unitsA = List.copyOf(unitsA);
+        this.unitsB = List.copyOf(unitsB);
+        this.nBase = nBase;
+        this.diagonal = diagonal;
+        this.base = base;
+        this.nA = unitsA.size();
+        this.nB = unitsB.size();
+    }
+
+    public List<Word> unitsA() {
+        return unitsA;
+    }
+
+    public List<Word> unitsB() {
+        return unitsB;
+    }
+
+    public int sizeA() {
+        return nA;
+    }
+
+    public int sizeB() {
+        return nB;
+    }
+
+    /** Length of a full feature row. */
+    public int numFeatures() {
+        return diagonal ? 3 * nBase : nBase;
+    }
+
+    /** Base feature {@code k} at unit pair (i, j), or 0 outside the texts. */
+    public float base(int k, int i, int j) {
+        if (i < 0 || j < 0 || i >= nA || j >= nB) {
+            return 0f;
+        }
+        return base[(k * nA + i) * nB + j];
+    }
+
+    /** Writes the full feature row of unit pair (i, j) into {@code dst} from {@code offset}. */
+    public void row(int i, int j, float[] dst, int offset) {
+        int plane = nA * nB;
+        int at = i * nB + j;
+        for (int k = 0; k < nBase; k++) {
+            dst[offset + k] = base[k * plane + at];
+        }
+        if (diagonal) {
+            for (int k = 0; k < nBase; k++) {
+                dst[offset + nBase + k] = base(k, i - 1, j - 1);
+                dst[offset + 2 * nBase + k] = base(k, i + 1, j + 1);
+            }
+        }
+    }
+
+    /**
+     * The linear scores {@code w . row(i, j) + bias} of every unit pair, A-major. Costs one pass over the
+     * base features: the diagonal terms are the same sums shifted by one along the diagonal.
+     */
+    public float[] logits(double[] w, double bias) {
+        if (w.length != numFeatures()) {
+            throw new io.github.miaj.InvalidInputException("model has " + w.length + " weights, features have "
+                    + numFeatures());
+        }
+        int plane = nA * nB;
+        double[] s0 = new double[plane];
+        double[] sm = diagonal ? new double[plane] : null;
+        double[] sp = diagonal ? new double[plane] : null;
+        for (int k = 0; k < nBase; k++) {
+            double w0 = w[k];
+            double wm = diagonal ? w[nBase + k] : 0;
+            double wp = diagonal ? w[2 * nBase + k] : 0;
+            int off = k * plane;
+            for (int p = 0; p < plane; p++) {
+                double v = base[off + p];
+                s0[p] += w0 * v;
+                if (diagonal) {
+                    sm[p] += wm * v;
+                    sp[p] += wp * v;
+                }
+            }
+        }
+        float[] out = new float[plane];
+        for (int i = 0; i < nA; i++) {
+            for (int j = 0; j < nB; j++) {
+                double s = bias + s0[i * nB + j];
+                if (diagonal) {
+                    if (i > 0 && j > 0) {
+                        s += sm[(i - 1) * nB + (j - 1)];
+                    }
+                    if (i + 1 < nA && j + 1 < nB) {
+                        s += sp[(i + 1) * nB + (j + 1)];
+                    }
+                }
+                out[i * nB + j] = (float) s;
+            }
+        }
+        return out;
+    }
+}

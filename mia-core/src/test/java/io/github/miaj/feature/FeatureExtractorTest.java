@@ -1,0 +1,138 @@
+package io.github.miaj.feature;
+
+import io.github.miaj.IncompatibleSourceException;
+import io.github.miaj.attention.HeadName;
+import io.github.miaj.attention.PairAttention;
+import io.github.miaj.attention.Token;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class FeatureExtractorTest {
+    private static final List<HeadName> CH = List.of(HeadName.parse("self.L00.H00.ab"), HeadName.parse("self.L00.H00.ba"));
+
+    /** A = "unbeliev able day" as tokens un|believ|able (word 0) and day (word 1); B = "a day" (two tokens). */
+    private static PairAttention subwordPair(float[] ab, float[] ba) {
+        String a = "unbelievable day";
+        String b = "a day";
+        List<Token> ta = List.of(new Token("un", 0, 2, 0), new Token("believ", 2, 8, 0), new Token("able", 8, 12, 0),
+                new Token("day", 13, 16, 1));
+        List<Token> tb = List.of(new Token("a", 0, 1, 0), new Token("day", 2, 5, 1));
+        float[] data = new float[2 * 4 * 2];
+        System.arraycopy(ab, 0, data, 0, 8);
+        System.arraycopy(ba, 0, data, 8, 8);
+        return new PairAttention(a, b, ta, tb, CH, data);
+    }
+
+    @Test
+    void wordsAggregateMeanOverAttendingAndSumOverAttended() {
+        // ab: A token i attends B token j; rows are A tokens
+        float[] ab = {0.1f, 0.3f, 0.2f, 0.2f, 0.3f, 0.1f, 0.05f, 0.6f};
+        // ba: B token j attends A token i, stored A-major
+        float[] ba = {0.1f, 0.0f, 0.2f, 0.1f, 0.3f, 0.1f, 0.1f, 0.7f};
+        FeatureSpec spec = new FeatureSpec(Granularity.WORD, true, false, false, false);
+        UnitFeatures f = new FeatureExtractor(spec, CH).extract(subwordPair(ab, ba));
+        assertEquals(2, f.sizeA());
+        assertEquals(2, f.sizeB());
+        // ab, word 0 of A (3 tokens, attending: mean) to word 1 of B (1 token): (0.3 + 0.2 + 0.1) / 3
+        assertEquals(0.6f / 3, f.base(0, 0, 1), 1e-6);
+        // ba, word 0 of A is attended (sum over its 3 tokens) by word 1 of B (1 token, attending): 0 + 0.1 + 0.1
+        assertEquals(0.2f, f.base(1, 0, 1), 1e-6);
+        assertEquals(0.6f, f.base(0, 1, 1), 1e-6);
+        assertEquals(0.7f, f.base(1, 1, 1), 1e-6);
+    }
+
+    @Test
+    void oneDirectionDropsBaChannels() {
+        FeatureExtractor fx = new FeatureExtractor(FeatureSpec.raw(), CH);
+        assertEquals(List.of("self.L00.H00.ab"), fx.featureNames());
+    }
+
+    @Test
+    void excludeSinksMakesRowsDistributionsOverTheOtherText() {
+        float[] ab = {0.1f, 0.1f, 0.2f, 0.2f, 0.3f, 0.1f, 0.05f, 0.15f};
+        FeatureSpec spec = new FeatureSpec(Granularity.TOKEN, false, false, true, false);
+        UnitFeatures f = new FeatureExtractor(spec, CH).extract(subwordPair(ab, new float[8]));
+        for (int i = 0; i < 4; i++) {
+            assertEquals(1.0, f.base(0, i, 0) + f.base(0, i, 1), 1e-6);
+        }
+        assertEquals(0.75, f.base(0, 2, 0), 1e-6);
+    }
+
+    @Test
+    void lexicalFeaturesSeeFoldedEqualityAndTypos() {
+        FeatureSpec spec = new FeatureSpec(Granularity.WORD, false, false, false, true);
+        FeatureExtractor fx = new FeatureExtractor(spec, CH);
+        assertEquals(List.of("self.L00.H00.ab", "lex.exact", "lex.fold", "lex.sim"), fx.featureNames());
+        List<Token> ta = List.of(new Token("Said,", 0, 5, 0), new Token("walked", 6, 12, 1));
+        List<Token> tb = List.of(new Token("said", 0, 4, 0), new Token("walkde", 5, 11, 1));
+        UnitFeatures f = fx.extract(new PairAttention("Said, walked", "said walkde", ta, tb, CH, new float[8]));
+        assertEquals(0f, f.base(1, 0, 0));
+        assertEquals(1f, f.base(2, 0, 0));
+        assertEquals(0f, f.base(2, 1, 1));
+        float typo = f.base(3, 1, 1);
+        float unrelated = f.base(3, 0, 1);
+        assertEquals(true, typo > 0.5f && unrelated < 0.2f, "typo " + typo + " unrelated " + unrelated);
+    }
+
+    @Test
+    void logitsEqualDotProductsOfRowsWithDiagonalContext() {
+        SplittableRandom rnd = new SplittableRandom(7);
+        String a = "w0 w1 w2 w3 w4";
+        String b = "v0 v1 v2 v3";
+        List<Token> ta = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ta.add(new Token("w" + i, 3 * i, 3 * i + 2, i));
+        }
+        List<Token> tb = new java.util.ArrayList<>();
+        for (int j = 0; j < 4; j++) {
+            tb.add(new Token("v" + j, 3 * j, 3 * j + 2, j));
+        }
+        float[] data = new float[2 * 5 * 4];
+        for (int k = 0; k < data.length; k++) {
+            data[k] = (float) rnd.nextDouble();
+        }
+        FeatureExtractor fx = new FeatureExtractor(FeatureSpec.defaults(), CH);
+        UnitFeatures f = fx.extract(new PairAttention(a, b, ta, tb, CH, data));
+        double[] w = new double[fx.numFeatures()];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = rnd.nextDouble() - 0.5;
+        }
+        float[] logits = f.logits(w, 0.25);
+        float[] row = new float[fx.numFeatures()];
+        for (int i = 0; i < 5; i++) {
+            for (int j = 0; j < 4; j++) {
+                f.row(i, j, row, 0);
+                double s = 0.25;
+                for (int k = 0; k < w.length; k++) {
+                    s += w[k] * row[k];
+                }
+                assertEquals(s, logits[i * 4 + j], 1e-5);
+            }
+        }
+        // the neighbour at (i-1, j-1) of (0, 0) is outside the texts: zero
+        f.row(0, 0, row, 0);
+        assertEquals(0f, row[fx.featureNames().indexOf("self.L00.H00.ab@-1")]);
+        assertEquals(f.base(0, 1, 1), row[fx.featureNames().indexOf("self.L00.H00.ab@+1")]);
+    }
+
+    @Test
+    void attentionFromAnotherLayoutIsRejected() {
+        FeatureExtractor fx = new FeatureExtractor(FeatureSpec.defaults(), CH);
+        PairAttention other = new PairAttention("x", "y", List.of(new Token("x", 0, 1, 0)), List.of(new Token("y", 0, 1, 0)),
+                List.of(HeadName.parse("cross.L00.H00")), new float[1]);
+        assertThrows(IncompatibleSourceException.class, () -> fx.extract(other));
+    }
+
+    @Test
+    void emptyTextGivesNoUnits() {
+        FeatureExtractor fx = new FeatureExtractor(FeatureSpec.defaults(), CH);
+        UnitFeatures f = fx.extract(new PairAttention("   ", "y", List.of(), List.of(new Token("y", 0, 1, 0)), CH, new float[0]));
+        assertEquals(0, f.sizeA());
+        assertEquals(0, f.logits(new double[fx.numFeatures()], 0).length);
+    }
+}

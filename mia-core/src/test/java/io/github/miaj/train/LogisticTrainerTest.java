@@ -1,0 +1,108 @@
+package io.github.miaj.train;
+
+import io.github.miaj.IncompatibleSourceException;
+import io.github.miaj.InvalidInputException;
+import io.github.miaj.TrainingException;
+import io.github.miaj.detect.AttentionDetector;
+import io.github.miaj.detect.Detection;
+import io.github.miaj.detect.HeadWeight;
+import io.github.miaj.detect.PhraseMatch;
+import io.github.miaj.detect.RelationshipDetector;
+import io.github.miaj.feature.FeatureSpec;
+import io.github.miaj.testing.ToyAttentionSource;
+import io.github.miaj.testing.ToyPairs;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LogisticTrainerTest {
+    private static final ToyAttentionSource SOURCE = new ToyAttentionSource();
+    private static TrainingResult result;
+
+    @BeforeAll
+    static void train() {
+        List<ProgressListener.Stage> stages = new ArrayList<>();
+        result = LogisticTrainer.builder().source(SOURCE).listener((s, d, t) -> {
+            if (stages.isEmpty() || stages.get(stages.size() - 1) != s) {
+                stages.add(s);
+            }
+        }).build().fit("verbatim", ToyPairs.make(60, 1), ToyPairs.make(20, 2));
+        assertEquals(List.of(ProgressListener.Stage.FEATURES, ProgressListener.Stage.FIT,
+                ProgressListener.Stage.EVALUATE), stages);
+    }
+
+    @Test
+    void learnsTheCopyHeadAndReachesHighDevF1() {
+        TrainingReport r = result.report();
+        assertTrue(r.converged(), "solver converged");
+        assertNotNull(r.dev());
+        assertTrue(r.dev().f1() > 0.9, "dev F1 " + r.dev());
+        assertTrue(r.positives() > 0 && r.rows() > r.positives());
+        double copyHead = weightOf("self.L00.H00.ab") + weightOf("self.L00.H00.ba");
+        double noiseHead = Math.abs(weightOf("self.L00.H01.ab")) + Math.abs(weightOf("self.L00.H01.ba"));
+        assertTrue(copyHead > noiseHead, "copy head " + copyHead + " vs noise head " + noiseHead);
+        List<HeadWeight> w = result.detector().weights();
+        for (int k = 1; k < w.size(); k++) {
+            assertTrue(Math.abs(w.get(k - 1).weight()) >= Math.abs(w.get(k).weight()), "strongest first");
+        }
+    }
+
+    private static double weightOf(String name) {
+        return result.detector().weights().stream().filter(h -> h.name().equals(name)).findFirst().orElseThrow().weight();
+    }
+
+    @Test
+    void detectFindsTheCopiedSentenceAsOnePhrase() {
+        String a = "the old man walked to the river at night . she said nothing .";
+        String b = "she said nothing . the old man walked to the river at night . door window hand";
+        Detection d = result.detector().detect(a, b);
+        PhraseMatch longest = d.phrases().stream().max(java.util.Comparator.comparingInt(p -> p.b().length())).orElseThrow();
+        assertEquals("the old man walked to the river at night .", longest.b().of(b));
+        assertEquals("the old man walked to the river at night .", longest.a().of(a));
+        assertTrue(d.probability(0, 4) > d.probability(0, 15), "'the' aligned in context beats a stray word");
+    }
+
+    @Test
+    void trainingIsDeterministicUnderASeed() {
+        TrainingResult again = LogisticTrainer.builder().source(SOURCE).build()
+                .fit("verbatim", ToyPairs.make(60, 1), ToyPairs.make(20, 2));
+        assertArrayEquals(result.detector().model().weights(), again.detector().model().weights());
+    }
+
+    @Test
+    void pairsWithoutLinksAreOneClassAndRejected() {
+        List<LabelledPair> noLinks = List.of(new LabelledPair("x", "a b c", "d e f", List.of()));
+        TrainingException e = assertThrows(TrainingException.class,
+                () -> LogisticTrainer.builder().source(SOURCE).build().fit("verbatim", noLinks, List.of()));
+        assertTrue(e.getMessage().contains("no linked unit pairs"), e.getMessage());
+    }
+
+    @Test
+    void aTrainerNeedsASource() {
+        assertThrows(InvalidInputException.class, () -> LogisticTrainer.builder().build());
+        assertThrows(InvalidInputException.class, () -> LogisticTrainer.builder().source(SOURCE).l2(-1).build());
+    }
+
+    @Test
+    void aDetectorRefusesAnotherSource() {
+        IncompatibleSourceException e = assertThrows(IncompatibleSourceException.class,
+                () -> new AttentionDetector(result.detector().model(), new ToyAttentionSource("toy-v2")));
+        assertTrue(e.getMessage().contains("toy-v2"), e.getMessage());
+    }
+
+    @Test
+    void rawFeaturesAloneAreWorseThanContextAndLexicalEvidence() {
+        RelationshipDetector raw = LogisticTrainer.builder().source(SOURCE).features(FeatureSpec.raw()).build()
+                .fit("verbatim", ToyPairs.make(60, 1), ToyPairs.make(20, 2)).detector();
+        assertTrue(raw.model().devMetrics().f1() <= result.report().dev().f1() + 1e-9,
+                raw.model().devMetrics() + " vs " + result.report().dev());
+    }
+}
