@@ -1,0 +1,93 @@
+package io.github.miaj.cli;
+
+import io.github.miaj.Mia;
+import io.github.miaj.attention.HeadName;
+import io.github.miaj.detect.HeadWeight;
+import io.github.miaj.detect.RelationshipDetector;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Shows a detector's head weights as a layers x heads table, and its strongest features. */
+@Command(name = "heads", mixinStandardHelpOptions = true,
+        description = "Show a detector's weights as a layers x heads table and its strongest positive and negative heads.")
+final class HeadsCommand implements Runnable {
+    @Option(names = "--detector", defaultValue = "verbatim", description = "Detector file or built-in name (default: ${DEFAULT-VALUE}).")
+    String detector;
+
+    @Option(names = "--top", defaultValue = "10", description = "How many strongest features to list (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (RelationshipDetector d = Mia.detector().load(detector)) {
+            List<HeadWeight> weights = d.weights();
+            out.println("detector: " + d.relationship() + " on " + d.model().source().modelId());
+            out.println();
+            out.print(HeadTable.format(weights));
+            out.println();
+            out.println("strongest positive:");
+            weights.stream().filter(w -> w.weight() > 0).limit(top)
+                    .forEach(w -> out.printf(Locale.ROOT, "  %-28s %+8.3f%n", w.name(), w.weight()));
+            out.println("strongest negative:");
+            weights.stream().filter(w -> w.weight() < 0).limit(top)
+                    .forEach(w -> out.printf(Locale.ROOT, "  %-28s %+8.3f%n", w.name(), w.weight()));
+        }
+    }
+
+    /** The layers x heads table: each cell sums a head's weights over directions and diagonal offsets. */
+    static final class HeadTable {
+        private HeadTable() {
+        }
+
+        static String format(List<HeadWeight> weights) {
+            TreeMap<String, TreeMap<Integer, double[]>> byKind = new TreeMap<>();
+            TreeSet<Integer> heads = new TreeSet<>();
+            for (HeadWeight w : weights) {
+                String base = w.name().replaceAll("@[-+]\\d+$", "");
+                HeadName h;
+                try {
+                    h = HeadName.parse(base);
+                } catch (RuntimeException notAHead) {
+                    continue;
+                }
+                if (!h.isHead()) {
+                    continue;
+                }
+                heads.add(h.head());
+                double[] row = byKind.computeIfAbsent(h.kind(), k -> new TreeMap<>())
+                        .computeIfAbsent(h.layer(), k -> new double[64]);
+                if (h.head() < row.length) {
+                    row[h.head()] += w.weight();
+                }
+            }
+            StringBuilder b = new StringBuilder();
+            for (var kind : byKind.entrySet()) {
+                b.append(kind.getKey()).append(" attention, weight per layer (rows) and head (columns), ")
+                        .append("summed over directions and diagonal offsets:\n");
+                b.append("      ");
+                for (int h : heads) {
+                    b.append(String.format(Locale.ROOT, "%7s", "H" + h));
+                }
+                b.append('\n');
+                for (var layer : kind.getValue().entrySet()) {
+                    b.append(String.format(Locale.ROOT, "L%-4d ", layer.getKey()));
+                    for (int h : heads) {
+                        b.append(String.format(Locale.ROOT, "%+7.2f", layer.getValue()[h]));
+                    }
+                    b.append('\n');
+                }
+            }
+            return b.toString();
+        }
+    }
+}
