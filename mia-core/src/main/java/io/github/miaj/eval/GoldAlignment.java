@@ -100,18 +100,29 @@ public record GoldAlignment(Set<WordLink> sure, Set<WordLink> possible) {
                 + "); fix the link or the texts it belongs to");
     }
 
-    // [first, end) of the words a span overlaps.
+    // [first, end) of the words a span overlaps (an empty span: the word holding its position). Words.wordAt
+    // may return any of several overlapped words, so the first is found here.
     private static int[] wordRange(List<Word> words, Span span, LabelledPair pair, GoldLink link, String side) {
-        int first = Words.wordAt(words, span.start(), span.end());
-        if (first < 0) {
-            throw new InvalidInputException("pair " + pair.id() + ": gold link " + link + " covers no word of text "
-                    + side + " (its span is empty or all whitespace); make the span cover at least one word");
+        int stop = Math.max(span.end(), span.start() + 1);
+        int lo = 0;
+        int hi = words.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (words.get(mid).end() <= span.start()) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
         }
-        int end = first + 1;
-        while (end < words.size() && words.get(end).start() < span.end()) {
+        int end = lo;
+        while (end < words.size() && words.get(end).start() < stop) {
             end++;
         }
-        return new int[] {first, end};
+        if (end == lo) {
+            throw new InvalidInputException("pair " + pair.id() + ": gold link " + link + " covers no word of text "
+                    + side + " (its span is all whitespace); make the span cover at least one word");
+        }
+        return new int[] {lo, end};
     }
 
     private static <T> Collection<T> nonNull(Collection<T> c, String what) {

@@ -1,0 +1,532 @@
+package io.github.miaj.learn;
+
+import io.github.miaj.InvalidInputException;
+import io.github.miaj.TrainingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Binary L2-regularised logistic regression, fitted to the true optimum by streaming passes over a
+ * {@link RowSource}.
+ *
+ * <h2>Objective</h2>
+ * <pre>
+ *   f(w, b) = (1 / S) * sum_i c_i * log(1 + exp(-s_i * (w . x_i + b)))  +  (l2 / 2) * ||w||^2
+ *   c_i = positiveWeight for positives, 1 for negatives;  S = sum_i c_i;  s_i = +1 / -1
+ * </pre>
+ * The bias is not penalised. This is scikit-learn's {@code LogisticRegression(penalty="l2", C=C)} with
+ * {@code C = 1 / (l2 * S)} and {@code sample_weight = c}. The fit stops when the largest absolute component of
+ * the gradient of {@code f} (over {@code w} and {@code b}) is at most {@code tolerance}, as scikit-learn's
+ * {@code lbfgs} does with {@code tol}.
+ *
+ * <h2>Method, and why</h2>
+ * A pass over 1M x 192 floats costs about 0.25 s on two cores, so the solver must need few passes.
+ * <ul>
+ *   <li><b>Implicit standardisation.</b> The solver works on {@code theta = (v, b')} with
+ *   {@code w_k = v_k / sd_k} and {@code b = b' - sum_k w_k * mean_k} (weighted mean and standard deviation
+ *   from one statistics pass). This is a pure change of variables: the objective, including the L2 penalty on
+ *   the <em>original</em> weights, is unchanged, so the optimum is the true one. Each pass scores rows with the
+ *   original {@code (w, b)} and the chain rule maps the gradient, so the data are never centred or copied.
+ *   It removes the large eigenvalue that un-centred positive features (attention weights) create along the
+ *   bias direction, and the spread of feature scales; on the benchmark data it cuts iterations several-fold.</li>
+ *   <li><b>L-BFGS with a strong-Wolfe line search</b> (Nocedal &amp; Wright, algorithms 3.5/3.6 and 7.4). The
+ *   unit step is accepted almost always, so one iteration costs one pass. Newton with an explicit Hessian
+ *   would need fewer iterations, but one Hessian pass costs about {@code d/2} gradient passes (18 GFLOP at
+ *   d = 192, several seconds), and Hessian-free Newton-CG spends one pass per CG step; L-BFGS on the
+ *   standardised problem needs fewer passes than either. The solver vectors are {@code d + 1} doubles, so
+ *   plain arrays are used; EJML brings nothing to O(m d) vector updates.</li>
+ *   <li><b>Parallel, deterministic passes.</b> Blocks are cut into fixed chunks summed in a fixed order
+ *   (see {@link #threads}), so results are bit-identical across runs and across thread counts.</li>
+ * </ul>
+ * Memory: the data are read in place; scratch is a few {@code double[d + 2]} per block plus the L-BFGS history
+ * ({@code 2 * memory * (d + 1)} doubles).
+ *
+ * <p>Instances are immutable and thread-safe; build one with {@link #builder()}.
+ */
+public final class LogisticRegression {
+    private static final Logger LOG = LoggerFactory.getLogger(LogisticRegression.class);
+    private static final double C1 = 1e-4;
+    private static final double C2 = 0.9;
+    private static final int MAX_LINE_SEARCH = 40;
+
+    private final double l2;
+    private final double positiveWeight;
+    private final int maxIterations;
+    private final double tolerance;
+    private final long seed;
+    private final int threads;
+    private final int memory;
+    private final IterationListener listener;
+
+    /** Told after every solver iteration, e.g. to drive a progress bar. Called on the fitting thread. */
+    @FunctionalInterface
+    public interface IterationListener {
+        /**
+         * @param iteration    1-based iteration just finished
+         * @param loss         objective value after it
+         * @param gradientNorm largest absolute gradient component after it
+         */
+        void onIteration(int iteration, double loss, double gradientNorm);
+
+        /** A listener that does nothing. */
+        static IterationListener none() {
+            return (iteration, loss, gradientNorm) -> { };
+        }
+    }
+
+    private LogisticRegression(Builder b) {
+        this.l2 = b.l2;
+        this.positiveWeight = b.positiveWeight;
+        this.maxIterations = b.maxIterations;
+        this.tolerance = b.tolerance;
+        this.seed = b.seed;
+        this.threads = b.threads;
+        this.memory = b.memory;
+        this.listener = b.listener;
+    }
+
+    /** A builder with defaults l2 = 1e-4, positiveWeight = 1, maxIterations = 500, tolerance = 1e-6, 2 threads. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The positive weight that gives both classes equal total weight: {@code negatives / positives}. Reads the
+     * labels of {@code rows} once.
+     *
+     * @throws TrainingException if one class is missing
+     */
+    public static double balancedPositiveWeight(RowSource rows) {
+        if (rows == null) {
+            throw new InvalidInputException("rows must not be null");
+        }
+        long[] counts = new long[2];
+        rows.forEachBlock((x, y, from, count) -> {
+            for (int r = 0; r < count; r++) {
+                counts[y[from + r] == 1 ? 1 : 0]++;
+            }
+        });
+        return balancedPositiveWeight(counts[0], counts[1]);
+    }
+
+    /**
+     * {@code negatives / positives}.
+     *
+     * @throws TrainingException if either count is zero
+     */
+    public static double balancedPositiveWeight(long negatives, long positives) {
+        if (negatives < 0 || positives < 0) {
+            throw new InvalidInputException("class counts must not be negative, got " + negatives + " negatives and "
+                    + positives + " positives");
+        }
+        requireBothClasses(negatives, positives);
+        return (double) negatives / positives;
+    }
+
+    private static void requireBothClasses(long negatives, long positives) {
+        if (positives == 0 && negatives == 0) {
+            throw new InvalidInputException("there are no rows; training needs labelled rows of both classes");
+        }
+        if (positives == 0) {
+            throw new TrainingException("all " + negatives + " rows are negative; training needs both classes "
+                    + "(add positive examples, e.g. pairs with gold links)");
+        }
+        if (negatives == 0) {
+            throw new TrainingException("all " + positives + " rows are positive; training needs both classes "
+                    + "(add negative examples)");
+        }
+    }
+
+    public double l2() {
+        return l2;
+    }
+
+    public double positiveWeight() {
+        return positiveWeight;
+    }
+
+    public int maxIterations() {
+        return maxIterations;
+    }
+
+    public double tolerance() {
+        return tolerance;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** Threads used for the passes; the result does not depend on it. */
+    public int threads() {
+        return threads;
+    }
+
+    /** Correction pairs kept by L-BFGS. */
+    public int memory() {
+        return memory;
+    }
+
+    /**
+     * Fits the model.
+     *
+     * @throws InvalidInputException if {@code rows} is null or empty, or a feature is not finite
+     * @throws TrainingException     if only one class is present
+     */
+    public FitResult fit(RowSource rows) {
+        if (rows == null) {
+            throw new InvalidInputException("rows must not be null");
+        }
+        int d = rows.numFeatures();
+        if (d <= 0) {
+            throw new InvalidInputException("rows have " + d + " features; at least one is needed");
+        }
+        if (rows.numRows() <= 0) {
+            throw new InvalidInputException("there are no rows; training needs labelled rows of both classes");
+        }
+        long start = System.nanoTime();
+        try (BlockPasses passes = new BlockPasses(rows, threads)) {
+            BlockPasses.Stats stats = passes.stats(positiveWeight);
+            requireBothClasses(stats.negatives(), stats.positives());
+            Solver solver = new Solver(passes, stats, d);
+            FitResult result = solver.run(start);
+            LOG.info("logistic regression: {} rows x {} features, {} iterations, {} passes, loss {}, "
+                            + "gradient {}, converged {}, {} ms",
+                    rows.numRows(), d, result.iterations(), solver.evaluations + 1, result.loss(),
+                    result.gradientNorm(), result.converged(), result.millis());
+            return result;
+        }
+    }
+
+    /** One evaluated point: parameters in the solver's space, objective, and gradients. */
+    private record Point(double[] theta, double f, double[] grad, double originalGradNorm, double[] w, double b) {
+    }
+
+    /** The L-BFGS state for one fit. */
+    private final class Solver {
+        private final BlockPasses passes;
+        private final int d;
+        private final int n;
+        private final double[] mean;
+        private final double[] scale;
+        private final double weightSum;
+        private final double positiveSum;
+        private final double[] sums;
+        int evaluations;
+
+        Solver(BlockPasses passes, BlockPasses.Stats stats, int d) {
+            this.passes = passes;
+            this.d = d;
+            this.n = d + 1;
+            this.weightSum = stats.weightSum();
+            this.positiveSum = stats.positives() * positiveWeight;
+            this.mean = stats.mean();
+            this.scale = new double[d];
+            for (int k = 0; k < d; k++) {
+                double sd = Math.sqrt(stats.variance()[k]);
+                // A (numerically) constant feature: leave it unscaled. Its centred value is 0, so the penalty
+                // alone drives its weight to 0, which is the true optimum (the bias absorbs the constant).
+                scale[k] = sd > 1e-12 * Math.max(1.0, Math.abs(mean[k])) ? sd : 1.0;
+            }
+            this.sums = new double[d + 1];
+        }
+
+        Point evaluate(double[] theta) {
+            evaluations++;
+            double[] w = new double[d];
+            double b = theta[d];
+            for (int k = 0; k < d; k++) {
+                w[k] = theta[k] / scale[k];
+                b -= w[k] * mean[k];
+            }
+            double lossSum = passes.lossAndGradient(w, b, positiveWeight, sums);
+            double penalty = 0.0;
+            for (int k = 0; k < d; k++) {
+                penalty += w[k] * w[k];
+            }
+            double f = lossSum / weightSum + 0.5 * l2 * penalty;
+            double gb = sums[d] / weightSum;
+            double[] grad = new double[n];
+            double norm = Math.abs(gb);
+            for (int k = 0; k < d; k++) {
+                double gw = sums[k] / weightSum + l2 * w[k];
+                norm = Math.max(norm, Math.abs(gw));
+                grad[k] = (gw - gb * mean[k]) / scale[k];
+            }
+            grad[d] = gb;
+            if (!Double.isFinite(f) || !Double.isFinite(norm)) {
+                throw new TrainingException("the objective became " + f + " with gradient norm " + norm
+                        + "; the features may be too large, scale them down");
+            }
+            return new Point(theta, f, grad, norm, w, b);
+        }
+
+        FitResult run(long start) {
+            double[] theta = new double[n];
+            // The optimal bias for zero weights: the weighted log-odds of the classes.
+            theta[d] = Math.log(positiveSum / (weightSum - positiveSum));
+            Point x = evaluate(theta);
+            double[][] sHist = new double[memory][];
+            double[][] yHist = new double[memory][];
+            double[] rho = new double[memory];
+            int stored = 0;
+            int head = 0;
+            int iteration = 0;
+            boolean converged = x.originalGradNorm() <= tolerance;
+            double[] alpha = new double[memory];
+            while (!converged && iteration < maxIterations) {
+                // Two-loop recursion for the direction -H g.
+                double[] q = x.grad().clone();
+                for (int i = 0; i < stored; i++) {
+                    int j = Math.floorMod(head - 1 - i, memory);
+                    alpha[j] = rho[j] * dot(sHist[j], q);
+                    axpy(-alpha[j], yHist[j], q);
+                }
+                if (stored > 0) {
+                    int last = Math.floorMod(head - 1, memory);
+                    double gamma = dot(sHist[last], yHist[last]) / dot(yHist[last], yHist[last]);
+                    scaleInPlace(q, gamma);
+                }
+                for (int i = stored - 1; i >= 0; i--) {
+                    int j = Math.floorMod(head - 1 - i, memory);
+                    double beta = rho[j] * dot(yHist[j], q);
+                    axpy(alpha[j] - beta, sHist[j], q);
+                }
+                double[] dir = q;
+                scaleInPlace(dir, -1.0);
+                double slope = dot(x.grad(), dir);
+                if (!(slope < 0)) {
+                    // Not a descent direction (lost curvature information): restart from steepest descent.
+                    stored = 0;
+                    dir = x.grad().clone();
+                    scaleInPlace(dir, -1.0);
+                    slope = dot(x.grad(), dir);
+                }
+                double step0 = stored == 0 ? Math.min(1.0, 1.0 / Math.sqrt(-slope)) : 1.0;
+                Point next = lineSearch(x, dir, slope, step0);
+                if (next == null) {
+                    LOG.warn("logistic regression: the line search made no progress at iteration {} "
+                            + "(gradient {}); stopping. A looser tolerance avoids this.", iteration + 1,
+                            x.originalGradNorm());
+                    break;
+                }
+                iteration++;
+                double[] s = new double[n];
+                double[] yv = new double[n];
+                for (int i = 0; i < n; i++) {
+                    s[i] = next.theta()[i] - x.theta()[i];
+                    yv[i] = next.grad()[i] - x.grad()[i];
+                }
+                double sy = dot(s, yv);
+                if (sy > 1e-16 * Math.sqrt(dot(s, s) * dot(yv, yv))) {
+                    sHist[head] = s;
+                    yHist[head] = yv;
+                    rho[head] = 1.0 / sy;
+                    head = (head + 1) % memory;
+                    stored = Math.min(stored + 1, memory);
+                }
+                x = next;
+                converged = x.originalGradNorm() <= tolerance;
+                listener.onIteration(iteration, x.f(), x.originalGradNorm());
+                LOG.debug("iteration {}: loss {} gradient {} passes {}", iteration, x.f(), x.originalGradNorm(),
+                        evaluations);
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000L;
+            return new FitResult(new LogisticModel(x.w(), x.b()), iteration, x.f(), x.originalGradNorm(),
+                    converged, millis);
+        }
+
+        /** Strong-Wolfe line search; returns null if no point with sufficient decrease was found. */
+        private Point lineSearch(Point x0, double[] dir, double slope0, double step0) {
+            double f0 = x0.f();
+            double prevStep = 0.0;
+            Point prev = x0;
+            double prevSlope = slope0;
+            double step = step0;
+            for (int i = 0; i < MAX_LINE_SEARCH; i++) {
+                Point p = evaluate(along(x0.theta(), dir, step));
+                double slope = dot(p.grad(), dir);
+                if (p.f() > f0 + C1 * step * slope0 || (i > 0 && p.f() >= prev.f())) {
+                    return zoom(x0, dir, slope0, prevStep, prev, prevSlope, step, p, slope);
+                }
+                if (Math.abs(slope) <= -C2 * slope0) {
+                    return p;
+                }
+                if (slope >= 0) {
+                    return zoom(x0, dir, slope0, step, p, slope, prevStep, prev, prevSlope);
+                }
+                prevStep = step;
+                prev = p;
+                prevSlope = slope;
+                step *= 4.0;
+            }
+            return prev == x0 ? null : prev;
+        }
+
+        private Point zoom(Point x0, double[] dir, double slope0, double lo, Point pLo, double sLo,
+                           double hi, Point pHi, double sHi) {
+            double f0 = x0.f();
+            for (int i = 0; i < MAX_LINE_SEARCH; i++) {
+                double step = cubicMin(lo, pLo.f(), sLo, hi, pHi.f(), sHi);
+                double width = Math.abs(hi - lo);
+                double left = Math.min(lo, hi);
+                // Safeguard: stay well inside the bracket so it shrinks geometrically.
+                if (!(step >= left + 0.1 * width && step <= left + 0.9 * width)) {
+                    step = 0.5 * (lo + hi);
+                }
+                if (width <= 1e-14 * Math.max(1.0, Math.abs(lo))) {
+                    break;
+                }
+                Point p = evaluate(along(x0.theta(), dir, step));
+                double slope = dot(p.grad(), dir);
+                if (p.f() > f0 + C1 * step * slope0 || p.f() >= pLo.f()) {
+                    hi = step;
+                    pHi = p;
+                    sHi = slope;
+                } else {
+                    if (Math.abs(slope) <= -C2 * slope0) {
+                        return p;
+                    }
+                    if (slope * (hi - lo) >= 0) {
+                        hi = lo;
+                        pHi = pLo;
+                        sHi = sLo;
+                    }
+                    lo = step;
+                    pLo = p;
+                    sLo = slope;
+                }
+            }
+            // Accept the best point with sufficient decrease, if there is one.
+            return pLo != x0 && pLo.f() < f0 ? pLo : null;
+        }
+
+        private double[] along(double[] theta, double[] dir, double step) {
+            double[] t = new double[n];
+            for (int i = 0; i < n; i++) {
+                t[i] = theta[i] + step * dir[i];
+            }
+            return t;
+        }
+    }
+
+    /** Minimiser of the cubic interpolating values and slopes at a and b (NaN if there is none). */
+    static double cubicMin(double a, double fa, double da, double b, double fb, double db) {
+        double d1 = da + db - 3.0 * (fa - fb) / (a - b);
+        double disc = d1 * d1 - da * db;
+        if (!(disc >= 0)) {
+            return Double.NaN;
+        }
+        double d2 = Math.copySign(Math.sqrt(disc), b - a);
+        return b - (b - a) * (db + d2 - d1) / (db - da + 2.0 * d2);
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0.0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    private static void axpy(double a, double[] x, double[] y) {
+        for (int i = 0; i < x.length; i++) {
+            y[i] += a * x[i];
+        }
+    }
+
+    private static void scaleInPlace(double[] x, double a) {
+        for (int i = 0; i < x.length; i++) {
+            x[i] *= a;
+        }
+    }
+
+    /** Builds a {@link LogisticRegression}; every setter checks its argument. */
+    public static final class Builder {
+        private double l2 = 1e-4;
+        private double positiveWeight = 1.0;
+        private int maxIterations = 500;
+        private double tolerance = 1e-6;
+        private long seed = 1L;
+        private int threads = 2;
+        private int memory = 10;
+        private IterationListener listener = IterationListener.none();
+
+        private Builder() {
+        }
+
+        /** L2 penalty {@code l2 >= 0} on the weights (not the bias); 0 may not converge on separable data. */
+        public Builder l2(double l2) {
+            if (!(l2 >= 0) || !Double.isFinite(l2)) {
+                throw new InvalidInputException("l2 is " + l2 + "; it must be a finite number >= 0");
+            }
+            this.l2 = l2;
+            return this;
+        }
+
+        /** Weight of each positive row relative to a negative one; see {@link #balancedPositiveWeight(RowSource)}. */
+        public Builder positiveWeight(double positiveWeight) {
+            if (!(positiveWeight > 0) || !Double.isFinite(positiveWeight)) {
+                throw new InvalidInputException("positiveWeight is " + positiveWeight
+                        + "; it must be a finite number > 0");
+            }
+            this.positiveWeight = positiveWeight;
+            return this;
+        }
+
+        /** Iteration limit, at least 1. */
+        public Builder maxIterations(int maxIterations) {
+            if (maxIterations < 1) {
+                throw new InvalidInputException("maxIterations is " + maxIterations + "; it must be at least 1");
+            }
+            this.maxIterations = maxIterations;
+            return this;
+        }
+
+        /** Stop when the largest absolute gradient component is at most this (&gt; 0). */
+        public Builder tolerance(double tolerance) {
+            if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
+                throw new InvalidInputException("tolerance is " + tolerance + "; it must be a finite number > 0");
+            }
+            this.tolerance = tolerance;
+            return this;
+        }
+
+        /** Seed for any randomised step; the current solver is fully deterministic, so it is only recorded. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Threads for the passes over the data, 1..256 (default 2). The result does not depend on it. */
+        public Builder threads(int threads) {
+            if (threads < 1 || threads > 256) {
+                throw new InvalidInputException("threads is " + threads + "; it must be between 1 and 256");
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /** L-BFGS correction pairs, 1..1000 (default 10). */
+        public Builder memory(int memory) {
+            if (memory < 1 || memory > 1000) {
+                throw new InvalidInputException("memory is " + memory + "; it must be between 1 and 1000");
+            }
+            this.memory = memory;
+            return this;
+        }
+
+        /** Told after each iteration; must not be null. */
+        public Builder listener(IterationListener listener) {
+            if (listener == null) {
+                throw new InvalidInputException("listener must not be null; use IterationListener.none()");
+            }
+            this.listener = listener;
+            return this;
+        }
+
+        public LogisticRegression build() {
+            return new LogisticRegression(this);
+        }
+    }
+}
