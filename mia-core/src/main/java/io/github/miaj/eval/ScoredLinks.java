@@ -34,8 +34,9 @@ public final class ScoredLinks {
      * Adds one scored link.
      *
      * @param score the link's score, finite
-     * @param gold  whether the link is gold (for links against a sure/possible gold, pass the kind the
-     *              metric should reward, usually sure)
+     * @param gold  whether the link is gold; against a sure/possible gold, the usual choice is true for
+     *              sure links, false for links not in possible, and possible-only links left out, so that
+     *              they neither help nor hurt (the curve has no notion of "possible")
      */
     public ScoredLinks add(float score, boolean gold) {
         if (!Float.isFinite(score)) {
