@@ -43,18 +43,19 @@ public final class Words {
      * whitespace. A span that straddles words belongs to the first word it touches.
      */
     public static int wordAt(List<Word> words, int start, int end) {
+        // lower bound: the first word that ends after the span starts
         int lo = 0;
-        int hi = words.size() - 1;
-        while (lo <= hi) {
+        int hi = words.size();
+        while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            Word w = words.get(mid);
-            if (w.end() <= start) {
+            if (words.get(mid).end() <= start) {
                 lo = mid + 1;
-            } else if (w.start() >= Math.max(end, start + 1)) {
-                hi = mid - 1;
             } else {
-                return mid;
+                hi = mid;
             }
+        }
+        if (lo < words.size() && words.get(lo).start() < Math.max(end, start + 1)) {
+            return lo;
         }
         return -1;
     }

@@ -185,7 +185,8 @@ public final class LogisticTrainer implements Trainer {
                 if (keep) {
                     boolean pos = gold[at] == GoldUnits.SURE;
                     positives += pos ? 1 : 0;
-                    f.row(i, j, rows.features(), rows.append(pos));
+                    int off = rows.append(pos);
+                    f.row(i, j, rows.features(), off);
                     taken.add(at);
                 }
             }
@@ -202,7 +203,8 @@ public final class LogisticTrainer implements Trainer {
             if (gold[at] != GoldUnits.NONE || !taken.add(at)) {
                 continue;
             }
-            f.row(at / nB, at % nB, rows.features(), rows.append(false));
+            int off = rows.append(false);
+            f.row(at / nB, at % nB, rows.features(), off);
             got++;
         }
     }
