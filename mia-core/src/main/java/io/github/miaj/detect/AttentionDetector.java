@@ -82,7 +82,7 @@ public final class AttentionDetector implements RelationshipDetector {
         return model.relationship();
     }
 
-    /** The attention source this detector runs, or null. */
+    @Override
     public AttentionSource source() {
         return source;
     }

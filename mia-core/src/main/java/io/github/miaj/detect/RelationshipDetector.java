@@ -31,6 +31,9 @@ public interface RelationshipDetector extends AutoCloseable {
     /** The named feature weights, strongest (largest magnitude) first: the detector's explanation. */
     List<HeadWeight> weights();
 
+    /** The attention source this detector runs, or null when it only decodes precomputed attention. */
+    io.github.miaj.attention.AttentionSource source();
+
     /** Everything the detector file holds. */
     DetectorModel model();
 

@@ -1,0 +1,23 @@
+package io.github.miaj.detect;
+
+import java.util.List;
+
+/**
+ * Phrase matches between two texts of any length.
+ *
+ * @param phrases  matches in character offsets of the whole texts, ordered by their start in B; with word
+ *                 granularity their unit indices are word indices of the whole texts
+ * @param windowsA windows text A was split into (1 when it fit the model at once)
+ * @param windowsB windows text B was split into
+ * @param pairsRun window pairs the attention source ran on
+ */
+public record DocumentDetection(List<PhraseMatch> phrases, int windowsA, int windowsB, long pairsRun) {
+    public DocumentDetection {
+        phrases = List.copyOf(phrases);
+    }
+
+    /** Whether the texts had to be split into windows. */
+    public boolean windowed() {
+        return windowsA > 1 || windowsB > 1;
+    }
+}
