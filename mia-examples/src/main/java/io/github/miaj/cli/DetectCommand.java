@@ -1,0 +1,127 @@
+package io.github.miaj.cli;
+
+import io.github.miaj.Mia;
+import io.github.miaj.detect.DocumentDetection;
+import io.github.miaj.detect.DocumentDetector;
+import io.github.miaj.detect.PhraseMatch;
+import io.github.miaj.detect.RelationshipDetector;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Finds the phrases of B that reproduce A. */
+@Command(name = "detect", mixinStandardHelpOptions = true,
+        description = {"Find the phrases of text B that stand in the detector's relationship to text A (by default:",
+                "reproduce it), with character offsets (end exclusive) into each file's text and scores."})
+final class DetectCommand implements Runnable {
+    enum Format { text, json }
+
+    @Parameters(index = "0", paramLabel = "A.txt", description = "The source text.")
+    Path fileA;
+
+    @Parameters(index = "1", paramLabel = "B.txt", description = "The text that may reproduce it.")
+    Path fileB;
+
+    @Option(names = "--detector", defaultValue = "verbatim", description = "Detector file or built-in name (default: ${DEFAULT-VALUE}).")
+    String detector;
+
+    @Option(names = "--format", defaultValue = "text", description = "text (side by side, for a person) or json (for programs); default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        String a = TextFiles.read(fileA);
+        String b = TextFiles.read(fileB);
+        PrintWriter out = spec.commandLine().getOut();
+        try (RelationshipDetector d = Mia.detector().load(detector)) {
+            DocumentDetection r = DocumentDetector.forSource(d).detect(a, b);
+            if (format == Format.json) {
+                out.println(json(d, r, a, b));
+            } else {
+                text(out, d, r, a, b);
+            }
+        }
+    }
+
+    static String json(RelationshipDetector d, DocumentDetection r, String a, String b) {
+        StringBuilder s = new StringBuilder();
+        s.append("{\n  \"detector\": ").append(JsonOut.str(d.relationship()))
+                .append(",\n  \"model\": ").append(JsonOut.str(d.model().source().modelId()))
+                .append(",\n  \"windowed\": ").append(r.windowed())
+                .append(",\n  \"windowsA\": ").append(r.windowsA())
+                .append(",\n  \"windowsB\": ").append(r.windowsB())
+                .append(",\n  \"phrases\": [");
+        List<PhraseMatch> ps = r.phrases();
+        for (int k = 0; k < ps.size(); k++) {
+            PhraseMatch p = ps.get(k);
+            s.append(k == 0 ? "\n" : ",\n").append("    {\"a\": [").append(p.a().start()).append(", ").append(p.a().end())
+                    .append("], \"b\": [").append(p.b().start()).append(", ").append(p.b().end())
+                    .append("], \"score\": ").append(JsonOut.num(p.score()))
+                    .append(", \"textA\": ").append(JsonOut.str(p.a().of(a)))
+                    .append(", \"textB\": ").append(JsonOut.str(p.b().of(b))).append('}');
+        }
+        s.append(ps.isEmpty() ? "]\n}" : "\n  ]\n}");
+        return s.toString();
+    }
+
+    private static final int COLUMN = 44;
+
+    static void text(PrintWriter out, RelationshipDetector d, DocumentDetection r, String a, String b) {
+        out.printf(Locale.ROOT, "%d phrase%s of B %s A (detector %s, model %s)%n", r.phrases().size(),
+                r.phrases().size() == 1 ? "" : "s", d.relationship().equals("verbatim") ? "reproduce" : "match",
+                d.relationship(), d.model().source().modelId());
+        if (r.windowed()) {
+            out.printf(Locale.ROOT, "note: the texts exceed the model's window; they were split into %d x %d windows "
+                    + "of whole sentences and the results merged%n", r.windowsA(), r.windowsB());
+        }
+        int n = 0;
+        for (PhraseMatch p : r.phrases()) {
+            n++;
+            out.println();
+            out.printf(Locale.ROOT, "#%d  score %.3f   A [%d, %d)   B [%d, %d)%n", n, p.score(), p.a().start(), p.a().end(),
+                    p.b().start(), p.b().end());
+            List<String> left = wrap(oneLine(p.a().of(a)));
+            List<String> right = wrap(oneLine(p.b().of(b)));
+            for (int k = 0; k < Math.max(left.size(), right.size()); k++) {
+                out.printf(Locale.ROOT, "  %-" + COLUMN + "s | %s%n", k < left.size() ? left.get(k) : "",
+                        k < right.size() ? right.get(k) : "");
+            }
+        }
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s+", " ");
+    }
+
+    private static List<String> wrap(String s) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        for (String w : s.split(" ")) {
+            if (cur.length() > 0 && cur.length() + 1 + w.length() > COLUMN) {
+                lines.add(cur.toString());
+                cur.setLength(0);
+            }
+            while (w.length() > COLUMN) {
+                lines.add(w.substring(0, COLUMN));
+                w = w.substring(COLUMN);
+            }
+            if (cur.length() > 0) {
+                cur.append(' ');
+            }
+            cur.append(w);
+        }
+        if (cur.length() > 0) {
+            lines.add(cur.toString());
+        }
+        return lines;
+    }
+}
