@@ -1,0 +1,421 @@
+package io.github.miaj.onnx;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import io.github.miaj.InvalidInputException;
+import io.github.miaj.MiaException;
+import io.github.miaj.ModelException;
+import io.github.miaj.attention.AttentionSource;
+import io.github.miaj.attention.HeadName;
+import io.github.miaj.attention.PairAttention;
+import io.github.miaj.onnx.graph.AttentionGraph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * An {@link AttentionSource} over an ONNX transformer run by ONNX Runtime, with a Hugging Face tokenizer.
+ *
+ * <pre>{@code
+ * try (AttentionSource source = OnnxAttentionSource.builtIn()) {          // all-MiniLM-L6-v2 from the classpath
+ *     PairAttention pa = source.attend("The cat sat.", "A cat was sitting.");
+ * }
+ * try (AttentionSource source = OnnxAttentionSource.builder()
+ *         .model(Path.of("bart-large-cnn-bundle"))                       // a bundle folder, or a .onnx file
+ *         .intraOpThreads(4)
+ *         .build()) { ... }
+ * }</pre>
+ *
+ * <p>The model is read into memory, parsed as ONNX protobuf, instrumented so that its attention
+ * probabilities are graph outputs ({@link AttentionGraph}), and the session is created from those bytes:
+ * no temporary files. {@link #attend(String, String)} is thread-safe (ONNX Runtime sessions and the DJL
+ * tokenizer are); {@link #close()} waits for calls in flight, is idempotent, and later calls to
+ * {@link #attend(String, String)} throw a {@link ModelException}.
+ *
+ * <p>Texts are never truncated: a pair that does not fit the model window throws a {@link ModelException}
+ * naming both token counts. An empty (or whitespace-only) text gives a {@link PairAttention} with no tokens on
+ * that side.
+ */
+public final class OnnxAttentionSource implements AttentionSource {
+    private static final Logger LOG = LoggerFactory.getLogger(OnnxAttentionSource.class);
+
+    private final AttentionRunner runner;
+    private final String modelId;
+    private final String fingerprint;
+    private final Architecture architecture;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    private OnnxAttentionSource(AttentionRunner runner, String modelId, String fingerprint, Architecture architecture) {
+        this.runner = runner;
+        this.modelId = modelId;
+        this.fingerprint = fingerprint;
+        this.architecture = architecture;
+    }
+
+    /** A builder; give it a model (file, bundle folder or {@link BuiltInModel}). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The default model, {@link BuiltInModel#ALL_MINILM_L6_V2}, with default settings. */
+    public static OnnxAttentionSource builtIn() {
+        return builder().builtIn(BuiltInModel.ALL_MINILM_L6_V2).build();
+    }
+
+    @Override
+    public PairAttention attend(String a, String b) {
+        if (a == null || b == null) {
+            throw new InvalidInputException("attend needs two texts but text " + (a == null ? "A" : "B")
+                    + " is null; pass \"\" for an empty text");
+        }
+        lock.readLock().lock();
+        try {
+            if (closed) {
+                throw new ModelException("this attention source (" + modelId + ") is closed; build a new one");
+            }
+            return runner.attend(a, b);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public List<HeadName> channels() {
+        return runner.channels();
+    }
+
+    @Override
+    public String modelId() {
+        return modelId;
+    }
+
+    @Override
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    @Override
+    public int maxTokens() {
+        return runner.maxTokens();
+    }
+
+    /** How this source reads a pair. */
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    @Override
+    public void close() {
+        lock.writeLock().lock();
+        try {
+            if (!closed) {
+                closed = true;
+                runner.close();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OnnxAttentionSource[" + modelId + ", " + runner.channels().size() + " channels]";
+    }
+
+    /** Settings for an {@link OnnxAttentionSource}, DJL style: {@code model} (or {@code builtIn}) is required. */
+    public static final class Builder {
+        private Path model;
+        private BuiltInModel builtIn;
+        private Path tokenizer;
+        private Architecture architecture;
+        private String modelId;
+        private int maxPositions;
+        private int intraOpThreads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        private boolean allowSpinning;
+        private long decoderStartTokenId = -1;
+
+        private Builder() {
+        }
+
+        /** A {@code .onnx} file, or a bundle folder holding {@code mia-bundle.properties}. */
+        public Builder model(Path model) {
+            this.model = model;
+            this.builtIn = null;
+            return this;
+        }
+
+        /** A model shipped in a Maven artifact on the classpath. */
+        public Builder builtIn(BuiltInModel model) {
+            this.builtIn = model;
+            this.model = null;
+            return this;
+        }
+
+        /**
+         * The tokenizer.json; optional for a bundle or built-in model, and for a {@code .onnx} file with a
+         * {@code tokenizer.json} beside it.
+         */
+        public Builder tokenizer(Path tokenizer) {
+            this.tokenizer = tokenizer;
+            return this;
+        }
+
+        /** How the model reads a pair; taken from the bundle when there is one, else encoder-pair. */
+        public Builder architecture(Architecture architecture) {
+            this.architecture = architecture;
+            return this;
+        }
+
+        /** A name shown to users; defaults to the bundle's modelId or the file name, plus the architecture. */
+        public Builder modelId(String modelId) {
+            this.modelId = modelId;
+            return this;
+        }
+
+        /**
+         * The model window in tokens per sequence, special tokens included (512 for the BERT family, 1024 for
+         * BART); taken from the bundle or built-in model when not given, else 512. {@link #maxTokens()} is this
+         * less the special tokens.
+         */
+        public Builder maxPositions(int maxPositions) {
+            if (maxPositions < 3) {
+                throw new InvalidInputException("maxPositions " + maxPositions + " is too small: a pair needs room "
+                        + "for its special tokens and at least one token");
+            }
+            this.maxPositions = maxPositions;
+            return this;
+        }
+
+        /** Threads ONNX Runtime uses inside one call (default: 2, or fewer when fewer cores; at least 1). */
+        public Builder intraOpThreads(int threads) {
+            if (threads < 1) {
+                throw new InvalidInputException("intraOpThreads must be at least 1, not " + threads);
+            }
+            this.intraOpThreads = threads;
+            return this;
+        }
+
+        /**
+         * Whether idle ONNX Runtime workers spin (default false). Spinning lowers the latency of back-to-back
+         * calls on an idle machine but burns cores that other sessions and threads need; see BENCHMARKS.md.
+         */
+        public Builder allowSpinning(boolean allow) {
+            this.allowSpinning = allow;
+            return this;
+        }
+
+        /** Seq2seq only: the decoder's first input id (2 for BART); taken from the bundle when there is one. */
+        public Builder decoderStartTokenId(long id) {
+            this.decoderStartTokenId = id;
+            return this;
+        }
+
+        /**
+         * Loads, instruments and opens the model.
+         *
+         * @throws ModelException when a file is missing, unreadable or not a model, the model exposes no
+         *                        attention, or attention is fused
+         */
+        public OnnxAttentionSource build() {
+            Offline.ensure(); // before any DJL class is touched
+            long t0 = System.nanoTime();
+            if (model == null && builtIn == null) {
+                throw new InvalidInputException("no model given: call model(Path) with a .onnx file or bundle "
+                        + "folder, or builtIn(BuiltInModel)");
+            }
+            OrtSupport.Settings settings = new OrtSupport.Settings(intraOpThreads, allowSpinning);
+            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            Architecture arch;
+            String id;
+            String label;
+            int window;
+            byte[] tokenizerBytes;
+            String tokenizerLabel;
+            AttentionRunner runner;
+            String fp;
+            if (builtIn != null) {
+                if (architecture == Architecture.SEQ2SEQ) {
+                    throw new InvalidInputException(builtIn.id() + " is an encoder; it cannot run as seq2seq");
+                }
+                arch = Architecture.ENCODER_PAIR;
+                label = builtIn.modelResource();
+                byte[] modelBytes = builtIn.modelBytes();
+                tokenizerLabel = tokenizer != null ? tokenizer.toString() : builtIn.tokenizerResource();
+                tokenizerBytes = tokenizer != null ? readFile(tokenizer, "tokenizer") : builtIn.tokenizerBytes();
+                fp = fingerprint(arch, tokenizerBytes, modelBytes);
+                window = maxPositions > 0 ? maxPositions : builtIn.maxPositions();
+                id = modelId != null ? modelId : builtIn.id() + "/" + arch.id();
+                runner = encoderPair(env, modelBytes, null, label, tokenizerBytes, tokenizerLabel, window, settings);
+            } else if (Files.isDirectory(model)) {
+                ModelBundle bundle = ModelBundle.read(model);
+                if (architecture != null && architecture != bundle.architecture()) {
+                    throw new InvalidInputException("architecture " + architecture + " was asked for, but bundle "
+                            + model + " says " + bundle.architecture());
+                }
+                arch = bundle.architecture();
+                Path tok = tokenizer != null ? tokenizer : bundle.tokenizer();
+                tokenizerLabel = tok.toString();
+                tokenizerBytes = readFile(tok, "tokenizer");
+                window = maxPositions > 0 ? maxPositions : bundle.maxPositions() > 0 ? bundle.maxPositions() : 512;
+                id = modelId != null ? modelId : bundle.modelId() + "/" + arch.id();
+                long start = decoderStartTokenId >= 0 ? decoderStartTokenId : bundle.decoderStartTokenId();
+                if (bundle.model() != null) {
+                    label = bundle.model().toString();
+                    byte[] modelBytes = readFile(bundle.model(), "model");
+                    fp = fingerprint(arch, tokenizerBytes, modelBytes);
+                    runner = arch == Architecture.ENCODER_PAIR
+                            ? encoderPair(env, modelBytes, bundle.folder(), label, tokenizerBytes, tokenizerLabel,
+                            window, settings)
+                            : seq2seq(env, null, modelBytes, bundle.folder(), label, tokenizerBytes, tokenizerLabel,
+                            start, window, settings);
+                } else {
+                    label = bundle.decoder().toString();
+                    byte[] enc = readFile(bundle.encoder(), "encoder");
+                    byte[] dec = readFile(bundle.decoder(), "decoder");
+                    fp = fingerprint(arch, tokenizerBytes, enc, dec);
+                    runner = seq2seq(env, enc, dec, bundle.folder(), label, tokenizerBytes, tokenizerLabel, start,
+                            window, settings);
+                }
+            } else {
+                arch = architecture != null ? architecture : Architecture.ENCODER_PAIR;
+                label = model.toString();
+                byte[] modelBytes = readFile(model, "model");
+                Path tok = tokenizer;
+                if (tok == null) {
+                    Path parent = model.toAbsolutePath().getParent();
+                    tok = parent == null ? null : parent.resolve("tokenizer.json");
+                    if (tok == null || !Files.isRegularFile(tok)) {
+                        throw new InvalidInputException("no tokenizer given for " + model + " and no tokenizer.json "
+                                + "beside it; call tokenizer(Path)");
+                    }
+                }
+                tokenizerLabel = tok.toString();
+                tokenizerBytes = readFile(tok, "tokenizer");
+                fp = fingerprint(arch, tokenizerBytes, modelBytes);
+                window = maxPositions > 0 ? maxPositions : 512;
+                String name = model.getFileName().toString().replaceFirst("(?i)\\.onnx$", "");
+                id = modelId != null ? modelId : name + "/" + arch.id();
+                Path folder = model.toAbsolutePath().getParent();
+                if (arch == Architecture.ENCODER_PAIR) {
+                    runner = encoderPair(env, modelBytes, folder, label, tokenizerBytes, tokenizerLabel, window,
+                            settings);
+                } else {
+                    if (decoderStartTokenId < 0) {
+                        throw new InvalidInputException("a seq2seq model file needs decoderStartTokenId (2 for BART)");
+                    }
+                    runner = seq2seq(env, null, modelBytes, folder, label, tokenizerBytes, tokenizerLabel,
+                            decoderStartTokenId, window, settings);
+                }
+            }
+            LOG.info("loaded {} ({} channels, window {}) in {} ms", id, runner.channels().size(), window,
+                    (System.nanoTime() - t0) / 1_000_000);
+            return new OnnxAttentionSource(runner, id, fp, arch);
+        }
+
+        private static AttentionRunner encoderPair(OrtEnvironment env, byte[] modelBytes, Path folder, String label,
+                                                   byte[] tokenizerBytes, String tokenizerLabel, int window,
+                                                   OrtSupport.Settings settings) {
+            AttentionGraph graph = AttentionGraph.instrument(modelBytes, label);
+            OrtSession session = OrtSupport.session(env, graph, settings, folder, label);
+            TextTokenizer tok = null;
+            try {
+                tok = new TextTokenizer(tokenizerBytes, tokenizerLabel);
+                return new EncoderPairRunner(env, session, graph, tok, window, label);
+            } catch (MiaException | IllegalStateException e) {
+                closeQuietly(session, tok);
+                throw e;
+            }
+        }
+
+        private static AttentionRunner seq2seq(OrtEnvironment env, byte[] encoderBytes, byte[] decoderBytes,
+                                               Path folder, String label, byte[] tokenizerBytes,
+                                               String tokenizerLabel, long start, int window,
+                                               OrtSupport.Settings settings) {
+            AttentionGraph decGraph = AttentionGraph.instrument(decoderBytes, label);
+            AttentionGraph encGraph = encoderBytes == null ? null : plainGraph(encoderBytes, label);
+            OrtSession dec = OrtSupport.session(env, decGraph, settings, folder, label);
+            OrtSession enc = null;
+            TextTokenizer tok = null;
+            try {
+                enc = encGraph == null ? null : OrtSupport.session(env, encGraph, settings, folder, label);
+                tok = new TextTokenizer(tokenizerBytes, tokenizerLabel);
+                return new Seq2SeqRunner(env, enc, encGraph, dec, decGraph, tok, start, window, label);
+            } catch (MiaException | IllegalStateException e) {
+                closeQuietly(dec, tok);
+                if (enc != null) {
+                    closeQuietly(enc, null);
+                }
+                throw e;
+            }
+        }
+
+        /** The encoder of a split export: its attention is not needed, so only its inputs and outputs are read. */
+        private static AttentionGraph plainGraph(byte[] bytes, String label) {
+            try {
+                return AttentionGraph.instrument(bytes, label);
+            } catch (ModelException e) {
+                // An encoder without recognisable attention still runs; fall back to reading its I/O names only.
+                return AttentionGraph.describe(bytes, label);
+            }
+        }
+
+        private static void closeQuietly(OrtSession session, TextTokenizer tok) {
+            try {
+                session.close();
+            } catch (Exception e) {
+                LOG.debug("closing a session after a failed build", e);
+            }
+            if (tok != null) {
+                tok.close();
+            }
+        }
+
+        private static byte[] readFile(Path file, String what) {
+            try {
+                if (Files.isDirectory(file)) {
+                    throw new ModelException(what + " " + file + " is a folder; pass the file");
+                }
+                return Files.readAllBytes(file);
+            } catch (NoSuchFileException e) {
+                throw new ModelException(what + " file " + file + " does not exist", e);
+            } catch (AccessDeniedException e) {
+                throw new ModelException(what + " file " + file + " cannot be read (permission denied)", e);
+            } catch (IOException e) {
+                throw new ModelException(what + " file " + file + " cannot be read: " + e.getMessage(), e);
+            } catch (OutOfMemoryError e) {
+                throw new ModelException(what + " file " + file + " does not fit in the heap; raise -Xmx", e);
+            }
+        }
+
+        private static String fingerprint(Architecture arch, byte[] tokenizer, byte[]... models) {
+            try {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                sha.update("mia-onnx/1\n".getBytes(StandardCharsets.UTF_8));
+                sha.update((arch.id() + "\n").getBytes(StandardCharsets.UTF_8));
+                for (byte[] m : models) {
+                    sha.update(ByteBuffer.allocate(8).putLong(m.length).array());
+                    sha.update(m);
+                }
+                sha.update(ByteBuffer.allocate(8).putLong(tokenizer.length).array());
+                sha.update(tokenizer);
+                return HexFormat.of().formatHex(sha.digest());
+            } catch (NoSuchAlgorithmException e) {
+                throw new ModelException("SHA-256 is not available in this JVM", e);
+            }
+        }
+    }
+}

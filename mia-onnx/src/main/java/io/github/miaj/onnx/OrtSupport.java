@@ -1,0 +1,120 @@
+package io.github.miaj.onnx;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import io.github.miaj.ModelException;
+import io.github.miaj.onnx.graph.AttentionGraph;
+
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** ONNX Runtime plumbing shared by the runners. */
+final class OrtSupport {
+    private OrtSupport() {
+    }
+
+    /** Session settings a builder chose. */
+    record Settings(int intraOpThreads, boolean allowSpinning) {
+    }
+
+    static OrtSession session(OrtEnvironment env, AttentionGraph graph, Settings settings, Path externalDataFolder,
+                              String source) {
+        try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
+            o.setIntraOpNumThreads(settings.intraOpThreads());
+            o.setInterOpNumThreads(1);
+            o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            // Spinning workers burn the cores that other sessions or the caller's threads need.
+            o.addConfigEntry("session.intra_op.allow_spinning", settings.allowSpinning() ? "1" : "0");
+            if (graph.hasExternalData()) {
+                if (externalDataFolder == null) {
+                    throw new ModelException(source + " keeps its weights in external data files, which a model "
+                            + "loaded from the classpath cannot reach; load it from a file or bundle folder");
+                }
+                o.addConfigEntry("session.model_external_initializers_file_folder_path",
+                        externalDataFolder.toAbsolutePath().toString());
+            }
+            return env.createSession(graph.bytes(), o);
+        } catch (OrtException e) {
+            throw new ModelException("ONNX Runtime cannot load " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    static OnnxTensor longs(OrtEnvironment env, long[] values) throws OrtException {
+        return OnnxTensor.createTensor(env, LongBuffer.wrap(values), new long[]{1, values.length});
+    }
+
+    static long[] ones(int n) {
+        long[] m = new long[n];
+        java.util.Arrays.fill(m, 1L);
+        return m;
+    }
+
+    /** An attention output as [heads, target, source] floats, checked against the expected sizes. */
+    record Probabilities(float[] values, int heads, int target, int source) {
+        int row(int head, int t) {
+            return (head * target + t) * source;
+        }
+    }
+
+    static Probabilities probabilities(OrtSession.Result result, String name, int target, int source) {
+        OnnxValue v = result.get(name).orElseThrow(() -> new ModelException("the model returned no output " + name));
+        if (!(v instanceof OnnxTensor t)) {
+            throw new ModelException("output " + name + " is not a tensor");
+        }
+        long[] shape = t.getInfo().getShape();
+        if (shape.length != 4 || shape[0] != 1 || shape[2] != target || shape[3] != source) {
+            throw new ModelException("attention output " + name + " has shape " + java.util.Arrays.toString(shape)
+                    + "; expected [1, heads, " + target + ", " + source + "]");
+        }
+        FloatBuffer fb = t.getFloatBuffer();
+        float[] values;
+        if (fb.hasArray() && fb.arrayOffset() == 0 && fb.array().length == fb.remaining()) {
+            values = fb.array();
+        } else {
+            values = new float[fb.remaining()];
+            fb.get(values);
+        }
+        return new Probabilities(values, (int) shape[1], target, source);
+    }
+
+    /** dst[off + i*nB + j] = p[head][rows[i]][cols[j]]: token i of A attending to token j of B. */
+    static void gather(Probabilities p, int head, int[] rows, int[] cols, float[] dst, int off) {
+        float[] src = p.values();
+        int nB = cols.length;
+        boolean contiguous = nB > 0 && cols[nB - 1] - cols[0] == nB - 1;
+        for (int i = 0; i < rows.length; i++) {
+            int base = p.row(head, rows[i]);
+            int o = off + i * nB;
+            if (contiguous) {
+                System.arraycopy(src, base + cols[0], dst, o, nB);
+            } else {
+                for (int j = 0; j < nB; j++) {
+                    dst[o + j] = src[base + cols[j]];
+                }
+            }
+        }
+    }
+
+    /** dst[off + i*nB + j] = p[head][rowsB[j]][colsA[i]]: token j of B attending to token i of A, stored A-major. */
+    static void gatherTransposed(Probabilities p, int head, int[] colsA, int[] rowsB, float[] dst, int off) {
+        float[] src = p.values();
+        int nB = rowsB.length;
+        for (int j = 0; j < nB; j++) {
+            int base = p.row(head, rowsB[j]);
+            for (int i = 0; i < colsA.length; i++) {
+                dst[off + i * nB + j] = src[base + colsA[i]];
+            }
+        }
+    }
+
+    static void closeAll(Map<String, OnnxTensor> tensors) {
+        for (OnnxTensor t : tensors.values()) {
+            t.close();
+        }
+    }
+}
