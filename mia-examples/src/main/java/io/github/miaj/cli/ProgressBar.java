@@ -1,0 +1,50 @@
+package io.github.miaj.cli;
+
+import io.github.miaj.train.ProgressListener;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** A one-line progress bar on standard error, redrawn at most ten times a second. */
+final class ProgressBar implements ProgressListener {
+    private static final int WIDTH = 30;
+    private final PrintWriter err;
+    private final long startNanos = System.nanoTime();
+    private Stage last;
+    private long lastDraw;
+
+    ProgressBar(PrintWriter err) {
+        this.err = err;
+    }
+
+    @Override
+    public void onProgress(Stage stage, long done, long total) {
+        long now = System.nanoTime();
+        boolean finished = done >= total;
+        if (stage == last && !finished && now - lastDraw < 100_000_000L) {
+            return;
+        }
+        if (last != null && stage != last) {
+            err.println();
+        }
+        last = stage;
+        lastDraw = now;
+        double f = total <= 0 ? 1 : Math.min(1, (double) done / total);
+        int filled = (int) Math.round(f * WIDTH);
+        String label = switch (stage) {
+            case FEATURES -> "attention + features";
+            case FIT -> "fitting (iterations)";
+            case EVALUATE -> "choosing threshold";
+        };
+        err.printf(Locale.ROOT, "\r%-22s [%s%s] %d/%d  %.0fs", label, "#".repeat(filled), ".".repeat(WIDTH - filled),
+                done, total, (now - startNanos) / 1e9);
+        err.flush();
+    }
+
+    void finish() {
+        if (last != null) {
+            err.println();
+            err.flush();
+        }
+    }
+}

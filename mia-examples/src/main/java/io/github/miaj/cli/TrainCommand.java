@@ -1,0 +1,143 @@
+package io.github.miaj.cli;
+
+import io.github.miaj.InvalidInputException;
+import io.github.miaj.data.CorpusPairs;
+import io.github.miaj.data.GeneratedPair;
+import io.github.miaj.data.PairGenerator;
+import io.github.miaj.detect.Decoding;
+import io.github.miaj.detect.RelationshipDetector;
+import io.github.miaj.eval.Metrics;
+import io.github.miaj.feature.FeatureSpec;
+import io.github.miaj.onnx.BuiltInModel;
+import io.github.miaj.onnx.OnnxAttentionSource;
+import io.github.miaj.train.LogisticTrainer;
+import io.github.miaj.train.TrainingReport;
+import io.github.miaj.train.TrainingResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/** Trains a verbatim detector from a folder of books. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a detector from a folder of plain-text books: paragraphs paired with shuffled, partial",
+                "and edited copies of their sentences, split into train and dev by paragraph."})
+final class TrainCommand implements Runnable {
+    @Option(names = "--corpus", defaultValue = "../shared/data/gutenberg",
+            description = "Folder of UTF-8 .txt books (default: ${DEFAULT-VALUE}).")
+    Path corpus;
+
+    @Option(names = "--out", required = true, description = "Detector file to write.")
+    Path out;
+
+    @Option(names = "--relationship", defaultValue = "verbatim", description = "Relationship to train (default: ${DEFAULT-VALUE}).")
+    String relationship;
+
+    @Option(names = "--model", defaultValue = "all-minilm-l6-v2",
+            description = "Built-in model: all-minilm-l6-v2 or bge-small-en-v15 (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--train-pairs", defaultValue = "1200", description = "Training pairs drawn from the corpus (default: ${DEFAULT-VALUE}).")
+    int trainPairs;
+
+    @Option(names = "--dev-pairs", defaultValue = "300", description = "Dev pairs drawn from the corpus (default: ${DEFAULT-VALUE}).")
+    int devPairs;
+
+    @Option(names = "--dev-fraction", defaultValue = "0.2", description = "Share of paragraphs held out for dev (default: ${DEFAULT-VALUE}).")
+    double devFraction;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of pair generation, sampling and the solver (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--l2", defaultValue = "1e-4", description = "L2 strength (default: ${DEFAULT-VALUE}).")
+    double l2;
+
+    @Option(names = "--features", defaultValue = "full",
+            description = "full (both directions, diagonal context, sinks excluded, lexical) or raw (one direction, heads only); default: ${DEFAULT-VALUE}.")
+    String features;
+
+    @Option(names = "--argmax", defaultValue = "NONE", description = "Argmax constraint of decoding: NONE, EITHER or BOTH (default: ${DEFAULT-VALUE}).")
+    Decoding.Argmax argmax;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        if (!relationship.equals("verbatim")) {
+            throw new InvalidInputException("train --corpus makes verbatim pairs from books; relationship '" + relationship
+                    + "' needs other data (see the README)");
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        FeatureSpec spec = switch (features) {
+            case "full" -> FeatureSpec.defaults();
+            case "raw" -> FeatureSpec.raw();
+            default -> throw new InvalidInputException("--features must be full or raw, not '" + features + "'");
+        };
+        CorpusPairs data = CorpusPairs.fromFolder(corpus, devFraction, PairGenerator.builder().seed(seed).build());
+        List<GeneratedPair> train = sample(data.train(), trainPairs, seed);
+        List<GeneratedPair> dev = sample(data.dev(), devPairs, seed + 1);
+        err.printf(Locale.ROOT, "corpus %s: %d train and %d dev pairs available; using %d and %d%n", corpus,
+                data.train().size(), data.dev().size(), train.size(), dev.size());
+        ProgressBar bar = new ProgressBar(err);
+        try (OnnxAttentionSource source = OnnxAttentionSource.builder().builtIn(builtIn(model)).build()) {
+            TrainingResult r = LogisticTrainer.builder().source(source).features(spec).l2(l2).seed(seed).argmax(argmax)
+                    .describeData(data.description() + "; sampled " + train.size() + " train and " + dev.size()
+                            + " dev pairs with seed " + seed + "; data sha256 " + data.sha256())
+                    .listener(bar).build()
+                    .fit(relationship, CorpusPairs.labelled(train), CorpusPairs.labelled(dev));
+            bar.finish();
+            RelationshipDetector d = r.detector();
+            d.save(out);
+            TrainingReport rep = r.report();
+            o.printf(Locale.ROOT, "wrote %s: %d features, threshold %.4f%n", out, d.weights().size(), rep.threshold());
+            o.printf(Locale.ROOT, "fit: %d rows (%d positive), %d iterations, loss %.5f, gradient %.2e, %s, %.1f s in all%n",
+                    rep.rows(), rep.positives(), rep.iterations(), rep.loss(), rep.gradientNorm(),
+                    rep.converged() ? "converged" : "NOT converged", rep.millis() / 1000.0);
+            print(o, "train", rep.train());
+            print(o, "dev", rep.dev());
+            o.println();
+            o.println("dev pairs by kind, against the string baselines:");
+            VerbatimEvaluation ev = new VerbatimEvaluation();
+            for (GeneratedPair g : dev) {
+                ev.add(d, g);
+            }
+            ev.print(o, "detector");
+        }
+    }
+
+    static BuiltInModel builtIn(String name) {
+        for (BuiltInModel m : BuiltInModel.values()) {
+            if (m.id().equals(name)) {
+                return m;
+            }
+        }
+        throw new InvalidInputException("no built-in model '" + name + "'; choose all-minilm-l6-v2 or bge-small-en-v15");
+    }
+
+    private static void print(PrintWriter o, String name, Metrics m) {
+        if (m != null) {
+            o.printf(Locale.ROOT, "%-5s precision %.4f recall %.4f F1 %.4f AER %.4f PR-AUC %.4f%n", name, m.precision(),
+                    m.recall(), m.f1(), m.aer(), m.prAuc());
+        }
+    }
+
+    /** A seeded sample of at most {@code n} pairs, keeping the kinds' mix. */
+    static List<GeneratedPair> sample(List<GeneratedPair> all, int n, long seed) {
+        List<GeneratedPair> copy = new ArrayList<>(all);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int k = copy.size() - 1; k > 0; k--) {
+            int m = rnd.nextInt(k + 1);
+            GeneratedPair t = copy.get(k);
+            copy.set(k, copy.get(m));
+            copy.set(m, t);
+        }
+        return copy.subList(0, Math.min(n, copy.size()));
+    }
+}
