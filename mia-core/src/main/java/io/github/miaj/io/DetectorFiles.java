@@ -401,8 +401,9 @@ public final class DetectorFiles {
             mo.onlyKeys(Set.of("precision", "recall", "f1", "aer", "prAuc", "truePositives", "falsePositives",
                     "falseNegatives"));
             double prAuc = mo.raw("prAuc") == null ? Double.NaN : mo.number("prAuc");
-            devMetrics = new Metrics(mo.number("precision"), mo.number("recall"), mo.number("f1"), mo.number("aer"),
-                    prAuc, mo.integer("truePositives"), mo.integer("falsePositives"), mo.integer("falseNegatives"));
+            devMetrics = mo.build(() -> new Metrics(mo.number("precision"), mo.number("recall"), mo.number("f1"),
+                    mo.number("aer"), prAuc, mo.integer("truePositives"), mo.integer("falsePositives"),
+                    mo.integer("falseNegatives")));
         }
         Metrics metrics = devMetrics;
         return top.build(() -> new DetectorModel(relationship, features, featureNames, weights, bias, decoding,

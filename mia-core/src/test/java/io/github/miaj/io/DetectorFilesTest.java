@@ -219,6 +219,14 @@ class DetectorFilesTest {
         Files.write(binary, new byte[] {0x08, 0x07, '\n', 0x12, (byte) 0xff, (byte) 0xfe, 0x00});
         assertMessage(assertThrows(DetectorFileException.class, () -> DetectorFiles.load(binary)),
                 binary + ":2:2:", "not UTF-8");
+        Path wrongType = Files.writeString(dir.resolve("wrong.json"),
+                validText().replace("\"threshold\": 0.6180339887498949", "\"threshold\": true"));
+        assertEquals(wrongType + ": field 'decoding.threshold' must be a number, not the boolean true",
+                assertThrows(DetectorFileException.class, () -> DetectorFiles.load(wrongType)).getMessage());
+        Path newer = Files.writeString(dir.resolve("newer.json"),
+                validText().replace("\"formatVersion\": 1", "\"formatVersion\": 2"));
+        assertMessage(assertThrows(DetectorFileException.class, () -> DetectorFiles.load(newer)),
+                newer + " was written by a newer MIA-J (format version 2)");
         Path empty = Files.createFile(dir.resolve("empty.json"));
         assertMessage(assertThrows(DetectorFileException.class, () -> DetectorFiles.load(empty)),
                 empty + ":1:1:", "not valid JSON");
