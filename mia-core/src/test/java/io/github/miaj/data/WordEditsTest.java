@@ -48,6 +48,7 @@ class WordEditsTest {
         assertEquals("quick", WordEdits.inflect("quickly", r));
         assertEquals("horse", WordEdits.inflect("horses", r));
         assertNull(WordEdits.inflect("it.", r));
+        assertNull(WordEdits.inflect("him,", r), "no suffix is added to a word of three letters");
         for (int i = 0; i < 50; i++) {
             String s = WordEdits.inflect("make", r);
             assertTrue(s.equals("makes") || s.equals("maked") || s.equals("making") || s.equals("makely"), s);
