@@ -1,6 +1,7 @@
 package io.github.miaj.data;
 
 import io.github.miaj.InvalidInputException;
+import io.github.miaj.text.Words;
 
 import java.util.List;
 
@@ -22,7 +23,7 @@ public record Book(String name, List<Paragraph> paragraphs) {
     public int wordCount() {
         int n = 0;
         for (Paragraph p : paragraphs) {
-            n += p.text().isEmpty() ? 0 : p.text().split(" ").length;
+            n += Words.of(p.text()).size();
         }
         return n;
     }

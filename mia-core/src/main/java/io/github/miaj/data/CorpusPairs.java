@@ -36,7 +36,8 @@ public record CorpusPairs(List<GeneratedPair> train, List<GeneratedPair> dev, St
      * @throws io.github.miaj.InvalidInputException when the folder is missing, empty, or holds a bad file
      */
     public static CorpusPairs fromFolder(Path dir, double devFraction, PairGenerator generator) {
-        return fromBooks(dir.toString(), GutenbergText.readFolder(dir), devFraction, generator);
+        List<Book> books = GutenbergText.readFolder(dir);
+        return fromBooks(dir.toString(), books, devFraction, generator);
     }
 
     /** As {@link #fromFolder}, for books already read; {@code source} names them in the description. */

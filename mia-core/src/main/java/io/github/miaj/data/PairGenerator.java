@@ -29,9 +29,10 @@ import java.util.Set;
  * {@code minWords} words. B's sentences are joined with a single space. A SHUFFLED pair needs two
  * sentences or more (unless {@code shuffleSingleSentences}), and its B never keeps A's order.
  *
- * <p>Determinism: each pair draws from its own random generator, seeded from the seed, the paragraph id and
- * the kind, so a pair does not change when other paragraphs are added, as long as the distractor pool (the
- * paragraphs of the same book passed to the same {@link #generate} call) is the same.
+ * <p>Determinism: the same seed, options and paragraphs (in the same order) give the same pairs. Each pair
+ * draws from its own random generator, seeded from the seed, the paragraph id and the kind, so a SHUFFLED
+ * pair depends on its paragraph alone; PARTIAL and EDITED pairs also depend on the distractor pool (the
+ * paragraphs of the same book passed to the same {@link #generate} call, in order).
  *
  * <p>Call {@link #generate} once per split, with that split's paragraphs only (see {@link ParagraphSplit}):
  * distractors and filler words come from the paragraphs passed in.

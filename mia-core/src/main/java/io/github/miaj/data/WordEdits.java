@@ -62,8 +62,9 @@ final class WordEdits {
     }
 
     /**
-     * A suffix removed from ({@code -ing}, {@code -ed}, {@code -ly}, {@code -s}) or added to the word's final
-     * run of letters, which must hold three letters or more; {@code e} + {@code ed}/{@code ing} elides the e.
+     * A suffix removed from ({@code -ing}, {@code -ed}, {@code -ly}, {@code -s}; the rest keeps three letters or
+     * more) or added to (a run of four letters or more) the word's final run of letters; {@code e} +
+     * {@code ed}/{@code ing} elides the e.
      */
     static String inflect(String word, Random r) {
         int end = lastLetter(word) + 1;
@@ -86,6 +87,8 @@ final class WordEdits {
             stem = run.substring(0, run.length() - 2);
         } else if (lower.endsWith("s") && !lower.endsWith("ss") && run.length() >= 4) {
             stem = run.substring(0, run.length() - 1);
+        } else if (run.length() < 4) {
+            return null; // "him" -> "himing": suffixes on short function words make unlikely edits
         } else {
             String suffix = SUFFIXES[r.nextInt(SUFFIXES.length)];
             String base = run;
