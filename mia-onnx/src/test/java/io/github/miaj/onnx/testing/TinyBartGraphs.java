@@ -45,7 +45,9 @@ import java.util.stream.Stream;
  * an optimum-style split ({@code encoder_model}: {@code input_ids, attention_mask → last_hidden_state};
  * {@code decoder_model}: {@code input_ids, encoder_attention_mask, encoder_hidden_states → logits}), and either
  * of them with the attention already exported as graph outputs {@code encoder_attentions.N},
- * {@code decoder_attentions.N}, {@code cross_attentions.N}. The same {@link Config} (same seed) gives the same
+ * {@code decoder_attentions.N}, {@code cross_attentions.N} [batch, heads, tgt, src]. In that variant, as in a torch
+ * export with {@code output_attentions=True}, the Softmax nodes keep their names but their outputs carry the
+ * graph output names (no {@code _output_0} tensor exists). The same {@link Config} (same seed) gives the same
  * weights in every layout, so single and split graphs compute the same numbers.
  */
 public final class TinyBartGraphs {
@@ -171,20 +173,22 @@ public final class TinyBartGraphs {
         return g.model();
     }
 
+    // torch's exporter gives a returned tensor the graph output's name: the Softmax node keeps its module-path
+    // name, but its output is then called e.g. "cross_attentions.0", not "<node>_output_0". Mirror that.
     private static void exposeEncoder(G g) {
         for (int l = 0; l < g.c.encoderLayers(); l++) {
-            g.output(g.identity(encoderSelfSoftmax(l) + "_output_0", "encoder_attentions." + l),
+            g.output(g.rename(encoderSelfSoftmax(l) + "_output_0", "encoder_attentions." + l),
                     "batch_size", g.c.heads(), "encoder_sequence_length", "encoder_sequence_length");
         }
     }
 
     private static void exposeDecoder(G g) {
         for (int l = 0; l < g.c.decoderLayers(); l++) {
-            g.output(g.identity(decoderSelfSoftmax(l) + "_output_0", "decoder_attentions." + l),
+            g.output(g.rename(decoderSelfSoftmax(l) + "_output_0", "decoder_attentions." + l),
                     "batch_size", g.c.heads(), "decoder_sequence_length", "decoder_sequence_length");
         }
         for (int l = 0; l < g.c.decoderLayers(); l++) {
-            g.output(g.identity(crossSoftmax(l) + "_output_0", "cross_attentions." + l),
+            g.output(g.rename(crossSoftmax(l) + "_output_0", "cross_attentions." + l),
                     "batch_size", g.c.heads(), "decoder_sequence_length", "encoder_sequence_length");
         }
     }
@@ -420,6 +424,23 @@ public final class TinyBartGraphs {
             graph.addNode(NodeProto.newBuilder().setName("/Identity_" + output).setOpType("Identity")
                     .addInput(input).addOutput(output));
             return output;
+        }
+
+        /** Renames a value everywhere (producer output and consumer inputs). */
+        String rename(String from, String to) {
+            for (NodeProto.Builder n : graph.getNodeBuilderList()) {
+                for (int i = 0; i < n.getOutputCount(); i++) {
+                    if (n.getOutput(i).equals(from)) {
+                        n.setOutput(i, to);
+                    }
+                }
+                for (int i = 0; i < n.getInputCount(); i++) {
+                    if (n.getInput(i).equals(from)) {
+                        n.setInput(i, to);
+                    }
+                }
+            }
+            return to;
         }
 
         void input(String inputName, int elemType, Object... dims) {

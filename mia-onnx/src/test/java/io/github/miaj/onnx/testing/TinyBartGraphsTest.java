@@ -293,6 +293,14 @@ class TinyBartGraphsTest {
         }
         assertArrayEquals(att(inst, TinyBartGraphs.encoderSelfSoftmax(0) + "_output_0")[0][0][2],
                 att(exp, "encoder_attentions.0")[0][0][2], 0f);
+        // As in torch exports: the Softmax node keeps its name, its output is the graph output itself.
+        ModelProto withOutputs = TinyBartGraphs.single(C, true);
+        for (ai.onnx.proto.OnnxMl.NodeProto n : withOutputs.getGraph().getNodeList()) {
+            if (n.getName().equals(TinyBartGraphs.crossSoftmax(1))) {
+                assertEquals(List.of("cross_attentions.1"), n.getOutputList());
+            }
+        }
+        assertEquals(6, TinyBartGraphs.softmaxNodes(withOutputs).size());
     }
 
     @Test
