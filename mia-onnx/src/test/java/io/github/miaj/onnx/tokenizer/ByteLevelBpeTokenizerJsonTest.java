@@ -105,6 +105,10 @@ class ByteLevelBpeTokenizerJsonTest {
         assertTrue(text.contains("\"unk_token\": null"));
         assertTrue(text.contains("\"fuse_unk\": false"));
         assertTrue(text.contains("\"Ġt he\""));
+        if (json.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertTrue(Files.getPosixFilePermissions(json).contains(
+                    java.nio.file.attribute.PosixFilePermission.OTHERS_READ), "tokenizer.json must be readable");
+        }
         // Only the target remains: the temporary file of the atomic write is gone.
         try (Stream<Path> files = Files.list(json.getParent())) {
             assertEquals(List.of(json.getFileName().toString()),
