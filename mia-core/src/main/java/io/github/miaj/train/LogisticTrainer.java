@@ -130,8 +130,7 @@ public final class LogisticTrainer implements Trainer {
 
         List<LabelledPair> tuneOn = devPairs.isEmpty() ? train : devPairs;
         Scored tuned = score(tuneOn, extractor, lr, ProgressListener.Stage.EVALUATE);
-        ThresholdChoice choice = tuned.links.bestF1();
-        Decoding decoding = new Decoding(clamp(choice.threshold()), argmax, minPhrase);
+        Decoding decoding = tuned.choose(argmax == null ? List.of(Decoding.Argmax.values()) : List.of(argmax), minPhrase);
         Metrics devMetrics = devPairs.isEmpty() ? null : tuned.metrics(decoding);
         Scored trainScored = devPairs.isEmpty() ? tuned : score(train, extractor, lr, null);
         Metrics trainMetrics = trainScored.metrics(decoding);
@@ -145,7 +144,7 @@ public final class LogisticTrainer implements Trainer {
         options.put("maxIterations", Integer.toString(maxIterations));
         options.put("tolerance", Double.toString(tolerance));
         options.put("seed", Long.toString(seed));
-        options.put("argmax", argmax.name());
+        options.put("argmax", argmax == null ? "chosen on dev: " + decoding.argmax() : argmax.name());
         options.put("minPhrase", Integer.toString(minPhrase));
         options.put("trainPairs", Integer.toString(train.size()));
         options.put("devPairs", Integer.toString(devPairs.size()));
@@ -161,7 +160,8 @@ public final class LogisticTrainer implements Trainer {
     }
 
     private static double clamp(float t) {
-        return Math.max(0.0, Math.min(1.0, t));
+        // "predict nothing" comes back as +infinity: the strictest threshold a Decoding can hold is 1
+        return Float.isNaN(t) ? 1.0 : Math.max(0.0, Math.min(1.0, t));
     }
 
     private void sample(LabelledPair pair, FeatureExtractor extractor, RowBuffer rows, SplittableRandom rnd) {
@@ -229,11 +229,6 @@ public final class LogisticTrainer implements Trainer {
                 logit[k] = (float) LogisticModel.sigmoid(logit[k]);
             }
             byte[] gold = GoldUnits.label(pair, f.unitsA(), f.unitsB());
-            for (int k = 0; k < gold.length; k++) {
-                if (gold[k] != GoldUnits.POSSIBLE) {
-                    s.links.add(logit[k], gold[k] == GoldUnits.SURE);
-                }
-            }
             s.items.add(new ScoredPair(f, logit, gold));
             if (stage != null) {
                 listener.onProgress(stage, p + 1, pairs.size());
@@ -246,8 +241,52 @@ public final class LogisticTrainer implements Trainer {
     }
 
     private static final class Scored {
-        final ScoredLinks links = new ScoredLinks();
         final List<ScoredPair> items = new ArrayList<>();
+        private double averagePrecision = Double.NaN;
+
+        /**
+         * The decoding with the best F1 over the given argmax constraints: for each, pairs that fail the
+         * constraint can never be linked (their gold positives count as missed), and the threshold is chosen
+         * among the scores of the pairs that pass.
+         */
+        Decoding choose(List<Decoding.Argmax> modes, int minPhrase) {
+            Decoding best = null;
+            double bestF1 = -1;
+            for (Decoding.Argmax mode : modes) {
+                ScoredLinks links = new ScoredLinks();
+                for (ScoredPair sp : items) {
+                    int nB = sp.features.sizeB();
+                    boolean[] pass = passes(sp.probabilities, sp.features.sizeA(), nB, mode);
+                    for (int k = 0; k < sp.gold.length; k++) {
+                        if (sp.gold[k] == GoldUnits.POSSIBLE) {
+                            continue;
+                        }
+                        if (pass[k]) {
+                            links.add(sp.probabilities[k], sp.gold[k] == GoldUnits.SURE);
+                        } else if (sp.gold[k] == GoldUnits.SURE) {
+                            links.addUnscoredPositives(1);
+                        }
+                    }
+                }
+                if (mode == Decoding.Argmax.NONE || Double.isNaN(averagePrecision)) {
+                    averagePrecision = links.averagePrecision();
+                }
+                ThresholdChoice c = links.bestF1();
+                if (c.f1() > bestF1 + 1e-12) {
+                    bestF1 = c.f1();
+                    best = new Decoding(clamp(c.threshold()), mode, minPhrase);
+                }
+            }
+            return best;
+        }
+
+        private static boolean[] passes(float[] p, int nA, int nB, Decoding.Argmax mode) {
+            boolean[] out = new boolean[p.length];
+            for (PairMatch m : Decoder.links(p, nA, nB, new Decoding(0, mode, 1))) {
+                out[m.a() * nB + m.b()] = true;
+            }
+            return out;
+        }
 
         Metrics metrics(Decoding decoding) {
             Evaluator ev = new Evaluator();
@@ -269,7 +308,10 @@ public final class LogisticTrainer implements Trainer {
                 }
                 ev.add(predicted, new GoldAlignment(sure, possible), texts(f.unitsA()), texts(f.unitsB()));
             }
-            return ev.metrics(links.averagePrecision());
+            if (Double.isNaN(averagePrecision)) {
+                choose(List.of(Decoding.Argmax.NONE), 1);
+            }
+            return ev.metrics(averagePrecision);
         }
     }
 
@@ -315,7 +357,7 @@ public final class LogisticTrainer implements Trainer {
         private int maxIterations = 500;
         private double tolerance = 1e-5;
         private long seed = 1;
-        private Decoding.Argmax argmax = Decoding.Argmax.NONE;
+        private Decoding.Argmax argmax;
         private int minPhrase = 1;
         private String dataDescription = "";
         private ProgressListener listener = ProgressListener.none();
@@ -377,7 +419,10 @@ public final class LogisticTrainer implements Trainer {
             return this;
         }
 
-        /** Argmax constraint of the decoding saved with the detector (default none). */
+        /**
+         * Argmax constraint of the decoding saved with the detector; null (the default) chooses the one with
+         * the best F1 on the dev pairs.
+         */
         public Builder argmax(Decoding.Argmax a) {
             this.argmax = a;
             return this;

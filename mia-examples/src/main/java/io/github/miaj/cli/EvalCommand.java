@@ -50,7 +50,7 @@ final class EvalCommand implements Runnable {
                 tiling.add(gst.align(wa, wb), line.gold(), wa, wb);
             }
             out.printf(Locale.ROOT, "%d pairs, %d non-identical sure links%n", lines.size(), mine.nonIdenticalSureLinks());
-            out.printf(Locale.ROOT, "%-22s %9s %7s %7s %7s %16s%n", "", "precision", "recall", "F1", "AER", "recall(non-id.)");
+            out.printf(Locale.ROOT, "%-28s %9s %7s %7s %7s %16s%n", "", "precision", "recall", "F1", "AER", "recall(non-id.)");
             row(out, "detector " + d.relationship(), mine);
             row(out, exact.name(), ex);
             row(out, gst.name(), tiling);
@@ -59,7 +59,7 @@ final class EvalCommand implements Runnable {
 
     private static void row(PrintWriter out, String name, Evaluator e) {
         Metrics m = e.metrics();
-        out.printf(Locale.ROOT, "%-22s %9.4f %7.4f %7.4f %7.4f %16.4f%n", name, m.precision(), m.recall(), m.f1(),
+        out.printf(Locale.ROOT, "%-28s %9.4f %7.4f %7.4f %7.4f %16.4f%n", name, m.precision(), m.recall(), m.f1(),
                 m.aer(), e.nonIdenticalRecall());
     }
 }

@@ -61,8 +61,9 @@ final class TrainCommand implements Runnable {
             description = "full (both directions, diagonal context, sinks excluded, lexical) or raw (one direction, heads only); default: ${DEFAULT-VALUE}.")
     String features;
 
-    @Option(names = "--argmax", defaultValue = "NONE", description = "Argmax constraint of decoding: NONE, EITHER or BOTH (default: ${DEFAULT-VALUE}).")
-    Decoding.Argmax argmax;
+    @Option(names = "--argmax", defaultValue = "auto",
+            description = "Argmax constraint of decoding: NONE, EITHER, BOTH, or auto to choose on dev (default: ${DEFAULT-VALUE}).")
+    String argmax;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -87,7 +88,7 @@ final class TrainCommand implements Runnable {
                 data.train().size(), data.dev().size(), train.size(), dev.size());
         ProgressBar bar = new ProgressBar(err);
         try (OnnxAttentionSource source = OnnxAttentionSource.builder().builtIn(builtIn(model)).build()) {
-            TrainingResult r = LogisticTrainer.builder().source(source).features(spec).l2(l2).seed(seed).argmax(argmax)
+            TrainingResult r = LogisticTrainer.builder().source(source).features(spec).l2(l2).seed(seed).argmax(argmaxMode(argmax))
                     .describeData(data.description() + "; sampled " + train.size() + " train and " + dev.size()
                             + " dev pairs with seed " + seed + "; data sha256 " + data.sha256())
                     .listener(bar).build()
@@ -96,7 +97,8 @@ final class TrainCommand implements Runnable {
             RelationshipDetector d = r.detector();
             d.save(out);
             TrainingReport rep = r.report();
-            o.printf(Locale.ROOT, "wrote %s: %d features, threshold %.4f%n", out, d.weights().size(), rep.threshold());
+            o.printf(Locale.ROOT, "wrote %s: %d features, threshold %.4f, argmax %s%n", out, d.weights().size(),
+                    rep.threshold(), d.model().decoding().argmax());
             o.printf(Locale.ROOT, "fit: %d rows (%d positive), %d iterations, loss %.5f, gradient %.2e, %s, %.1f s in all%n",
                     rep.rows(), rep.positives(), rep.iterations(), rep.loss(), rep.gradientNorm(),
                     rep.converged() ? "converged" : "NOT converged", rep.millis() / 1000.0);
@@ -109,6 +111,17 @@ final class TrainCommand implements Runnable {
                 ev.add(d, g);
             }
             ev.print(o, "detector");
+        }
+    }
+
+    static Decoding.Argmax argmaxMode(String s) {
+        if (s.equalsIgnoreCase("auto")) {
+            return null;
+        }
+        try {
+            return Decoding.Argmax.valueOf(s.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("--argmax must be NONE, EITHER, BOTH or auto, not '" + s + "'");
         }
     }
 

@@ -46,14 +46,14 @@ final class VerbatimEvaluation {
     }
 
     void print(PrintWriter out, String detectorName) {
-        out.printf(Locale.ROOT, "%-9s %-22s %6s %9s %7s %7s %16s%n", "kind", "aligner", "pairs", "precision", "recall", "F1",
+        out.printf(Locale.ROOT, "%-9s %-28s %6s %9s %7s %7s %16s%n", "kind", "aligner", "pairs", "precision", "recall", "F1",
                 "recall(non-id.)");
         for (var e : byKind.entrySet()) {
             String[] names = {detectorName, exact.name(), tiling.name()};
             for (int k = 0; k < 3; k++) {
                 Evaluator ev = e.getValue()[k];
                 Metrics m = ev.metrics();
-                out.printf(Locale.ROOT, "%-9s %-22s %6d %9.4f %7.4f %7.4f %16s%n", e.getKey().name().toLowerCase(Locale.ROOT),
+                out.printf(Locale.ROOT, "%-9s %-28s %6d %9.4f %7.4f %7.4f %16s%n", e.getKey().name().toLowerCase(Locale.ROOT),
                         names[k], ev.pairs(), m.precision(), m.recall(), m.f1(),
                         Double.isNaN(ev.nonIdenticalRecall()) ? "-" : String.format(Locale.ROOT, "%.4f", ev.nonIdenticalRecall()));
             }
