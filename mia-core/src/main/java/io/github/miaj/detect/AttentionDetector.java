@@ -106,9 +106,7 @@ public final class AttentionDetector implements RelationshipDetector {
         for (int k = 0; k < p.length; k++) {
             p[k] = (float) LogisticModel.sigmoid(p[k]);
         }
-        List<PairMatch> links = Decoder.links(p, f.sizeA(), f.sizeB(), model.decoding());
-        List<PhraseMatch> phrases = Decoder.phrases(links, f.unitsA(), f.unitsB(), model.decoding());
-        return new Detection(f.unitsA(), f.unitsB(), p, links, phrases);
+        return Decoder.decode(p, f.unitsA(), f.unitsB(), model.decoding());
     }
 
     /** The extractor that builds this detector's features. */

@@ -58,7 +58,26 @@ public final class Decoder {
         return out;
     }
 
-    /** Groups links into phrases, in order of their start in B. */
+    /** Links and phrases together; links outside the phrases kept (too short) are dropped. */
+    public static Detection decode(float[] p, List<Word> unitsA, List<Word> unitsB, Decoding d) {
+        List<PairMatch> links = links(p, unitsA.size(), unitsB.size(), d);
+        List<PhraseMatch> phrases = phrases(links, unitsA, unitsB, d);
+        if (d.minPhrase() > 1) {
+            List<PairMatch> kept = new ArrayList<>();
+            for (PairMatch m : links) {
+                for (PhraseMatch ph : phrases) {
+                    if (m.a() >= ph.firstA() && m.a() <= ph.lastA() && m.b() >= ph.firstB() && m.b() <= ph.lastB()) {
+                        kept.add(m);
+                        break;
+                    }
+                }
+            }
+            links = kept;
+        }
+        return new Detection(unitsA, unitsB, p, links, phrases);
+    }
+
+    /** Groups links into phrases, in order of their start in B; phrases shorter than the minimum are dropped. */
     public static List<PhraseMatch> phrases(List<PairMatch> links, List<Word> unitsA, List<Word> unitsB, Decoding d) {
         List<List<PairMatch>> runs = new ArrayList<>();
         // links are A-major; a run's last link always has a smaller i, so one pass suffices

@@ -63,7 +63,7 @@ public final class LogisticTrainer implements Trainer {
     private final double tolerance;
     private final long seed;
     private final Decoding.Argmax argmax;
-    private final int minPhrase;
+    private final Integer minPhrase;
     private final String dataDescription;
     private final ProgressListener listener;
 
@@ -130,7 +130,8 @@ public final class LogisticTrainer implements Trainer {
 
         List<LabelledPair> tuneOn = devPairs.isEmpty() ? train : devPairs;
         Scored tuned = score(tuneOn, extractor, lr, ProgressListener.Stage.EVALUATE);
-        Decoding decoding = tuned.choose(argmax == null ? List.of(Decoding.Argmax.values()) : List.of(argmax), minPhrase);
+        Decoding decoding = tuned.choose(argmax == null ? List.of(Decoding.Argmax.values()) : List.of(argmax),
+                minPhrase == null ? List.of(1, 2, 3) : List.of(minPhrase));
         Metrics devMetrics = devPairs.isEmpty() ? null : tuned.metrics(decoding);
         Scored trainScored = devPairs.isEmpty() ? tuned : score(train, extractor, lr, null);
         Metrics trainMetrics = trainScored.metrics(decoding);
@@ -145,7 +146,7 @@ public final class LogisticTrainer implements Trainer {
         options.put("tolerance", Double.toString(tolerance));
         options.put("seed", Long.toString(seed));
         options.put("argmax", argmax == null ? "chosen on dev: " + decoding.argmax() : argmax.name());
-        options.put("minPhrase", Integer.toString(minPhrase));
+        options.put("minPhrase", minPhrase == null ? "chosen on dev: " + decoding.minPhrase() : minPhrase.toString());
         options.put("trainPairs", Integer.toString(train.size()));
         options.put("devPairs", Integer.toString(devPairs.size()));
         Provenance prov = new Provenance(dataDescription, hash(train, devPairs), options, Instant.now().toString(),
@@ -249,6 +250,53 @@ public final class LogisticTrainer implements Trainer {
          * constraint can never be linked (their gold positives count as missed), and the threshold is chosen
          * among the scores of the pairs that pass.
          */
+        Decoding choose(List<Decoding.Argmax> modes, List<Integer> minPhrases) {
+            Decoding sweep = choose(modes, minPhrases.get(0));
+            if (minPhrases.size() == 1 && minPhrases.get(0) == 1) {
+                return sweep;
+            }
+            // phrase length filters interact with the threshold: try a grid around the swept optimum
+            Decoding best = sweep;
+            double bestF1 = minPhrases.get(0) == 1 ? f1(sweep) : -1;
+            for (int mp : minPhrases) {
+                if (mp == 1) {
+                    continue;
+                }
+                for (int g = 0; g <= 20; g++) {
+                    double t = g == 20 ? sweep.threshold() : 0.025 + 0.05 * g;
+                    Decoding d = new Decoding(t, sweep.argmax(), mp);
+                    double f = f1(d);
+                    if (f > bestF1 + 1e-12) {
+                        bestF1 = f;
+                        best = d;
+                    }
+                }
+            }
+            return best;
+        }
+
+        /** Micro F1 of a decoding over the scored pairs (possible links count as correct, not as missed). */
+        double f1(Decoding d) {
+            long tp = 0;
+            long fp = 0;
+            long sure = 0;
+            for (ScoredPair sp : items) {
+                int nB = sp.features.sizeB();
+                for (byte g : sp.gold) {
+                    sure += g == GoldUnits.SURE ? 1 : 0;
+                }
+                for (PairMatch m : Decoder.decode(sp.probabilities, sp.features.unitsA(), sp.features.unitsB(), d).matches()) {
+                    byte g = sp.gold[m.a() * nB + m.b()];
+                    if (g == GoldUnits.SURE) {
+                        tp++;
+                    } else if (g == GoldUnits.NONE) {
+                        fp++;
+                    }
+                }
+            }
+            return Metrics.of(tp, fp, sure - tp, Double.NaN, Double.NaN).f1();
+        }
+
         Decoding choose(List<Decoding.Argmax> modes, int minPhrase) {
             Decoding best = null;
             double bestF1 = -1;
@@ -294,7 +342,7 @@ public final class LogisticTrainer implements Trainer {
                 UnitFeatures f = sp.features;
                 int nB = f.sizeB();
                 Set<WordLink> predicted = new HashSet<>();
-                for (PairMatch m : Decoder.links(sp.probabilities, f.sizeA(), nB, decoding)) {
+                for (PairMatch m : Decoder.decode(sp.probabilities, f.unitsA(), f.unitsB(), decoding).matches()) {
                     predicted.add(new WordLink(m.a(), m.b()));
                 }
                 Set<WordLink> sure = new HashSet<>();
@@ -358,7 +406,7 @@ public final class LogisticTrainer implements Trainer {
         private double tolerance = 1e-5;
         private long seed = 1;
         private Decoding.Argmax argmax;
-        private int minPhrase = 1;
+        private Integer minPhrase;
         private String dataDescription = "";
         private ProgressListener listener = ProgressListener.none();
 
@@ -428,8 +476,11 @@ public final class LogisticTrainer implements Trainer {
             return this;
         }
 
-        /** Shortest phrase, in units, the detector reports (default 1). */
-        public Builder minPhrase(int n) {
+        /**
+         * Shortest phrase, in units, the detector reports; links in shorter runs are dropped. Null (the
+         * default) chooses 1, 2 or 3 by F1 on the dev pairs.
+         */
+        public Builder minPhrase(Integer n) {
             this.minPhrase = n;
             return this;
         }
@@ -468,7 +519,7 @@ public final class LogisticTrainer implements Trainer {
             if (maxIterations < 1 || !(tolerance > 0)) {
                 throw new InvalidInputException("maxIterations must be >= 1 and tolerance > 0");
             }
-            if (minPhrase < 1) {
+            if (minPhrase != null && minPhrase < 1) {
                 throw new InvalidInputException("minPhrase must be >= 1");
             }
             return new LogisticTrainer(this);
