@@ -28,7 +28,10 @@ import org.slf4j.LoggerFactory;
  *   the <em>original</em> weights, is unchanged, so the optimum is the true one. Each pass scores rows with the
  *   original {@code (w, b)} and the chain rule maps the gradient, so the data are never centred or copied.
  *   It removes the large eigenvalue that un-centred positive features (attention weights) create along the
- *   bias direction, and the spread of feature scales; on the benchmark data it cuts iterations several-fold.</li>
+ *   bias direction, and the spread of feature scales. Measured: on the scikit-learn test fixture (features
+ *   with offsets up to 100 and scales from 0.01 to 10) L-BFGS needs 23 iterations to a gradient of 1e-6
+ *   instead of 678 without it (scikit-learn's own lbfgs stops early there); on the benchmark data (i.i.d.
+ *   uniform features, where plain L-BFGS already copes) it saves 10-25% of the iterations.</li>
  *   <li><b>L-BFGS with a strong-Wolfe line search</b> (Nocedal &amp; Wright, algorithms 3.5/3.6 and 7.4). The
  *   unit step is accepted almost always, so one iteration costs one pass. Newton with an explicit Hessian
  *   would need fewer iterations, but one Hessian pass costs about {@code d/2} gradient passes (18 GFLOP at
