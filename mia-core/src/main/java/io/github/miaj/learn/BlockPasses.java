@@ -20,9 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * chunk accumulates into its own small buffer and the buffers are added in chunk order after the block is
  * done. The sums therefore do not depend on thread scheduling <em>or on the thread count</em>: a fit is
  * bit-identical with 1, 2 or 8 threads. Chunks of a block are finished before {@code visit} returns, so a
- * source may reuse its block buffer. The only scratch is one {@code double[d + 2]} (two for the statistics
- * pass) per chunk of a block; for {@link InMemoryRows}, which is visited as one block, that is
- * {@code numRows / 1024} small buffers, about 1.5 MB for 1M rows x 192 features.
+ * source may reuse its block buffer. The only scratch is one {@code double[d + 2]} ({@code double[3d + 2]}
+ * in the statistics pass) per chunk of a block; for {@link InMemoryRows}, which is visited as one block, that
+ * is {@code numRows / 1024} small buffers, about 1.5 MB (4.5 MB in the statistics pass) for 1M rows x 192
+ * features.
  */
 final class BlockPasses implements AutoCloseable {
     /** Rows per chunk: large enough that dispatch costs are noise, small enough to balance two threads. */
