@@ -4,8 +4,8 @@ import io.github.miaj.InvalidInputException;
 import io.github.miaj.TrainingException;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * chunk accumulates into its own small buffer and the buffers are added in chunk order after the block is
  * done. The sums therefore do not depend on thread scheduling <em>or on the thread count</em>: a fit is
  * bit-identical with 1, 2 or 8 threads. Chunks of a block are finished before {@code visit} returns, so a
- * source may reuse its block buffer. The only scratch is one {@code double[d + 2]} per chunk of a block.
+ * source may reuse its block buffer. The only scratch is one {@code double[d + 2]} ({@code double[3d + 2]}
+ * in the statistics pass) per chunk of a block; for {@link InMemoryRows}, which is visited as one block, that
+ * is {@code numRows / 1024} small buffers, about 1.5 MB (4.5 MB in the statistics pass) for 1M rows x 192
+ * features.
  */
 final class BlockPasses implements AutoCloseable {
     /** Rows per chunk: large enough that dispatch costs are noise, small enough to balance two threads. */
@@ -49,8 +52,12 @@ final class BlockPasses implements AutoCloseable {
         }
     }
 
-    /** What the statistics pass found. Means and variances are weighted by the sample weights. */
-    record Stats(long positives, long negatives, double weightSum, double[] mean, double[] variance) { }
+    /**
+     * What the statistics pass found. Means and variances are weighted by the sample weights;
+     * {@code positiveMean} is the mean of the positive rows, which gives the gradient at zero weights for free.
+     */
+    record Stats(long positives, long negatives, double weightSum, double[] mean, double[] variance,
+                 double[] positiveMean) { }
 
     @FunctionalInterface
     private interface ChunkKernel {
@@ -63,11 +70,13 @@ final class BlockPasses implements AutoCloseable {
      * with a large offset keep their precision) and rejects non-finite features by row and column.
      */
     Stats stats(double positiveWeight) {
-        // acc layout: [0,d) sum c*(x-shift), [d,2d) sum c*(x-shift)^2, 2d positives, 2d+1 negatives
-        double[] total = new double[2 * d + 2];
+        // acc layout: [0,d) sum c*(x-shift), [d,2d) sum c*(x-shift)^2, 2d positives, 2d+1 negatives,
+        // [2d+2, 3d+2) sum over positives of (x-shift)
+        final int width = 3 * d + 2;
+        double[] total = new double[width];
         double[][] shiftHolder = new double[1][];
         long[] rowBase = {0};
-        rows.forEachBlock((x, y, from, count) -> {
+        forEachBlock((x, y, from, count) -> {
             if (shiftHolder[0] == null && count > 0) {
                 double[] shift = new double[d];
                 for (int k = 0; k < d; k++) {
@@ -77,7 +86,7 @@ final class BlockPasses implements AutoCloseable {
             }
             double[] shift = shiftHolder[0];
             long base = rowBase[0];
-            runBlock(x, y, from, count, 2 * d + 2, total, (bx, by, f, c, acc) -> {
+            runBlock(x, y, from, count, width, total, (bx, by, f, c, acc) -> {
                 for (int r = 0; r < c; r++) {
                     int o = (f + r) * d;
                     byte label = by[f + r];
@@ -96,6 +105,11 @@ final class BlockPasses implements AutoCloseable {
                         double v = bx[o + k] - shift[k];
                         acc[k] += w * v;
                         acc[d + k] += w * v * v;
+                    }
+                    if (label == 1) {
+                        for (int k = 0; k < d; k++) {
+                            acc[2 * d + 2 + k] += bx[o + k] - shift[k];
+                        }
                     }
                 }
                 // One check per chunk instead of per value: a NaN or infinity poisons the sums.
@@ -116,12 +130,15 @@ final class BlockPasses implements AutoCloseable {
         double weightSum = positives * positiveWeight + negatives;
         double[] mean = new double[d];
         double[] var = new double[d];
+        double[] positiveMean = new double[d];
         for (int k = 0; k < d; k++) {
             double m = total[k] / weightSum;
-            mean[k] = m + (shiftHolder[0] == null ? 0.0 : shiftHolder[0][k]);
+            double shift = shiftHolder[0] == null ? 0.0 : shiftHolder[0][k];
+            mean[k] = m + shift;
             var[k] = Math.max(0.0, total[d + k] / weightSum - m * m);
+            positiveMean[k] = positives == 0 ? 0.0 : total[2 * d + 2 + k] / positives + shift;
         }
-        return new Stats(positives, negatives, weightSum, mean, var);
+        return new Stats(positives, negatives, weightSum, mean, var, positiveMean);
     }
 
     private InvalidInputException nonFinite(float[] x, int from, int count, long firstRow) {
@@ -146,7 +163,7 @@ final class BlockPasses implements AutoCloseable {
      */
     double lossAndGradient(double[] w, double b, double positiveWeight, double[] out) {
         double[] total = new double[d + 2];
-        rows.forEachBlock((x, y, from, count) ->
+        forEachBlock((x, y, from, count) ->
                 runBlock(x, y, from, count, d + 2, total, (bx, by, f, c, acc) ->
                         gradientChunk(bx, by, f, c, w, b, positiveWeight, acc)));
         System.arraycopy(total, 0, out, 0, d + 1);
@@ -156,41 +173,89 @@ final class BlockPasses implements AutoCloseable {
     private void gradientChunk(float[] x, byte[] y, int from, int count, double[] w, double b,
                                double positiveWeight, double[] acc) {
         final int d = this.d;
+        double[] lossAndResidual = new double[2];
         double loss = 0.0;
         double gb = 0.0;
-        for (int r = 0; r < count; r++) {
+        int r = 0;
+        // Two rows at a time: each weight load serves two rows, and the gradient accumulator is loaded and
+        // stored once per pair. Measured about 12% less CPU per pass than one row at a time (C2, JDK 17).
+        for (; r + 1 < count; r += 2) {
             final int o = (from + r) * d;
-            // Four independent sums: a single running sum is bound by add latency, not by throughput.
+            final int o2 = o + d;
+            // Two independent sums per row: a single running sum is bound by add latency.
             double s0 = b;
             double s1 = 0.0;
-            double s2 = 0.0;
-            double s3 = 0.0;
+            double t0 = b;
+            double t1 = 0.0;
             int k = 0;
-            for (; k + 3 < d; k += 4) {
-                s0 += w[k] * x[o + k];
-                s1 += w[k + 1] * x[o + k + 1];
-                s2 += w[k + 2] * x[o + k + 2];
-                s3 += w[k + 3] * x[o + k + 3];
+            for (; k + 1 < d; k += 2) {
+                double w0 = w[k];
+                double w1 = w[k + 1];
+                s0 += w0 * x[o + k];
+                s1 += w1 * x[o + k + 1];
+                t0 += w0 * x[o2 + k];
+                t1 += w1 * x[o2 + k + 1];
             }
-            for (; k < d; k++) {
+            if (k < d) {
                 s0 += w[k] * x[o + k];
+                t0 += w[k] * x[o2 + k];
             }
-            double z = (s0 + s1) + (s2 + s3);
-            boolean positive = y[from + r] == 1;
-            double e = Math.exp(-Math.abs(z));
-            // log(1 + exp(m)) with m = -z for positives and z for negatives, without overflow.
-            double m = positive ? -z : z;
-            double rowLoss = Math.max(m, 0.0) + Math.log1p(e);
-            double p = z >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
-            double residual = positive ? positiveWeight * (p - 1.0) : p;
-            loss += positive ? positiveWeight * rowLoss : rowLoss;
-            gb += residual;
+            rowLoss(s0 + s1, y[from + r] == 1, positiveWeight, lossAndResidual);
+            loss += lossAndResidual[0];
+            double ra = lossAndResidual[1];
+            rowLoss(t0 + t1, y[from + r + 1] == 1, positiveWeight, lossAndResidual);
+            loss += lossAndResidual[0];
+            double rb = lossAndResidual[1];
+            gb += ra + rb;
             for (int j = 0; j < d; j++) {
-                acc[j] += residual * x[o + j];
+                acc[j] += ra * x[o + j] + rb * x[o2 + j];
+            }
+        }
+        if (r < count) {
+            final int o = (from + r) * d;
+            double s = b;
+            for (int k = 0; k < d; k++) {
+                s += w[k] * x[o + k];
+            }
+            rowLoss(s, y[from + r] == 1, positiveWeight, lossAndResidual);
+            loss += lossAndResidual[0];
+            double ra = lossAndResidual[1];
+            gb += ra;
+            for (int j = 0; j < d; j++) {
+                acc[j] += ra * x[o + j];
             }
         }
         acc[d] += gb;
         acc[d + 1] += loss;
+    }
+
+    /** Weighted log-loss of one row with score {@code z}, and its residual {@code c * (p - y)}. */
+    private static void rowLoss(double z, boolean positive, double positiveWeight, double[] out) {
+        double e = Math.exp(-Math.abs(z));
+        // log(1 + exp(m)) with m = -z for positives and z for negatives, without overflow.
+        double m = positive ? -z : z;
+        double loss = Math.max(m, 0.0) + Math.log1p(e);
+        double p = z >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+        if (positive) {
+            out[0] = positiveWeight * loss;
+            out[1] = positiveWeight * (p - 1.0);
+        } else {
+            out[0] = loss;
+            out[1] = p;
+        }
+    }
+
+    /**
+     * Visits every block of the source; a source whose rows all lie in one array ({@link InMemoryRows}) is
+     * handed over as a single block, so that the threads synchronise once per pass, not once per block (a
+     * barrier per block stalls whenever the machine is busy and one thread is descheduled).
+     */
+    private void forEachBlock(RowSource.BlockVisitor visitor) {
+        if (rows instanceof InMemoryRows mem) {
+            visitor.visit(mem.features(), mem.labels(), 0, (int) mem.numRows());
+        } else {
+            rows.forEachBlock(visitor);
+        }
     }
 
     private void runBlock(float[] x, byte[] y, int from, int count, int width, double[] total, ChunkKernel kernel) {
@@ -205,37 +270,48 @@ final class BlockPasses implements AutoCloseable {
             if (buffers.get(c).length != width) {
                 buffers.set(c, new double[width]);
             } else {
-                java.util.Arrays.fill(buffers.get(c), 0.0);
+                Arrays.fill(buffers.get(c), 0.0);
             }
         }
-        if (pool == null || chunks == 1) {
-            for (int c = 0; c < chunks; c++) {
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
                 int f = from + c * CHUNK;
                 kernel.run(x, y, f, Math.min(CHUNK, from + count - f), buffers.get(c));
             }
+        };
+        int helpers = pool == null ? 0 : Math.min(threads, chunks) - 1;
+        if (helpers <= 0) {
+            worker.run();
         } else {
-            List<Callable<Void>> tasks = new ArrayList<>(chunks);
-            for (int c = 0; c < chunks; c++) {
-                int f = from + c * CHUNK;
-                double[] acc = buffers.get(c);
-                int n = Math.min(CHUNK, from + count - f);
-                tasks.add(() -> {
-                    kernel.run(x, y, f, n, acc);
-                    return null;
-                });
+            // Chunks are taken from a shared counter by the pool and by this thread alike, so a thread that
+            // the scheduler delays simply takes fewer chunks.
+            List<Future<?>> futures = new ArrayList<>(helpers);
+            for (int h = 0; h < helpers; h++) {
+                futures.add(pool.submit(worker));
             }
+            RuntimeException failure = null;
             try {
-                for (Future<Void> future : pool.invokeAll(tasks)) {
+                worker.run();
+            } catch (RuntimeException e) {
+                failure = e;
+                next.set(chunks);
+            }
+            for (Future<?> future : futures) {
+                try {
                     future.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new TrainingException("training was interrupted", e);
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException re ? re
+                                : new TrainingException("a training pass failed: " + e.getCause(), e.getCause());
+                    }
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TrainingException("training was interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new TrainingException("a training pass failed: " + e.getCause(), e.getCause());
+            }
+            if (failure != null) {
+                throw failure;
             }
         }
         // Fixed order of addition: the result does not depend on which thread ran which chunk.

@@ -60,6 +60,16 @@ public final class InMemoryRows implements RowSource {
         return n;
     }
 
+    /** The backing feature array, for solvers in this package that split the rows themselves. */
+    float[] features() {
+        return x;
+    }
+
+    /** The backing label array. */
+    byte[] labels() {
+        return y;
+    }
+
     @Override
     public void forEachBlock(BlockVisitor visitor) {
         for (int from = 0; from < n; from += block) {

@@ -28,7 +28,10 @@ import org.slf4j.LoggerFactory;
  *   the <em>original</em> weights, is unchanged, so the optimum is the true one. Each pass scores rows with the
  *   original {@code (w, b)} and the chain rule maps the gradient, so the data are never centred or copied.
  *   It removes the large eigenvalue that un-centred positive features (attention weights) create along the
- *   bias direction, and the spread of feature scales; on the benchmark data it cuts iterations several-fold.</li>
+ *   bias direction, and the spread of feature scales. Measured: on the scikit-learn test fixture (features
+ *   with offsets up to 100 and scales from 0.01 to 10) L-BFGS needs 23 iterations to a gradient of 1e-6
+ *   instead of 678 without it (scikit-learn's own lbfgs stops early there); on the benchmark data (i.i.d.
+ *   uniform features, where plain L-BFGS already copes) it saves 10-25% of the iterations.</li>
  *   <li><b>L-BFGS with a strong-Wolfe line search</b> (Nocedal &amp; Wright, algorithms 3.5/3.6 and 7.4). The
  *   unit step is accepted almost always, so one iteration costs one pass. Newton with an explicit Hessian
  *   would need fewer iterations, but one Hessian pass costs about {@code d/2} gradient passes (18 GFLOP at
@@ -48,6 +51,8 @@ public final class LogisticRegression {
     private static final double C1 = 1e-4;
     private static final double C2 = 0.9;
     private static final int MAX_LINE_SEARCH = 40;
+    /** Relative change of the objective below which it is treated as rounding noise. */
+    private static final double NOISE = 1e-10;
 
     private final double l2;
     private final double positiveWeight;
@@ -208,6 +213,7 @@ public final class LogisticRegression {
         private final int d;
         private final int n;
         private final double[] mean;
+        private final double[] positiveMean;
         private final double[] scale;
         private final double weightSum;
         private final double positiveSum;
@@ -221,6 +227,7 @@ public final class LogisticRegression {
             this.weightSum = stats.weightSum();
             this.positiveSum = stats.positives() * positiveWeight;
             this.mean = stats.mean();
+            this.positiveMean = stats.positiveMean();
             this.scale = new double[d];
             for (int k = 0; k < d; k++) {
                 double sd = Math.sqrt(stats.variance()[k]);
@@ -240,6 +247,27 @@ public final class LogisticRegression {
                 b -= w[k] * mean[k];
             }
             double lossSum = passes.lossAndGradient(w, b, positiveWeight, sums);
+            return point(theta, w, b, lossSum);
+        }
+
+        /**
+         * The starting point {@code w = 0, b = b0}: every row has the same probability {@code p}, so the sums
+         * of a pass are {@code p * S * mean - S+ * positiveMean}, known from the statistics pass.
+         */
+        Point start(double b0) {
+            double[] theta = new double[n];
+            theta[d] = b0;
+            double p = LogisticModel.sigmoid(b0);
+            double negativeSum = weightSum - positiveSum;
+            for (int k = 0; k < d; k++) {
+                sums[k] = p * weightSum * mean[k] - positiveSum * positiveMean[k];
+            }
+            sums[d] = p * weightSum - positiveSum;
+            double lossSum = positiveSum * softplus(-b0) + negativeSum * softplus(b0);
+            return point(theta, new double[d], b0, lossSum);
+        }
+
+        private Point point(double[] theta, double[] w, double b, double lossSum) {
             double penalty = 0.0;
             for (int k = 0; k < d; k++) {
                 penalty += w[k] * w[k];
@@ -262,10 +290,8 @@ public final class LogisticRegression {
         }
 
         FitResult run(long start) {
-            double[] theta = new double[n];
             // The optimal bias for zero weights: the weighted log-odds of the classes.
-            theta[d] = Math.log(positiveSum / (weightSum - positiveSum));
-            Point x = evaluate(theta);
+            Point x = start(Math.log(positiveSum / (weightSum - positiveSum)));
             double[][] sHist = new double[memory][];
             double[][] yHist = new double[memory][];
             double[] rho = new double[memory];
@@ -336,17 +362,23 @@ public final class LogisticRegression {
                     converged, millis);
         }
 
-        /** Strong-Wolfe line search; returns null if no point with sufficient decrease was found. */
+        /**
+         * Strong-Wolfe line search; returns null if no acceptable point was found. Near the optimum the
+         * decrease {@code c1 * step * slope} falls below the rounding of {@code f} itself (about 1e-16 relative),
+         * so where {@code f} changes by less than {@link #NOISE} relative, the approximate Wolfe test of Hager and
+         * Zhang (2005) replaces the Armijo test: it uses the directional derivative, which stays accurate.
+         * Without it the solver stalls at gradients of about 1e-9.
+         */
         private Point lineSearch(Point x0, double[] dir, double slope0, double step0) {
-            double f0 = x0.f();
             double prevStep = 0.0;
             Point prev = x0;
             double prevSlope = slope0;
             double step = step0;
+            double noise = NOISE * Math.abs(x0.f());
             for (int i = 0; i < MAX_LINE_SEARCH; i++) {
                 Point p = evaluate(along(x0.theta(), dir, step));
                 double slope = dot(p.grad(), dir);
-                if (p.f() > f0 + C1 * step * slope0 || (i > 0 && p.f() >= prev.f())) {
+                if (!sufficientDecrease(x0, slope0, p, slope, step) || (i > 0 && p.f() > prev.f() + noise)) {
                     return zoom(x0, dir, slope0, prevStep, prev, prevSlope, step, p, slope);
                 }
                 if (Math.abs(slope) <= -C2 * slope0) {
@@ -363,9 +395,16 @@ public final class LogisticRegression {
             return prev == x0 ? null : prev;
         }
 
+        private boolean sufficientDecrease(Point x0, double slope0, Point p, double slope, double step) {
+            if (p.f() <= x0.f() + C1 * step * slope0) {
+                return true;
+            }
+            return Math.abs(p.f() - x0.f()) <= NOISE * Math.abs(x0.f()) && slope <= (2.0 * C1 - 1.0) * slope0;
+        }
+
         private Point zoom(Point x0, double[] dir, double slope0, double lo, Point pLo, double sLo,
                            double hi, Point pHi, double sHi) {
-            double f0 = x0.f();
+            double noise = NOISE * Math.abs(x0.f());
             for (int i = 0; i < MAX_LINE_SEARCH; i++) {
                 double step = cubicMin(lo, pLo.f(), sLo, hi, pHi.f(), sHi);
                 double width = Math.abs(hi - lo);
@@ -379,7 +418,7 @@ public final class LogisticRegression {
                 }
                 Point p = evaluate(along(x0.theta(), dir, step));
                 double slope = dot(p.grad(), dir);
-                if (p.f() > f0 + C1 * step * slope0 || p.f() >= pLo.f()) {
+                if (!sufficientDecrease(x0, slope0, p, slope, step) || p.f() > pLo.f() + noise) {
                     hi = step;
                     pHi = p;
                     sHi = slope;
@@ -397,8 +436,8 @@ public final class LogisticRegression {
                     sLo = slope;
                 }
             }
-            // Accept the best point with sufficient decrease, if there is one.
-            return pLo != x0 && pLo.f() < f0 ? pLo : null;
+            // Accept the best point that passed the decrease test, if there is one.
+            return pLo != x0 ? pLo : null;
         }
 
         private double[] along(double[] theta, double[] dir, double step) {
@@ -408,6 +447,11 @@ public final class LogisticRegression {
             }
             return t;
         }
+    }
+
+    /** {@code log(1 + exp(m))} without overflow. */
+    static double softplus(double m) {
+        return Math.max(m, 0.0) + Math.log1p(Math.exp(-Math.abs(m)));
     }
 
     /** Minimiser of the cubic interpolating values and slopes at a and b (NaN if there is none). */

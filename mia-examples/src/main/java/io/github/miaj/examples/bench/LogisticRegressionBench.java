@@ -95,11 +95,15 @@ public final class LogisticRegressionBench {
         resetPeaks();
         for (int r = 0; r < repeat; r++) {
             long before = usedHeap();
+            long cpu0 = processCpuNanos();
             FitResult result = lr.fit(rows);
+            long cpuMs = (processCpuNanos() - cpu0) / 1_000_000;
             System.out.printf("fit: threads=%d l2=%g positiveWeight=%.4f tol=%g -> %d ms, %d iterations, "
                             + "loss %.10f, gradient %.3e, converged %s%n",
                     threads, l2, pw, tolerance, result.millis(), result.iterations(), result.loss(),
                     result.gradientNorm(), result.converged());
+            System.out.printf("cpu: %d ms of process CPU time during the fit (wall x cores when the machine is idle)%n",
+                    cpuMs);
             System.out.printf("weights: w[3] = %.6f, w[0] = %.6f, bias = %.6f%n", result.model().weight(3),
                     result.model().weight(0), result.model().bias());
             System.out.printf("heap: used before fit %d MB, peak heap (sum of pool peaks) %d MB, max %d MB%n",
@@ -119,6 +123,13 @@ public final class LogisticRegressionBench {
             }
             out.write(y);
         }
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0L;
     }
 
     private static long usedHeap() {
