@@ -310,8 +310,8 @@ public final class HtmlReport {
             }
         }
         o.append("<div class=\"strongest\">\n");
-        strongest(o, "Strongest towards the relationship", "pos", pos);
-        strongest(o, "Strongest against it", "neg", neg);
+        strongest(o, "Features pushing towards the relationship", "pos", pos);
+        strongest(o, "Features pushing against it", "neg", neg);
         o.append("</div>\n");
         if (!g.others().isEmpty()) {
             o.append("<p>Features that are not heads: ");
@@ -357,8 +357,9 @@ public final class HtmlReport {
                 dt(o, "dev quality", "precision " + fmt(m.devMetrics().precision(), 3) + ", recall "
                         + fmt(m.devMetrics().recall(), 3) + ", F1 " + fmt(m.devMetrics().f1(), 3));
             }
+            String data = m.provenance().trainingData();
             dt(o, "trained", m.provenance().createdAt() + " with MIA-J " + m.provenance().libraryVersion()
-                    + " on " + m.provenance().trainingData());
+                    + (data == null || data.isBlank() ? "" : " on " + data));
         }
         if (!contributions) {
             dt(o, "per-head contributions", in.contributionNote != null ? in.contributionNote

@@ -232,6 +232,17 @@ class HtmlReportTest {
     }
 
     @Test
+    void emptyTextsAndNoPhrasesStillMakeAPage() {
+        Fixture.Case c = Fixture.of("", "only b here");
+        assertTrue(c.detection().phrases().isEmpty());
+        String html = c.report().build().toHtml();
+        assertTrue(html.contains("found no phrase"));
+        assertEquals(0, count(html, "<mark"));
+        assertTrue(html.contains("\"phrases\":[]"));
+        assertEquals("only b here", unescape(pane(html, "b").replaceAll("<[^>]*>", "")));
+    }
+
+    @Test
     void writesAtomically(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("sub/report.html");
         HtmlReport r = Fixture.small().report().build();

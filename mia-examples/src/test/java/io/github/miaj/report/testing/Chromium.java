@@ -176,11 +176,20 @@ public final class Chromium implements AutoCloseable {
     /** Polls {@code condition} until it is true; fails after {@code seconds}. */
     public void waitFor(String condition, double seconds) throws Exception {
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
-        while (!Boolean.TRUE.equals(eval("!!(" + condition + ")"))) {
+        // while a page loads, its document may be half there: count a throwing condition as not yet true
+        while (!Boolean.TRUE.equals(evalQuietly("(() => { try { return !!(" + condition + "); } catch (e) { return false; } })()"))) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("page never satisfied: " + condition);
             }
             Thread.sleep(25);
+        }
+    }
+
+    private Object evalQuietly(String expression) throws Exception {
+        try {
+            return eval(expression);
+        } catch (IllegalStateException navigating) {
+            return null;
         }
     }
 
@@ -204,6 +213,13 @@ public final class Chromium implements AutoCloseable {
     public void colorScheme(String scheme) throws Exception {
         send("Emulation.setEmulatedMedia", "{\"features\":[{\"name\":\"prefers-color-scheme\",\"value\":\""
                 + scheme + "\"}]}");
+    }
+
+    /** Saves a PNG of what the page shows now (the viewport, or the whole page with {@code full}). */
+    public void screenshot(Path png, boolean full) throws Exception {
+        Map<String, Object> r = send("Page.captureScreenshot", "{\"format\":\"png\",\"captureBeyondViewport\":"
+                + full + "}");
+        Files.write(png, java.util.Base64.getDecoder().decode((String) r.get("data")));
     }
 
     /** Loads another address in the same page and waits for its load event. */
