@@ -30,7 +30,7 @@ final class Colours {
     }
 
     static String hex(int rgb) {
-        return String.format("#%06x", rgb & 0xFFFFFF);
+        return String.format(java.util.Locale.ROOT, "#%06x", rgb & 0xFFFFFF);
     }
 
     private static int mix(int c0, int c1, double f) {

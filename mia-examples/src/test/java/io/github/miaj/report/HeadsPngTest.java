@@ -96,4 +96,13 @@ class HeadsPngTest {
         int c = img.getRGB(HeadsPng.cellCentre(w, 0, 0, 0).x, HeadsPng.cellCentre(w, 0, 0, 0).y);
         assertTrue(((c >> 16) & 0xFF) > (c & 0xFF) + 50, "copy head is positive");
     }
+
+    @Test
+    void headsCommandOffersPng() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        int rc = io.github.miaj.cli.MiaCli.run(new String[] {"heads", "--help"}, new java.io.PrintWriter(out),
+                new java.io.PrintWriter(new java.io.StringWriter()));
+        assertEquals(0, rc);
+        assertTrue(out.toString().contains("--png=FILE"), out.toString());
+    }
 }
