@@ -4,10 +4,12 @@ import io.github.miaj.Mia;
 import io.github.miaj.attention.HeadName;
 import io.github.miaj.detect.HeadWeight;
 import io.github.miaj.detect.RelationshipDetector;
+import io.github.miaj.report.HeadsPng;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
@@ -22,6 +24,10 @@ final class HeadsCommand implements Runnable {
 
     @Option(names = "--top", defaultValue = "10", description = "How many strongest features to list (default: ${DEFAULT-VALUE}).")
     int top;
+
+    @Option(names = "--png", paramLabel = "FILE",
+            description = "Also draw the layers x heads heatmap as a PNG image, with axis labels and a colour bar.")
+    Path png;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -41,6 +47,11 @@ final class HeadsCommand implements Runnable {
             out.println("strongest negative:");
             weights.stream().filter(w -> w.weight() < 0).limit(top)
                     .forEach(w -> out.printf(Locale.ROOT, "  %-28s %+8.3f%n", w.name(), w.weight()));
+            if (png != null) {
+                Path wrote = HeadsPng.write(weights, d.relationship() + " on " + d.model().source().modelId(), png);
+                out.println();
+                out.println("wrote heatmap to " + wrote);
+            }
         }
     }
 
