@@ -14,6 +14,7 @@ public final class Detection {
     private final List<Word> unitsA;
     private final List<Word> unitsB;
     private final float[] probabilities;
+    private final java.util.Map<Long, Float> sparse;
     private final List<PairMatch> matches;
     private final List<PhraseMatch> phrases;
 
@@ -24,9 +25,45 @@ public final class Detection {
                      List<PhraseMatch> phrases) {
         this.unitsA = List.copyOf(unitsA);
         this.unitsB = List.copyOf(unitsB);
+        if (probabilities != null && probabilities.length != unitsA.size() * unitsB.size()) {
+            throw new io.github.miaj.InvalidInputException(probabilities.length + " probabilities for "
+                    + unitsA.size() + " x " + unitsB.size() + " units");
+        }
         this.probabilities = probabilities;
         this.matches = List.copyOf(matches);
         this.phrases = List.copyOf(phrases);
+        this.sparse = null;
+    }
+
+    private Detection(List<Word> unitsA, List<Word> unitsB, List<PairMatch> matches, List<PhraseMatch> phrases) {
+        this.unitsA = List.copyOf(unitsA);
+        this.unitsB = List.copyOf(unitsB);
+        this.probabilities = null;
+        this.matches = List.copyOf(matches);
+        this.phrases = List.copyOf(phrases);
+        java.util.Map<Long, Float> map = new java.util.HashMap<>();
+        for (PairMatch m : matches) {
+            map.put(key(m.a(), m.b()), (float) m.probability());
+        }
+        this.sparse = map;
+    }
+
+    /**
+     * A detection over texts too long for a dense probability matrix (documents of thousands of words): only
+     * the linked pairs carry a probability; every other pair reads as 0.
+     */
+    public static Detection sparse(List<Word> unitsA, List<Word> unitsB, List<PairMatch> matches,
+                                   List<PhraseMatch> phrases) {
+        return new Detection(unitsA, unitsB, matches, phrases);
+    }
+
+    private static long key(int a, int b) {
+        return ((long) a << 32) | (b & 0xffffffffL);
+    }
+
+    /** Whether every unit pair has its probability ({@link #probability}), or only the linked ones. */
+    public boolean isDense() {
+        return probabilities != null;
     }
 
     public List<Word> unitsA() {
@@ -37,8 +74,15 @@ public final class Detection {
         return unitsB;
     }
 
-    /** Probability that unit i of A and unit j of B stand in the relationship. */
+    /**
+     * Probability that unit i of A and unit j of B stand in the relationship (for a {@link #sparse} detection,
+     * 0 for pairs that were not linked).
+     */
     public double probability(int i, int j) {
+        if (probabilities == null) {
+            Float p = sparse.get(key(i, j));
+            return p == null ? 0 : p;
+        }
         return probabilities[i * unitsB.size() + j];
     }
 

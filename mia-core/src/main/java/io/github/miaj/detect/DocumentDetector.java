@@ -56,6 +56,7 @@ public final class DocumentDetector {
         List<Word> wordsB = Words.of(b);
         boolean words = detector.model().features().granularity() == Granularity.WORD;
         List<PhraseMatch> all = new ArrayList<>();
+        List<PairMatch> links = new ArrayList<>();
         long runs = 0;
         for (Span sa : wa) {
             int offA = firstWord(wordsA, sa.start());
@@ -66,6 +67,9 @@ public final class DocumentDetector {
                 int offB = firstWord(wordsB, sb.start());
                 Detection d = detector.detect(sa.of(a), sb.of(b));
                 runs++;
+                for (PairMatch m : d.matches()) {
+                    links.add(words ? new PairMatch(m.a() + offA, m.b() + offB, m.probability()) : m);
+                }
                 for (PhraseMatch p : d.phrases()) {
                     all.add(new PhraseMatch(
                             new Span(p.a().start() + sa.start(), p.a().end() + sa.start()),
@@ -78,7 +82,8 @@ public final class DocumentDetector {
         }
         List<PhraseMatch> merged = (wa.size() > 1 || wb.size() > 1) && words ? merge(all) : all;
         merged.sort(Comparator.comparingInt((PhraseMatch m) -> m.b().start()).thenComparingInt(m -> m.a().start()));
-        return new DocumentDetection(merged, wa.size(), wb.size(), runs);
+        links.sort(Comparator.comparingInt(PairMatch::a).thenComparingInt(PairMatch::b));
+        return new DocumentDetection(merged, links, wa.size(), wb.size(), runs);
     }
 
     private static int firstWord(List<Word> words, int charStart) {

@@ -52,6 +52,8 @@ import java.util.SplittableRandom;
  */
 public final class LogisticTrainer implements Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(LogisticTrainer.class);
+    /** Training pairs scored for the report's train metrics. */
+    static final int REPORT_PAIRS = 300;
 
     private final AttentionSource source;
     private final FeatureSpec features;
@@ -133,7 +135,8 @@ public final class LogisticTrainer implements Trainer {
         Decoding decoding = tuned.choose(argmax == null ? List.of(Decoding.Argmax.values()) : List.of(argmax),
                 minPhrase == null ? List.of(1, 2, 3) : List.of(minPhrase));
         Metrics devMetrics = devPairs.isEmpty() ? null : tuned.metrics(decoding);
-        Scored trainScored = devPairs.isEmpty() ? tuned : score(train, extractor, lr, null);
+        // train quality is a sanity check, not a selection criterion: a seeded sample keeps it cheap
+        Scored trainScored = devPairs.isEmpty() ? tuned : score(sampleForReport(train), extractor, lr, null);
         Metrics trainMetrics = trainScored.metrics(decoding);
 
         Map<String, String> options = new LinkedHashMap<>();
@@ -158,6 +161,18 @@ public final class LogisticTrainer implements Trainer {
         TrainingReport report = new TrainingReport(rows.rows(), rows.positives(), fit.iterations(), fit.loss(),
                 fit.gradientNorm(), fit.converged(), millis, decoding.threshold(), trainMetrics, devMetrics);
         return new TrainingResult(new AttentionDetector(model, source, false), report);
+    }
+
+    /** At most {@value #REPORT_PAIRS} training pairs, evenly spaced, for the report's train metrics. */
+    private static List<LabelledPair> sampleForReport(List<LabelledPair> train) {
+        if (train.size() <= REPORT_PAIRS) {
+            return train;
+        }
+        List<LabelledPair> out = new ArrayList<>(REPORT_PAIRS);
+        for (int k = 0; k < REPORT_PAIRS; k++) {
+            out.add(train.get((int) ((long) k * train.size() / REPORT_PAIRS)));
+        }
+        return out;
     }
 
     private static double clamp(float t) {

@@ -13,7 +13,7 @@ import io.github.miaj.eval.Metrics;
  * @param converged    whether the stopping rule was met before the iteration limit
  * @param millis       wall-clock time of the whole run
  * @param threshold    decoding threshold chosen on dev (or on train when there is no dev data)
- * @param train        quality on the training pairs at that threshold
+ * @param train        quality on (at most 300 evenly spaced) training pairs at that threshold
  * @param dev          quality on the dev pairs at that threshold, or null without dev data
  */
 public record TrainingReport(long rows, long positives, int iterations, double loss, double gradientNorm,

@@ -1,6 +1,9 @@
 package io.github.miaj.cli;
 
 import io.github.miaj.Mia;
+import io.github.miaj.ModelException;
+import io.github.miaj.attention.PairAttention;
+import io.github.miaj.report.HtmlReport;
 import io.github.miaj.detect.DocumentDetection;
 import io.github.miaj.detect.DocumentDetector;
 import io.github.miaj.detect.PhraseMatch;
@@ -20,7 +23,7 @@ import java.util.Locale;
         description = {"Find the phrases of text B that stand in the detector's relationship to text A (by default:",
                 "reproduce it), with character offsets (end exclusive) into each file's text and scores."})
 final class DetectCommand implements Runnable {
-    enum Format { text, json }
+    enum Format { text, json, html }
 
     @Parameters(index = "0", paramLabel = "A.txt", description = "The source text.")
     Path fileA;
@@ -31,7 +34,7 @@ final class DetectCommand implements Runnable {
     @Option(names = "--detector", defaultValue = "verbatim", description = "Detector file or built-in name (default: ${DEFAULT-VALUE}).")
     String detector;
 
-    @Option(names = "--format", defaultValue = "text", description = "text (side by side, for a person) or json (for programs); default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", defaultValue = "text", description = "text (side by side, for a person), json (for programs) or html (a self-contained page); default: ${DEFAULT-VALUE}.")
     Format format;
 
     @picocli.CommandLine.Spec
@@ -43,6 +46,10 @@ final class DetectCommand implements Runnable {
         String b = TextFiles.read(fileB);
         PrintWriter out = spec.commandLine().getOut();
         try (RelationshipDetector d = Mia.detector().load(detector)) {
+            if (format == Format.html) {
+                out.print(html(d, a, b));
+                return;
+            }
             DocumentDetection r = DocumentDetector.forSource(d).detect(a, b);
             if (format == Format.json) {
                 out.println(json(d, r, a, b));
@@ -50,6 +57,23 @@ final class DetectCommand implements Runnable {
                 text(out, d, r, a, b);
             }
         }
+    }
+
+    /** One window: the full report with per-head detail; longer texts: the phrases over the whole texts. */
+    String html(RelationshipDetector d, String a, String b) {
+        HtmlReport.Builder report = HtmlReport.builder().texts(a, b).labels(fileA.toString(), fileB.toString()).detector(d);
+        PairAttention att = null;
+        try {
+            att = d.source().attend(a, b);
+        } catch (ModelException tooLong) {
+            // longer than the model window: fall through to windowed detection
+        }
+        if (att != null) {
+            report.detection(d.detect(att)).attention(att);
+        } else {
+            report.detection(DocumentDetector.forSource(d).detect(a, b).toDetection(a, b));
+        }
+        return report.build().toHtml();
     }
 
     static String json(RelationshipDetector d, DocumentDetection r, String a, String b) {
