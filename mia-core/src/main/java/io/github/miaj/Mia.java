@@ -59,7 +59,12 @@ public final class Mia {
 
         /** Loads a detector file. */
         public RelationshipDetector load(Path path) {
-            return bind(DetectorFiles.load(path));
+            DetectorModel model = DetectorFiles.load(path);
+            try {
+                return bind(model);
+            } catch (IncompatibleSourceException e) {
+                throw new IncompatibleSourceException(path + ": " + e.getMessage(), e);
+            }
         }
 
         /**

@@ -1,6 +1,7 @@
 package io.github.miaj.cli;
 
 import io.github.miaj.Mia;
+import io.github.miaj.data.GeneratedPair;
 import io.github.miaj.detect.RelationshipDetector;
 import io.github.miaj.eval.Aligner;
 import io.github.miaj.eval.Evaluator;
@@ -22,8 +23,25 @@ import java.util.Locale;
                 "and of the exact-match and greedy-string-tiling baselines on the same pairs, with the recall",
                 "on gold links whose two words differ."})
 final class EvalCommand implements Runnable {
-    @Option(names = "--input", required = true, description = "TSV file of sentence pairs with gold links.")
+    @Option(names = "--input", description = "TSV file of sentence pairs with gold links.")
     Path input;
+
+    @Option(names = "--corpus", description = {"Instead of --input: a folder of books; scores the verbatim dev pairs",
+            "that 'train --corpus' holds out (same --seed, --dev-fraction, --dev-pairs), per pair kind."})
+    Path corpus;
+
+    @Option(names = "--dev-pairs", defaultValue = "400", description = "With --corpus: dev pairs to score (default: ${DEFAULT-VALUE}).")
+    int devPairs;
+
+    @Option(names = "--skip", defaultValue = "0", description = {"With --corpus: skip the first N dev pairs of the seeded sample",
+            "(the ones training tuned its threshold on: --skip 400 scores pairs nothing was tuned on)."})
+    int skip;
+
+    @Option(names = "--dev-fraction", defaultValue = "0.2", description = "With --corpus: share of paragraphs held out (default: ${DEFAULT-VALUE}).")
+    double devFraction;
+
+    @Option(names = "--seed", defaultValue = "1", description = "With --corpus: seed of pair generation (default: ${DEFAULT-VALUE}).")
+    long seed;
 
     @Option(names = "--detector", defaultValue = "verbatim", description = "Detector file or built-in name (default: ${DEFAULT-VALUE}).")
     String detector;
@@ -33,8 +51,25 @@ final class EvalCommand implements Runnable {
 
     @Override
     public void run() {
-        List<PairsTsv.Line> lines = PairsTsv.read(input, true);
         PrintWriter out = spec.commandLine().getOut();
+        if ((input == null) == (corpus == null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give either --input FILE or --corpus DIR");
+        }
+        if (corpus != null) {
+            List<GeneratedPair> sample = VerbatimCorpus.dev(corpus, devFraction, seed, skip + devPairs);
+            List<GeneratedPair> dev = sample.subList(Math.min(skip, sample.size()), sample.size());
+            VerbatimEvaluation ev = new VerbatimEvaluation();
+            try (RelationshipDetector d = Mia.detector().load(detector)) {
+                for (GeneratedPair g : dev) {
+                    ev.add(d, g);
+                }
+            }
+            out.printf(Locale.ROOT, "%d verbatim dev pairs from %s (seed %d, dev fraction %s, first %d skipped)%n", dev.size(),
+                    corpus, seed, devFraction, skip);
+            ev.print(out, "detector");
+            return;
+        }
+        List<PairsTsv.Line> lines = PairsTsv.read(input, true);
         Evaluator mine = new Evaluator();
         Aligner exact = new ExactMatchBaseline();
         Aligner gst = new GreedyStringTiling();

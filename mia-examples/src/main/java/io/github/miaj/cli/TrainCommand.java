@@ -3,7 +3,6 @@ package io.github.miaj.cli;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.data.CorpusPairs;
 import io.github.miaj.data.GeneratedPair;
-import io.github.miaj.data.PairGenerator;
 import io.github.miaj.detect.Decoding;
 import io.github.miaj.detect.RelationshipDetector;
 import io.github.miaj.eval.Metrics;
@@ -21,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 
 /** Trains a verbatim detector from a folder of books. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -81,9 +79,9 @@ final class TrainCommand implements Runnable {
             case "raw" -> FeatureSpec.raw();
             default -> throw new InvalidInputException("--features must be full or raw, not '" + features + "'");
         };
-        CorpusPairs data = CorpusPairs.fromFolder(corpus, devFraction, PairGenerator.builder().seed(seed).build());
-        List<GeneratedPair> train = sample(data.train(), trainPairs, seed);
-        List<GeneratedPair> dev = sample(data.dev(), devPairs, seed + 1);
+        CorpusPairs data = VerbatimCorpus.read(corpus, devFraction, seed);
+        List<GeneratedPair> train = VerbatimCorpus.sample(data.train(), trainPairs, seed);
+        List<GeneratedPair> dev = VerbatimCorpus.sample(data.dev(), devPairs, seed + 1);
         err.printf(Locale.ROOT, "corpus %s: %d train and %d dev pairs available; using %d and %d%n", corpus,
                 data.train().size(), data.dev().size(), train.size(), dev.size());
         ProgressBar bar = new ProgressBar(err);
@@ -141,16 +139,4 @@ final class TrainCommand implements Runnable {
         }
     }
 
-    /** A seeded sample of at most {@code n} pairs, keeping the kinds' mix. */
-    static List<GeneratedPair> sample(List<GeneratedPair> all, int n, long seed) {
-        List<GeneratedPair> copy = new ArrayList<>(all);
-        SplittableRandom rnd = new SplittableRandom(seed);
-        for (int k = copy.size() - 1; k > 0; k--) {
-            int m = rnd.nextInt(k + 1);
-            GeneratedPair t = copy.get(k);
-            copy.set(k, copy.get(m));
-            copy.set(m, t);
-        }
-        return copy.subList(0, Math.min(n, copy.size()));
-    }
 }
