@@ -100,9 +100,10 @@ final class DetectCommand implements Runnable {
     private static final int COLUMN = 44;
 
     static void text(PrintWriter out, RelationshipDetector d, DocumentDetection r, String a, String b) {
-        out.printf(Locale.ROOT, "%d phrase%s of B %s A (detector %s, model %s)%n", r.phrases().size(),
-                r.phrases().size() == 1 ? "" : "s", d.relationship().equals("verbatim") ? "reproduce" : "match",
-                d.relationship(), d.model().source().modelId());
+        boolean one = r.phrases().size() == 1;
+        String verb = d.relationship().equals("verbatim") ? (one ? "reproduces" : "reproduce") : (one ? "matches" : "match");
+        out.printf(Locale.ROOT, "%d phrase%s of B %s A (detector %s, model %s)%n", r.phrases().size(), one ? "" : "s",
+                verb, d.relationship(), d.model().source().modelId());
         if (r.windowed()) {
             out.printf(Locale.ROOT, "note: the texts exceed the model's window; they were split into %d x %d windows "
                     + "of whole sentences and the results merged%n", r.windowsA(), r.windowsB());

@@ -1,30 +1,14 @@
 package io.github.miaj.cli;
 
-/** Just enough JSON writing for the command line's output. */
+import io.github.miaj.io.Json;
+
+/** Just enough JSON writing for the command line's output; strings go through mia-core's strict writer. */
 final class JsonOut {
     private JsonOut() {
     }
 
     static String str(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
+        return Json.write(s);
     }
 
     static String num(double v) {

@@ -3,8 +3,8 @@ package io.github.miaj.report;
 import io.github.miaj.attention.PairAttention;
 import io.github.miaj.detect.AttentionDetector;
 import io.github.miaj.detect.Detection;
-import io.github.miaj.report.testing.ToyAttentionSource;
-import io.github.miaj.report.testing.ToyPairs;
+import io.github.miaj.testing.ToyAttentionSource;
+import io.github.miaj.testing.ToyPairs;
 import io.github.miaj.train.LogisticTrainer;
 
 /** A really trained (toy) detector and text pairs in which B copies two passages of A, with markup characters. */
