@@ -39,7 +39,7 @@ public final class DocumentDetector {
     /** Most words between two phrases that still continue each other across a window boundary. */
     private static final int MERGE_GAP = 3;
     /** Window pairs per call to the attention source by default. */
-    public static final int DEFAULT_BATCH_SIZE = 4;
+    public static final int DEFAULT_BATCH_SIZE = 2;
 
     private final RelationshipDetector detector;
     private final int maxWords;

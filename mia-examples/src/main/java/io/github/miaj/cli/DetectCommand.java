@@ -34,6 +34,22 @@ final class DetectCommand implements Runnable {
     @Option(names = "--format", defaultValue = "text", description = "text (side by side, for a person) or json (for programs); default: ${DEFAULT-VALUE}.")
     Format format;
 
+    @Option(names = "--min-words", defaultValue = "1", description = "Drop matches shorter than this many words of B "
+            + "(default: ${DEFAULT-VALUE}, keep all; 4 or 5 keeps passages and drops stray words in long documents).")
+    int minWords;
+
+    @Option(names = "--exhaustive", description = {"Run every window of A against every window of B instead of only "
+            + "those that share three-word runs; slow (product of the lengths) but also looks at passages that "
+            + "share no run, such as paraphrases."})
+    boolean exhaustive;
+
+    @Option(names = "--batch", defaultValue = "" + DocumentDetector.DEFAULT_BATCH_SIZE, description = "Window pairs per "
+            + "model call (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--no-progress", description = "No progress bar on standard error (it is drawn only for runs over a second).")
+    boolean noProgress;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -43,7 +59,17 @@ final class DetectCommand implements Runnable {
         String b = TextFiles.read(fileB);
         PrintWriter out = spec.commandLine().getOut();
         try (RelationshipDetector d = Mia.detector().load(detector)) {
-            DocumentDetection r = DocumentDetector.forSource(d).detect(a, b);
+            DocumentDetector dd = DocumentDetector.forSource(d).withMinWords(minWords).withBatchSize(batch);
+            if (exhaustive) {
+                dd = dd.exhaustive();
+            }
+            ProgressBar bar = new ProgressBar(spec.commandLine().getErr());
+            DocumentDetection r;
+            try {
+                r = dd.detect(a, b, noProgress ? io.github.miaj.detect.DocumentProgress.none() : bar);
+            } finally {
+                bar.finish();
+            }
             if (format == Format.json) {
                 out.println(json(d, r, a, b));
             } else {
@@ -59,6 +85,7 @@ final class DetectCommand implements Runnable {
                 .append(",\n  \"windowed\": ").append(r.windowed())
                 .append(",\n  \"windowsA\": ").append(r.windowsA())
                 .append(",\n  \"windowsB\": ").append(r.windowsB())
+                .append(",\n  \"pairsRun\": ").append(r.pairsRun())
                 .append(",\n  \"phrases\": [");
         List<PhraseMatch> ps = r.phrases();
         for (int k = 0; k < ps.size(); k++) {
