@@ -67,6 +67,11 @@ final class DetectCommand implements Runnable {
             DocumentDetection r;
             try {
                 r = dd.detect(a, b, noProgress ? io.github.miaj.detect.DocumentProgress.none() : bar);
+            } catch (OutOfMemoryError e) {
+                // the texts' word lists and one batch of attention did not fit: say so instead of a stack trace
+                throw new io.github.miaj.MiaException("out of memory comparing " + fileA + " and " + fileB + " ("
+                        + a.length() + " and " + b.length() + " characters): raise the heap, for example "
+                        + "MIA_JAVA_OPTS=-Xmx2g, or pass --batch 1");
             } finally {
                 bar.finish();
             }
