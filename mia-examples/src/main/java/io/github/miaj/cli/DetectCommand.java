@@ -113,7 +113,8 @@ final class DetectCommand implements Runnable {
                 d.relationship(), d.model().source().modelId());
         if (r.windowed()) {
             out.printf(Locale.ROOT, "note: the texts exceed the model's window; they were split into %d x %d windows "
-                    + "of whole sentences and the results merged%n", r.windowsA(), r.windowsB());
+                    + "of whole sentences, %d window pairs that share wording were run, and the results merged%n",
+                    r.windowsA(), r.windowsB(), r.pairsRun());
         }
         int n = 0;
         for (PhraseMatch p : r.phrases()) {
