@@ -20,6 +20,31 @@ public interface AttentionSource extends AutoCloseable {
      */
     PairAttention attend(String a, String b);
 
+    /**
+     * Attention of several pairs, in order: {@code pairs.get(k)} is {@code {a, b}}. Equal to calling
+     * {@link #attend(String, String)} on each pair (within float rounding); a source may run them in one
+     * batch. This default runs them one by one.
+     *
+     * <p>Every result is held at once: a pair of 250 + 250 tokens over 144 channels takes 36 MB, so keep the
+     * batches small.
+     *
+     * @throws io.github.miaj.InvalidInputException when the list, a pair or a text is null, or a pair does
+     *                                              not have two texts
+     */
+    default List<PairAttention> attendAll(List<String[]> pairs) {
+        if (pairs == null) {
+            throw new io.github.miaj.InvalidInputException("attendAll needs a list of pairs, not null");
+        }
+        List<PairAttention> out = new java.util.ArrayList<>(pairs.size());
+        for (String[] p : pairs) {
+            if (p == null || p.length != 2) {
+                throw new io.github.miaj.InvalidInputException("each pair must be an array {a, b} of two texts");
+            }
+            out.add(attend(p[0], p[1]));
+        }
+        return out;
+    }
+
     /** The channels every {@link PairAttention} of this source holds, in order. */
     List<HeadName> channels();
 

@@ -1,6 +1,9 @@
 package io.github.miaj.detect;
 
 import io.github.miaj.InvalidInputException;
+import io.github.miaj.MiaException;
+import io.github.miaj.attention.AttentionSource;
+import io.github.miaj.attention.PairAttention;
 import io.github.miaj.feature.Granularity;
 import io.github.miaj.text.Sentences;
 import io.github.miaj.text.Span;
@@ -9,35 +12,61 @@ import io.github.miaj.text.Words;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * Runs a detector on texts longer than the model's window: each text is cut into windows of whole
- * sentences (a sentence longer than a window is cut at word boundaries, never dropped), every window of A
- * is paired with every window of B, and phrases that continue across a window boundary are merged so that
- * one reproduced passage comes out as one match.
+ * Runs a detector on texts of any length. Each text is cut into windows of whole sentences that fit the
+ * model (a sentence longer than a window is cut at word boundaries, never dropped). Texts that fit one window
+ * each are compared whole. Longer texts go through {@link WindowRetrieval}: only the window pairs around
+ * passages that share three-word runs are run, so the cost grows with the length of the texts and what they
+ * share rather than with the product of their lengths; {@link #exhaustive()} pairs every window with every
+ * window instead. Phrases found in overlapping or neighbouring windows are merged in the coordinates of the
+ * whole texts, so that one reproduced passage comes out as one match.
+ *
+ * <p>Window pairs go to the attention source {@link #withBatchSize(int) a few at a time}
+ * ({@link AttentionSource#attendAll}). A thread interrupt stops the run between window pairs with a
+ * {@link MiaException} and no partial result (the interrupt flag stays set). Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * DocumentDetection r = DocumentDetector.forSource(detector).withMinWords(3)
+ *         .detect(essay, source, (done, total) -> System.err.print("\r" + done + "/" + total));
+ * }</pre>
  */
 public final class DocumentDetector {
     /** Sub-tokens per word assumed when sizing windows; English prose under WordPiece/BPE averages ~1.3. */
     static final double TOKENS_PER_WORD = 1.6;
     /** Most words between two phrases that still continue each other across a window boundary. */
     private static final int MERGE_GAP = 3;
+    /** Window pairs per call to the attention source by default. */
+    public static final int DEFAULT_BATCH_SIZE = 2;
 
     private final RelationshipDetector detector;
     private final int maxWords;
+    private final boolean exhaustive;
+    private final int minWords;
+    private final int batchSize;
 
     /**
      * @param maxWordsPerSide most words of each text in one window pair
      */
     public DocumentDetector(RelationshipDetector detector, int maxWordsPerSide) {
+        this(detector, maxWordsPerSide, false, 1, DEFAULT_BATCH_SIZE);
+    }
+
+    private DocumentDetector(RelationshipDetector detector, int maxWords, boolean exhaustive, int minWords,
+                             int batchSize) {
         if (detector == null) {
             throw new InvalidInputException("detector must not be null");
         }
-        if (maxWordsPerSide < 1) {
-            throw new InvalidInputException("window size " + maxWordsPerSide + " must be at least one word");
+        if (maxWords < 1) {
+            throw new InvalidInputException("window size " + maxWords + " must be at least one word");
         }
         this.detector = detector;
-        this.maxWords = maxWordsPerSide;
+        this.maxWords = maxWords;
+        this.exhaustive = exhaustive;
+        this.minWords = minWords;
+        this.batchSize = batchSize;
     }
 
     /** Sizes windows so that a window pair fits the detector's source (specials aside). */
@@ -46,44 +75,142 @@ public final class DocumentDetector {
         return new DocumentDetector(detector, Math.max(8, (int) (tokens / 2 / TOKENS_PER_WORD)));
     }
 
-    public DocumentDetection detect(String a, String b) {
+    /**
+     * A copy that runs every window of A against every window of B: cost grows with the product of the
+     * lengths, but passages that share no three-word run with A (paraphrases) are still looked at.
+     */
+    public DocumentDetector exhaustive() {
+        return new DocumentDetector(detector, maxWords, true, minWords, batchSize);
+    }
+
+    /** A copy that drops matches shorter than {@code words} units in B after merging (default 1: keep all). */
+    public DocumentDetector withMinWords(int words) {
+        if (words < 1) {
+            throw new InvalidInputException("minimum match length " + words + " must be at least 1 word");
+        }
+        return new DocumentDetector(detector, maxWords, exhaustive, words, batchSize);
+    }
+
+    /**
+     * A copy that sends {@code pairs} window pairs per call to the attention source (default
+     * {@value #DEFAULT_BATCH_SIZE}); each pair's attention is decoded and dropped before the next batch.
+     */
+    public DocumentDetector withBatchSize(int pairs) {
+        if (pairs < 1) {
+            throw new InvalidInputException("batch size " + pairs + " must be at least 1");
+        }
+        return new DocumentDetector(detector, maxWords, exhaustive, minWords, pairs);
+    }
+
+    /** Most words of each text in one window. */
+    public int maxWords() {
+        return maxWords;
+    }
+
+    /** The window pairs {@link #detect} would run, in the order it runs them. */
+    public List<WindowRetrieval.WindowPair> plan(String a, String b) {
         if (a == null || b == null) {
             throw new InvalidInputException("detect needs two texts; got null for " + (a == null ? "A" : "B"));
         }
         List<Span> wa = Sentences.windows(a, maxWords);
         List<Span> wb = Sentences.windows(b, maxWords);
+        if (exhaustive || wa.size() <= 1 && wb.size() <= 1) {
+            return WindowRetrieval.allPairs(a, b, maxWords);
+        }
+        return WindowRetrieval.candidates(a, b, maxWords);
+    }
+
+    public DocumentDetection detect(String a, String b) {
+        return detect(a, b, DocumentProgress.none());
+    }
+
+    /**
+     * Detects phrases of B that stand in the relationship to A.
+     *
+     * @param progress told after each window pair
+     * @throws MiaException when the thread is interrupted (no partial result is returned)
+     */
+    public DocumentDetection detect(String a, String b, DocumentProgress progress) {
+        if (progress == null) {
+            throw new InvalidInputException("progress must not be null; pass DocumentProgress.none()");
+        }
+        List<WindowRetrieval.WindowPair> pairs = plan(a, b);
+        int windowsA = Sentences.windows(a, maxWords).size();
+        int windowsB = Sentences.windows(b, maxWords).size();
         List<Word> wordsA = Words.of(a);
         List<Word> wordsB = Words.of(b);
         boolean words = detector.model().features().granularity() == Granularity.WORD;
+        AttentionSource source = detector.source();
         List<PhraseMatch> all = new ArrayList<>();
-        List<PairMatch> links = new ArrayList<>();
+        java.util.Map<Long, PairMatch> links = new java.util.HashMap<>();
+        long total = pairs.size();
+        progress.onProgress(0, total);
         long runs = 0;
-        for (Span sa : wa) {
-            int offA = firstWord(wordsA, sa.start());
-            for (Span sb : wb) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new io.github.miaj.MiaException("detection was interrupted after " + runs + " window pairs");
+        for (int k = 0; k < pairs.size(); k += batchSize) {
+            checkInterrupt(runs, total);
+            List<WindowRetrieval.WindowPair> chunk = pairs.subList(k, Math.min(pairs.size(), k + batchSize));
+            List<PairAttention> attention = null;
+            if (source != null && chunk.size() > 1) {
+                List<String[]> texts = new ArrayList<>(chunk.size());
+                for (WindowRetrieval.WindowPair p : chunk) {
+                    texts.add(new String[] {p.a().of(a), p.b().of(b)});
                 }
-                int offB = firstWord(wordsB, sb.start());
-                Detection d = detector.detect(sa.of(a), sb.of(b));
+                attention = new ArrayList<>(source.attendAll(texts));
+            }
+            for (int i = 0; i < chunk.size(); i++) {
+                checkInterrupt(runs, total);
+                WindowRetrieval.WindowPair p = chunk.get(i);
+                Detection d;
+                if (attention != null) {
+                    d = detector.detect(attention.get(i));
+                    attention.set(i, null); // let the 36 MB of a big pair go before the next is decoded
+                } else {
+                    d = detector.detect(p.a().of(a), p.b().of(b));
+                }
                 runs++;
-                for (PairMatch m : d.matches()) {
-                    links.add(words ? new PairMatch(m.a() + offA, m.b() + offB, m.probability()) : m);
-                }
-                for (PhraseMatch p : d.phrases()) {
-                    all.add(new PhraseMatch(
-                            new Span(p.a().start() + sa.start(), p.a().end() + sa.start()),
-                            new Span(p.b().start() + sb.start(), p.b().end() + sb.start()),
-                            words ? p.firstA() + offA : p.firstA(), words ? p.lastA() + offA : p.lastA(),
-                            words ? p.firstB() + offB : p.firstB(), words ? p.lastB() + offB : p.lastB(),
-                            p.score()));
-                }
+                shift(d, p, wordsA, wordsB, words, all, links);
+                progress.onProgress(runs, total);
             }
         }
-        List<PhraseMatch> merged = (wa.size() > 1 || wb.size() > 1) && words ? merge(all) : all;
+        List<PhraseMatch> merged = pairs.size() > 1 && words ? merge(all) : dedupe(all);
+        if (minWords > 1) {
+            merged.removeIf(m -> (words ? m.lastB() - m.firstB() + 1 : Words.of(m.b().of(b)).size()) < minWords);
+        }
         merged.sort(Comparator.comparingInt((PhraseMatch m) -> m.b().start()).thenComparingInt(m -> m.a().start()));
-        links.sort(Comparator.comparingInt(PairMatch::a).thenComparingInt(PairMatch::b));
-        return new DocumentDetection(merged, links, wa.size(), wb.size(), runs);
+        List<PairMatch> linked = new ArrayList<>(links.values());
+        linked.sort(Comparator.comparingInt(PairMatch::a).thenComparingInt(PairMatch::b));
+        return new DocumentDetection(merged, linked, windowsA, windowsB, runs);
+    }
+
+    private static void checkInterrupt(long runs, long total) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new MiaException("detection was interrupted after " + runs + " of " + total
+                    + " window pairs; no result was kept");
+        }
+    }
+
+    /**
+     * Moves a window pair's phrases and links into the coordinates of the whole texts; a link seen from two
+     * overlapping windows keeps its higher probability.
+     */
+    private static void shift(Detection d, WindowRetrieval.WindowPair p, List<Word> wordsA, List<Word> wordsB,
+                              boolean words, List<PhraseMatch> into, java.util.Map<Long, PairMatch> links) {
+        int sa = p.a().start();
+        int sb = p.b().start();
+        int offA = firstWord(wordsA, sa);
+        int offB = firstWord(wordsB, sb);
+        for (PairMatch m : d.matches()) {
+            PairMatch g = words ? new PairMatch(m.a() + offA, m.b() + offB, m.probability()) : m;
+            links.merge(((long) g.a() << 32) | g.b(), g, (x, y) -> x.probability() >= y.probability() ? x : y);
+        }
+        for (PhraseMatch m : d.phrases()) {
+            into.add(new PhraseMatch(
+                    new Span(m.a().start() + sa, m.a().end() + sa),
+                    new Span(m.b().start() + sb, m.b().end() + sb),
+                    words ? m.firstA() + offA : m.firstA(), words ? m.lastA() + offA : m.lastA(),
+                    words ? m.firstB() + offB : m.firstB(), words ? m.lastB() + offB : m.lastB(),
+                    m.score()));
+        }
     }
 
     private static int firstWord(List<Word> words, int charStart) {
@@ -91,7 +218,15 @@ public final class DocumentDetector {
         return Math.max(0, w);
     }
 
-    /** Joins phrases that continue each other in both texts (split by a window boundary). */
+    private static List<PhraseMatch> dedupe(List<PhraseMatch> in) {
+        return new ArrayList<>(new LinkedHashSet<>(in));
+    }
+
+    /**
+     * Joins phrases (in word units of the whole texts) that overlap in both texts, as the same passage seen
+     * from two overlapping windows does, or continue each other within {@value #MERGE_GAP} words in both
+     * texts, as a passage split by a window boundary does.
+     */
     static List<PhraseMatch> merge(List<PhraseMatch> in) {
         List<PhraseMatch> sorted = new ArrayList<>(in);
         sorted.sort(Comparator.comparingInt(PhraseMatch::firstA).thenComparingInt(PhraseMatch::firstB));
@@ -110,13 +245,12 @@ public final class DocumentDetector {
                     if (used[m]) {
                         continue;
                     }
-                    int da = q.firstA() - cur.lastA();
-                    int db = q.firstB() - cur.lastB();
-                    if (da >= 1 && da <= MERGE_GAP && db >= 1 && db <= MERGE_GAP) {
-                        double la = cur.lastA() - cur.firstA() + 1;
-                        double lq = q.lastA() - q.firstA() + 1;
-                        cur = new PhraseMatch(new Span(cur.a().start(), q.a().end()), new Span(cur.b().start(), q.b().end()),
-                                cur.firstA(), q.lastA(), cur.firstB(), q.lastB(), (cur.score() * la + q.score() * lq) / (la + lq));
+                    if (q.firstA() > cur.lastA() + MERGE_GAP + 1) {
+                        break; // sorted by firstA: nothing later can touch cur in A
+                    }
+                    if (near(cur.firstA(), cur.lastA(), q.firstA(), q.lastA())
+                            && near(cur.firstB(), cur.lastB(), q.firstB(), q.lastB())) {
+                        cur = join(cur, q);
                         used[m] = true;
                         grew = true;
                     }
@@ -125,5 +259,21 @@ public final class DocumentDetector {
             out.add(cur);
         }
         return out;
+    }
+
+    /** Whether two unit ranges overlap or leave at most {@value #MERGE_GAP} units between them. */
+    private static boolean near(int f1, int l1, int f2, int l2) {
+        return f2 <= l1 + MERGE_GAP + 1 && f1 <= l2 + MERGE_GAP + 1;
+    }
+
+    private static PhraseMatch join(PhraseMatch x, PhraseMatch y) {
+        double lx = x.lastB() - x.firstB() + 1;
+        double ly = y.lastB() - y.firstB() + 1;
+        return new PhraseMatch(
+                new Span(Math.min(x.a().start(), y.a().start()), Math.max(x.a().end(), y.a().end())),
+                new Span(Math.min(x.b().start(), y.b().start()), Math.max(x.b().end(), y.b().end())),
+                Math.min(x.firstA(), y.firstA()), Math.max(x.lastA(), y.lastA()),
+                Math.min(x.firstB(), y.firstB()), Math.max(x.lastB(), y.lastB()),
+                (x.score() * lx + y.score() * ly) / (lx + ly));
     }
 }

@@ -40,10 +40,10 @@ public final class Sentences {
     }
 
     /**
-     * Consecutive whole sentences grouped into windows of at most {@code maxWords} words; a sentence longer
-     * than that is cut at word boundaries into pieces that fit. Windows cover every word of the text once.
+     * Sentence spans of a text, with every sentence longer than {@code maxWords} words cut at word boundaries
+     * into pieces of at most that many words (never dropped). Pieces cover every word of the text once, in order.
      */
-    public static List<Span> windows(String text, int maxWords) {
+    public static List<Span> pieces(String text, int maxWords) {
         if (maxWords < 1) {
             throw new InvalidInputException("window size " + maxWords + " must be at least one word");
         }
@@ -60,6 +60,15 @@ public final class Sentences {
                 pieces.add(new Span(s.start() + first.start(), s.start() + last.end()));
             }
         }
+        return pieces;
+    }
+
+    /**
+     * Consecutive whole sentences grouped into windows of at most {@code maxWords} words; a sentence longer
+     * than that is cut at word boundaries into pieces that fit. Windows cover every word of the text once.
+     */
+    public static List<Span> windows(String text, int maxWords) {
+        List<Span> pieces = pieces(text, maxWords);
         List<Span> out = new ArrayList<>();
         int start = -1;
         int end = -1;

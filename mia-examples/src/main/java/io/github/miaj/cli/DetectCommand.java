@@ -37,6 +37,22 @@ final class DetectCommand implements Runnable {
     @Option(names = "--format", defaultValue = "text", description = "text (side by side, for a person), json (for programs) or html (a self-contained page); default: ${DEFAULT-VALUE}.")
     Format format;
 
+    @Option(names = "--min-words", defaultValue = "1", description = "Drop matches shorter than this many words of B "
+            + "(default: ${DEFAULT-VALUE}, keep all; 4 or 5 keeps passages and drops stray words in long documents).")
+    int minWords;
+
+    @Option(names = "--exhaustive", description = {"Run every window of A against every window of B instead of only "
+            + "those that share three-word runs; slow (product of the lengths) but also looks at passages that "
+            + "share no run, such as paraphrases."})
+    boolean exhaustive;
+
+    @Option(names = "--batch", defaultValue = "" + DocumentDetector.DEFAULT_BATCH_SIZE, description = "Window pairs per "
+            + "model call (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--no-progress", description = "No progress bar on standard error (it is drawn only for runs over a second).")
+    boolean noProgress;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -46,11 +62,27 @@ final class DetectCommand implements Runnable {
         String b = TextFiles.read(fileB);
         PrintWriter out = spec.commandLine().getOut();
         try (RelationshipDetector d = Mia.detector().load(detector)) {
-            if (format == Format.html) {
-                out.print(html(d, a, b));
-                return;
+            DocumentDetector dd = DocumentDetector.forSource(d).withMinWords(minWords).withBatchSize(batch);
+            if (exhaustive) {
+                dd = dd.exhaustive();
             }
-            DocumentDetection r = DocumentDetector.forSource(d).detect(a, b);
+            ProgressBar bar = new ProgressBar(spec.commandLine().getErr());
+            io.github.miaj.detect.DocumentProgress progress = noProgress ? io.github.miaj.detect.DocumentProgress.none() : bar;
+            DocumentDetection r;
+            try {
+                if (format == Format.html) {
+                    out.print(html(d, dd, a, b, progress));
+                    return;
+                }
+                r = dd.detect(a, b, progress);
+            } catch (OutOfMemoryError e) {
+                // the texts' word lists and one batch of attention did not fit: say so instead of a stack trace
+                throw new io.github.miaj.MiaException("out of memory comparing " + fileA + " and " + fileB + " ("
+                        + a.length() + " and " + b.length() + " characters): raise the heap, for example "
+                        + "MIA_JAVA_OPTS=-Xmx2g, or pass --batch 1");
+            } finally {
+                bar.finish();
+            }
             if (format == Format.json) {
                 out.println(json(d, r, a, b));
             } else {
@@ -60,7 +92,7 @@ final class DetectCommand implements Runnable {
     }
 
     /** One window: the full report with per-head detail; longer texts: the phrases over the whole texts. */
-    String html(RelationshipDetector d, String a, String b) {
+    String html(RelationshipDetector d, DocumentDetector dd, String a, String b, io.github.miaj.detect.DocumentProgress progress) {
         HtmlReport.Builder report = HtmlReport.builder().texts(a, b).labels(fileA.toString(), fileB.toString()).detector(d);
         PairAttention att = null;
         try {
@@ -71,7 +103,7 @@ final class DetectCommand implements Runnable {
         if (att != null) {
             report.detection(d.detect(att)).attention(att);
         } else {
-            report.detection(DocumentDetector.forSource(d).detect(a, b).toDetection(a, b));
+            report.detection(dd.detect(a, b, progress).toDetection(a, b));
         }
         return report.build().toHtml();
     }
@@ -83,6 +115,7 @@ final class DetectCommand implements Runnable {
                 .append(",\n  \"windowed\": ").append(r.windowed())
                 .append(",\n  \"windowsA\": ").append(r.windowsA())
                 .append(",\n  \"windowsB\": ").append(r.windowsB())
+                .append(",\n  \"pairsRun\": ").append(r.pairsRun())
                 .append(",\n  \"phrases\": [");
         List<PhraseMatch> ps = r.phrases();
         for (int k = 0; k < ps.size(); k++) {
@@ -106,7 +139,8 @@ final class DetectCommand implements Runnable {
                 verb, d.relationship(), d.model().source().modelId());
         if (r.windowed()) {
             out.printf(Locale.ROOT, "note: the texts exceed the model's window; they were split into %d x %d windows "
-                    + "of whole sentences and the results merged%n", r.windowsA(), r.windowsB());
+                    + "of whole sentences, %d window pairs that share wording were run, and the results merged%n",
+                    r.windowsA(), r.windowsB(), r.pairsRun());
         }
         int n = 0;
         for (PhraseMatch p : r.phrases()) {

@@ -1,12 +1,16 @@
 package io.github.miaj.cli;
 
+import io.github.miaj.detect.DocumentProgress;
 import io.github.miaj.train.ProgressListener;
 
 import java.io.PrintWriter;
 import java.util.Locale;
 
-/** A one-line progress bar on standard error, redrawn at most ten times a second. */
-final class ProgressBar implements ProgressListener {
+/**
+ * A one-line progress bar on standard error, redrawn at most ten times a second: training stages, or the
+ * window pairs of a long detection (drawn only once the run has taken a second, so short runs print nothing).
+ */
+final class ProgressBar implements ProgressListener, DocumentProgress {
     private static final int WIDTH = 30;
     private final PrintWriter err;
     private final long startNanos = System.nanoTime();
@@ -41,7 +45,30 @@ final class ProgressBar implements ProgressListener {
         err.flush();
     }
 
+    @Override
+    public void onProgress(long done, long total) {
+        long now = System.nanoTime();
+        if (now - startNanos < 1_000_000_000L || (done < total && now - lastDraw < 100_000_000L)) {
+            return;
+        }
+        lastDraw = now;
+        drawn = true;
+        double f = total <= 0 ? 1 : Math.min(1, (double) done / total);
+        int filled = (int) Math.round(f * WIDTH);
+        double secs = (now - startNanos) / 1e9;
+        String eta = done > 0 && done < total ? String.format(Locale.ROOT, ", ~%.0fs left", secs / done * (total - done)) : "";
+        err.printf(Locale.ROOT, "\r%-22s [%s%s] %d/%d  %.0fs%s   ", "window pairs", "#".repeat(filled),
+                ".".repeat(WIDTH - filled), done, total, secs, eta);
+        err.flush();
+    }
+
+    private boolean drawn;
+
     void finish() {
+        if (drawn && last == null) {
+            err.println();
+            err.flush();
+        }
         if (last != null) {
             err.println();
             err.flush();

@@ -9,6 +9,15 @@ import java.util.List;
 interface AttentionRunner extends AutoCloseable {
     PairAttention attend(String a, String b);
 
+    /** Several pairs ({@code {a, b}} each, texts not null); runners that can batch override this. */
+    default List<PairAttention> attendAll(List<String[]> pairs) {
+        List<PairAttention> out = new java.util.ArrayList<>(pairs.size());
+        for (String[] p : pairs) {
+            out.add(attend(p[0], p[1]));
+        }
+        return out;
+    }
+
     List<HeadName> channels();
 
     int maxTokens();

@@ -123,6 +123,90 @@ final class EncoderPairRunner implements AttentionRunner {
         return new PairAttention(a, b, e.tokensA(), e.tokensB(), channels, data);
     }
 
+    /**
+     * One ONNX Runtime call for all pairs: right padding to the longest sequence, attention mask 0 (and type
+     * id 0) on the padding, so that real tokens never attend to it. Each layer's output is copied into one
+     * scratch array reused across layers, and every pair's A x B blocks are gathered from it.
+     */
+    @Override
+    public List<PairAttention> attendAll(List<String[]> pairs) {
+        if (pairs.size() == 1) {
+            return List.of(attend(pairs.get(0)[0], pairs.get(0)[1]));
+        }
+        int batch = pairs.size();
+        TextTokenizer.Encoded[] enc = new TextTokenizer.Encoded[batch];
+        int width = 0;
+        for (int k = 0; k < batch; k++) {
+            enc[k] = tokenizer.encodePair(pairs.get(k)[0], pairs.get(k)[1]);
+            checkFits(enc[k]);
+            width = Math.max(width, enc[k].ids().length);
+        }
+        long[] ids = new long[batch * width];
+        long[] mask = new long[batch * width];
+        long[] types = new long[batch * width];
+        for (int k = 0; k < batch; k++) {
+            long[] e = enc[k].ids();
+            System.arraycopy(e, 0, ids, k * width, e.length);
+            System.arraycopy(enc[k].typeIds(), 0, types, k * width, e.length);
+            java.util.Arrays.fill(mask, k * width, k * width + e.length, 1L);
+        }
+        float[][] data = new float[batch][];
+        for (int k = 0; k < batch; k++) {
+            data[k] = new float[channels.size() * enc[k].positionsA().length * enc[k].positionsB().length];
+        }
+        Map<String, OnnxTensor> in = new HashMap<>();
+        float[][] scratch = new float[1][];
+        try {
+            in.put("input_ids", OrtSupport.longs(env, ids, batch, width));
+            in.put("attention_mask", OrtSupport.longs(env, mask, batch, width));
+            if (typeIds) {
+                in.put("token_type_ids", OrtSupport.longs(env, types, batch, width));
+            }
+            try (OrtSession.Result r = session.run(in, requested)) {
+                int c = 0;
+                for (AttentionOutput o : outputs) {
+                    OrtSupport.Probabilities all = OrtSupport.batch(r, o.name(), batch, width, width, scratch);
+                    if (all.heads() != heads) {
+                        throw new ModelException(o.name() + " has " + all.heads() + " heads; the first run had " + heads);
+                    }
+                    for (int k = 0; k < batch; k++) {
+                        OrtSupport.Probabilities p = all.item(k);
+                        int[] pa = enc[k].positionsA();
+                        int[] pb = enc[k].positionsB();
+                        int block = pa.length * pb.length;
+                        for (int h = 0; h < heads; h++) {
+                            OrtSupport.gather(p, h, pa, pb, data[k], (c + 2 * h) * block);
+                            OrtSupport.gatherTransposed(p, h, pa, pb, data[k], (c + 2 * h + 1) * block);
+                        }
+                    }
+                    c += 2 * heads;
+                }
+            }
+        } catch (OrtException ex) {
+            throw new ModelException("ONNX Runtime failed on " + source + " (batch of " + batch + "): "
+                    + ex.getMessage(), ex);
+        } finally {
+            OrtSupport.closeAll(in);
+        }
+        List<PairAttention> out = new ArrayList<>(batch);
+        for (int k = 0; k < batch; k++) {
+            out.add(new PairAttention(pairs.get(k)[0], pairs.get(k)[1], enc[k].tokensA(), enc[k].tokensB(), channels,
+                    data[k]));
+            data[k] = null;
+        }
+        return out;
+    }
+
+    private void checkFits(TextTokenizer.Encoded e) {
+        int n = e.ids().length;
+        if (n > window) {
+            throw new ModelException("the pair is too long for " + source + ": A has " + e.positionsA().length
+                    + " tokens and B " + e.positionsB().length + " (plus " + e.specials() + " special tokens, " + n
+                    + " in all), but the model window is " + window + " tokens; shorten or split the texts (at most "
+                    + maxTokens() + " content tokens)");
+        }
+    }
+
     @Override
     public List<HeadName> channels() {
         return channels;

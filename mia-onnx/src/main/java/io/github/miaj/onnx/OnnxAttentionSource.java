@@ -93,6 +93,36 @@ public final class OnnxAttentionSource implements AttentionSource {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>An encoder-pair model runs the pairs as one batch, right-padded to the longest with attention mask 0
+     * on the padding, so each pair's attention equals {@link #attend(String, String)}'s within float rounding
+     * (tested to 1e-5). Seq2seq models run them one by one.
+     */
+    @Override
+    public List<PairAttention> attendAll(List<String[]> pairs) {
+        if (pairs == null) {
+            throw new InvalidInputException("attendAll needs a list of pairs, not null");
+        }
+        for (int k = 0; k < pairs.size(); k++) {
+            String[] p = pairs.get(k);
+            if (p == null || p.length != 2 || p[0] == null || p[1] == null) {
+                throw new InvalidInputException("pair " + k + " of attendAll is not an array {a, b} of two texts; "
+                        + "pass \"\" for an empty text");
+            }
+        }
+        lock.readLock().lock();
+        try {
+            if (closed) {
+                throw new ModelException("this attention source (" + modelId + ") is closed; build a new one");
+            }
+            return pairs.isEmpty() ? List.of() : runner.attendAll(pairs);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     @Override
     public List<HeadName> channels() {
         return runner.channels();

@@ -48,6 +48,11 @@ final class OrtSupport {
         return OnnxTensor.createTensor(env, LongBuffer.wrap(values), new long[]{1, values.length});
     }
 
+    /** A [rows, width] tensor of the given row-major values. */
+    static OnnxTensor longs(OrtEnvironment env, long[] values, int rows, int width) throws OrtException {
+        return OnnxTensor.createTensor(env, LongBuffer.wrap(values), new long[]{rows, width});
+    }
+
     static long[] ones(int n) {
         long[] m = new long[n];
         java.util.Arrays.fill(m, 1L);
@@ -55,10 +60,43 @@ final class OrtSupport {
     }
 
     /** An attention output as [heads, target, source] floats, checked against the expected sizes. */
-    record Probabilities(float[] values, int heads, int target, int source) {
-        int row(int head, int t) {
-            return (head * target + t) * source;
+    record Probabilities(float[] values, int heads, int target, int source, int offset) {
+        Probabilities(float[] values, int heads, int target, int source) {
+            this(values, heads, target, source, 0);
         }
+
+        int row(int head, int t) {
+            return offset + (head * target + t) * source;
+        }
+
+        /** Item {@code b} of a batch held in the same array. */
+        Probabilities item(int b) {
+            return new Probabilities(values, heads, target, source, b * heads * target * source);
+        }
+    }
+
+    /**
+     * A batched attention output [batch, heads, target, source], read into {@code scratch} when it is large
+     * enough (the caller reuses it across layers), else into a new array.
+     */
+    static Probabilities batch(OrtSession.Result result, String name, int batch, int target, int source,
+                               float[][] scratch) {
+        OnnxValue v = result.get(name).orElseThrow(() -> new ModelException("the model returned no output " + name));
+        if (!(v instanceof OnnxTensor t)) {
+            throw new ModelException("output " + name + " is not a tensor");
+        }
+        long[] shape = t.getInfo().getShape();
+        if (shape.length != 4 || shape[0] != batch || shape[2] != target || shape[3] != source) {
+            throw new ModelException("attention output " + name + " has shape " + java.util.Arrays.toString(shape)
+                    + "; expected [" + batch + ", heads, " + target + ", " + source + "]");
+        }
+        FloatBuffer fb = t.getFloatBuffer();
+        int n = fb.remaining();
+        if (scratch[0] == null || scratch[0].length < n) {
+            scratch[0] = new float[n];
+        }
+        fb.get(scratch[0], 0, n);
+        return new Probabilities(scratch[0], (int) shape[1], target, source);
     }
 
     static Probabilities probabilities(OrtSession.Result result, String name, int target, int source) {
