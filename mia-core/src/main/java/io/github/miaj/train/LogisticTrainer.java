@@ -245,7 +245,7 @@ public final class LogisticTrainer implements Trainer {
                 logit[k] = (float) LogisticModel.sigmoid(logit[k]);
             }
             byte[] gold = GoldUnits.label(pair, f.unitsA(), f.unitsB());
-            s.items.add(new ScoredPair(f, logit, gold));
+            s.items.add(new ScoredPair(f.unitsA(), f.unitsB(), logit, gold));
             if (stage != null) {
                 listener.onProgress(stage, p + 1, pairs.size());
             }
@@ -253,7 +253,8 @@ public final class LogisticTrainer implements Trainer {
         return s;
     }
 
-    private record ScoredPair(UnitFeatures features, float[] probabilities, byte[] gold) {
+    /** What threshold choice and metrics need of one scored pair; the features themselves are dropped (MBs each). */
+    private record ScoredPair(List<Word> unitsA, List<Word> unitsB, float[] probabilities, byte[] gold) {
     }
 
     private static final class Scored {
@@ -296,11 +297,11 @@ public final class LogisticTrainer implements Trainer {
             long fp = 0;
             long sure = 0;
             for (ScoredPair sp : items) {
-                int nB = sp.features.sizeB();
+                int nB = sp.unitsB.size();
                 for (byte g : sp.gold) {
                     sure += g == GoldUnits.SURE ? 1 : 0;
                 }
-                for (PairMatch m : Decoder.decode(sp.probabilities, sp.features.unitsA(), sp.features.unitsB(), d).matches()) {
+                for (PairMatch m : Decoder.decode(sp.probabilities, sp.unitsA, sp.unitsB, d).matches()) {
                     byte g = sp.gold[m.a() * nB + m.b()];
                     if (g == GoldUnits.SURE) {
                         tp++;
@@ -318,8 +319,8 @@ public final class LogisticTrainer implements Trainer {
             for (Decoding.Argmax mode : modes) {
                 ScoredLinks links = new ScoredLinks();
                 for (ScoredPair sp : items) {
-                    int nB = sp.features.sizeB();
-                    boolean[] pass = passes(sp.probabilities, sp.features.sizeA(), nB, mode);
+                    int nB = sp.unitsB.size();
+                    boolean[] pass = passes(sp.probabilities, sp.unitsA.size(), nB, mode);
                     for (int k = 0; k < sp.gold.length; k++) {
                         if (sp.gold[k] == GoldUnits.POSSIBLE) {
                             continue;
@@ -354,10 +355,9 @@ public final class LogisticTrainer implements Trainer {
         Metrics metrics(Decoding decoding) {
             Evaluator ev = new Evaluator();
             for (ScoredPair sp : items) {
-                UnitFeatures f = sp.features;
-                int nB = f.sizeB();
+                int nB = sp.unitsB.size();
                 Set<WordLink> predicted = new HashSet<>();
-                for (PairMatch m : Decoder.decode(sp.probabilities, f.unitsA(), f.unitsB(), decoding).matches()) {
+                for (PairMatch m : Decoder.decode(sp.probabilities, sp.unitsA, sp.unitsB, decoding).matches()) {
                     predicted.add(new WordLink(m.a(), m.b()));
                 }
                 Set<WordLink> sure = new HashSet<>();
@@ -369,7 +369,7 @@ public final class LogisticTrainer implements Trainer {
                         possible.add(new WordLink(k / nB, k % nB));
                     }
                 }
-                ev.add(predicted, new GoldAlignment(sure, possible), texts(f.unitsA()), texts(f.unitsB()));
+                ev.add(predicted, new GoldAlignment(sure, possible), texts(sp.unitsA), texts(sp.unitsB));
             }
             if (Double.isNaN(averagePrecision)) {
                 choose(List.of(Decoding.Argmax.NONE), 1);
