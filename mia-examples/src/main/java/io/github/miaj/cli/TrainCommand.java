@@ -25,10 +25,10 @@ import java.util.SplittableRandom;
 
 /** Trains a verbatim detector from a folder of books, or a paraphrase detector from gold word alignments. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train a detector. verbatim (default): from a folder of plain-text books, paragraphs paired",
-                "with shuffled, partial and edited copies of their sentences, split into train and dev by paragraph.",
-                "paraphrase: from the gold word alignments under --data (MultiMWA MTRef and Wiki, Edinburgh++,",
-                "MSR RTE), all train splits pooled, threshold and decoding chosen on all dev splits."})
+        description = {"Train a detector. verbatim (default): from a folder of plain-text books, paragraphs paired "
+                + "with shuffled, partial and edited copies of their sentences, split into train and dev by paragraph.",
+                "paraphrase: from the gold word alignments under --data (MultiMWA MTRef and Wiki, Edinburgh++, "
+                + "MSR RTE), all train splits pooled, threshold and decoding chosen on all dev splits."})
 final class TrainCommand implements Runnable {
     @Option(names = "--corpus", defaultValue = "../shared/data/gutenberg",
             description = "Folder of UTF-8 .txt books (default: ${DEFAULT-VALUE}).")
