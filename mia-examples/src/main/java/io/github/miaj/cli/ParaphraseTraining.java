@@ -135,8 +135,8 @@ final class ParaphraseTraining {
     }
 
     private long cacheBudget() {
-        // keep a third of the heap for the rows, the solver and the JVM
-        return Runtime.getRuntime().maxMemory() / 3 * 2;
+        // the rest of the heap holds the sampled rows and the scored dev and train pairs' features
+        return Runtime.getRuntime().maxMemory() / 3;
     }
 
     private TrainingResult fit(CachedSource source, Features f, List<AlignmentCorpus.Dataset> sets,
