@@ -17,12 +17,25 @@ import java.util.List;
  */
 public final class Decoder {
     private static final int MAX_STEP = 2;
+    /** SimAlign's defaults: two rounds, damping 0.9. */
+    private static final int ITERMAX_ROUNDS = 2;
+    private static final double ITERMAX_ALPHA = 0.9;
 
     private Decoder() {
     }
 
     /** Links that pass the threshold and the argmax constraint, A-major. */
     public static List<PairMatch> links(float[] p, int nA, int nB, Decoding d) {
+        if (d.argmax() == Decoding.Argmax.ITERMAX) {
+            boolean[] keep = iterMax(p, nA, nB, ITERMAX_ROUNDS, ITERMAX_ALPHA);
+            List<PairMatch> out = new ArrayList<>();
+            for (int k = 0; k < keep.length; k++) {
+                if (keep[k] && p[k] >= d.threshold()) {
+                    out.add(new PairMatch(k / nB, k % nB, p[k]));
+                }
+            }
+            return out;
+        }
         float[] rowMax = new float[nA];
         float[] colMax = new float[nB];
         if (d.argmax() != Decoding.Argmax.NONE) {
@@ -48,7 +61,7 @@ public final class Decoder {
                 boolean ok = switch (d.argmax()) {
                     case NONE -> true;
                     case EITHER -> row || col;
-                    case BOTH -> row && col;
+                    case BOTH, ITERMAX -> row && col; // ITERMAX returned above
                 };
                 if (ok) {
                     out.add(new PairMatch(i, j, v));
@@ -56,6 +69,103 @@ public final class Decoder {
             }
         }
         return out;
+    }
+
+    /**
+     * SimAlign's IterMax over an A-major score matrix: round one keeps the mutual argmax pairs; each later
+     * round rescales scores by {@code alpha * (rowFree + colFree)} clipped to 1 (so a pair with both words
+     * free keeps its score, one free word damps it, two linked words block it) and adds the new mutual argmax
+     * pairs among the unblocked ones, until nothing changes or the rounds run out. Texts of at most two
+     * words stop after round one, as in SimAlign.
+     */
+    static boolean[] iterMax(float[] p, int nA, int nB, int rounds, double alpha) {
+        boolean[] inter = new boolean[nA * nB];
+        if (nA == 0 || nB == 0) {
+            return inter;
+        }
+        double[] s = new double[p.length];
+        for (int k = 0; k < p.length; k++) {
+            s[k] = p[k];
+        }
+        boolean[] allowed = new boolean[p.length];
+        java.util.Arrays.fill(allowed, true);
+        mutualArgmax(s, allowed, nA, nB, inter);
+        if (Math.min(nA, nB) <= 2) {
+            return inter;
+        }
+        for (int round = 1; round < rounds; round++) {
+            boolean[] rowLinked = new boolean[nA];
+            boolean[] colLinked = new boolean[nB];
+            int freeRows = 0;
+            int freeCols = 0;
+            for (int k = 0; k < inter.length; k++) {
+                if (inter[k]) {
+                    rowLinked[k / nB] = true;
+                    colLinked[k % nB] = true;
+                }
+            }
+            for (boolean b : rowLinked) {
+                freeRows += b ? 0 : 1;
+            }
+            for (boolean b : colLinked) {
+                freeCols += b ? 0 : 1;
+            }
+            if (freeRows == 0 || freeCols == 0) {
+                break;
+            }
+            double[] scaled = new double[p.length];
+            for (int i = 0; i < nA; i++) {
+                for (int j = 0; j < nB; j++) {
+                    int k = i * nB + j;
+                    double mask = Math.min(1.0, alpha * ((rowLinked[i] ? 0 : 1) + (colLinked[j] ? 0 : 1)));
+                    scaled[k] = p[k] * mask;
+                    allowed[k] = !(rowLinked[i] && colLinked[j]);
+                }
+            }
+            boolean[] found = new boolean[p.length];
+            mutualArgmax(scaled, allowed, nA, nB, found);
+            boolean changed = false;
+            for (int k = 0; k < found.length; k++) {
+                if (found[k] && !inter[k]) {
+                    inter[k] = true;
+                    changed = true;
+                }
+            }
+            if (!changed) {
+                break;
+            }
+        }
+        return inter;
+    }
+
+    // marks (i, j) when j is the first argmax of row i and i the first argmax of column j, and (i, j) is allowed
+    private static void mutualArgmax(double[] s, boolean[] allowed, int nA, int nB, boolean[] out) {
+        int[] rowArg = new int[nA];
+        int[] colArg = new int[nB];
+        for (int i = 0; i < nA; i++) {
+            int best = 0;
+            for (int j = 1; j < nB; j++) {
+                if (s[i * nB + j] > s[i * nB + best]) {
+                    best = j;
+                }
+            }
+            rowArg[i] = best;
+        }
+        for (int j = 0; j < nB; j++) {
+            int best = 0;
+            for (int i = 1; i < nA; i++) {
+                if (s[i * nB + j] > s[best * nB + j]) {
+                    best = i;
+                }
+            }
+            colArg[j] = best;
+        }
+        for (int i = 0; i < nA; i++) {
+            int j = rowArg[i];
+            if (colArg[j] == i && allowed[i * nB + j]) {
+                out[i * nB + j] = true;
+            }
+        }
     }
 
     /** Links and phrases together; links outside the phrases kept (too short) are dropped. */

@@ -19,7 +19,14 @@ public record Decoding(double threshold, Argmax argmax, int minPhrase) {
         /** Best of its row or its column. */
         EITHER,
         /** Best of its row and its column. */
-        BOTH
+        BOTH,
+        /**
+         * SimAlign's IterMax (Jalili Sabet et al. 2020): the mutual argmax links, then a second round in
+         * which a word left unlinked may take its best partner among the words it is not yet blocked from
+         * (one side unlinked, the other side's score damped by 0.9), so that a word can join an existing link
+         * when that is clearly its best match.
+         */
+        ITERMAX
     }
 
     public Decoding {

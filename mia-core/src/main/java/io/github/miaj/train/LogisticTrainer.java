@@ -1,6 +1,7 @@
 package io.github.miaj.train;
 
 import io.github.miaj.InvalidInputException;
+import io.github.miaj.ModelException;
 import io.github.miaj.TrainingException;
 import io.github.miaj.attention.AttentionSource;
 import io.github.miaj.attention.PairAttention;
@@ -181,8 +182,7 @@ public final class LogisticTrainer implements Trainer {
     }
 
     private void sample(LabelledPair pair, FeatureExtractor extractor, RowBuffer rows, SplittableRandom rnd) {
-        PairAttention att = source.attend(pair.a(), pair.b());
-        UnitFeatures f = extractor.extract(att);
+        UnitFeatures f = extractor.extract(attend(pair));
         int nA = f.sizeA();
         int nB = f.sizeB();
         if (nA == 0 || nB == 0) {
@@ -225,6 +225,17 @@ public final class LogisticTrainer implements Trainer {
         }
     }
 
+    /** The pair's attention; a failure (a pair too long for the model, say) names the pair. */
+    private PairAttention attend(LabelledPair pair) {
+        try {
+            return source.attend(pair.a(), pair.b());
+        } catch (ModelException e) {
+            throw new ModelException("pair " + pair.id() + ": " + e.getMessage(), e);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("pair " + pair.id() + ": " + e.getMessage(), e);
+        }
+    }
+
     private static String[] folds(List<Word> units) {
         String[] out = new String[units.size()];
         for (int k = 0; k < out.length; k++) {
@@ -239,7 +250,7 @@ public final class LogisticTrainer implements Trainer {
         Scored s = new Scored();
         for (int p = 0; p < pairs.size(); p++) {
             LabelledPair pair = pairs.get(p);
-            UnitFeatures f = extractor.extract(source.attend(pair.a(), pair.b()));
+            UnitFeatures f = extractor.extract(attend(pair));
             float[] logit = f.logits(lr.weights(), lr.bias());
             for (int k = 0; k < logit.length; k++) {
                 logit[k] = (float) LogisticModel.sigmoid(logit[k]);

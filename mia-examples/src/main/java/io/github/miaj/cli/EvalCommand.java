@@ -1,29 +1,33 @@
 package io.github.miaj.cli;
 
+import io.github.miaj.InvalidInputException;
 import io.github.miaj.Mia;
+import io.github.miaj.data.AlignmentCorpus;
 import io.github.miaj.data.GeneratedPair;
 import io.github.miaj.detect.RelationshipDetector;
-import io.github.miaj.eval.Aligner;
-import io.github.miaj.eval.Evaluator;
-import io.github.miaj.eval.Metrics;
-import io.github.miaj.eval.baseline.ExactMatchBaseline;
-import io.github.miaj.eval.baseline.GreedyStringTiling;
+import io.github.miaj.train.LabelledPair;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /** Scores a detector and the two string baselines on gold word alignments. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Read lines 's1 TAB s2 TAB i-j ...' and print precision, recall, F1 and AER of the detector",
-                "and of the exact-match and greedy-string-tiling baselines on the same pairs, with the recall",
-                "on gold links whose two words differ."})
+        description = {"Read gold word alignments and print precision, recall, F1 and AER of the detector and of the "
+                + "exact-match and greedy-string-tiling baselines on the same pairs, with the recall on gold links "
+                + "whose two words differ. Formats: pharaoh, lines 's1 TAB s2 TAB i-j ...' (with --possible, a "
+                + "second file of the same pairs whose extra links are possible); multimwa, MultiMWA TSV "
+                + "(id, s1, N/A, s2, N/A, 1, 1, sure, possible; scored on sure and possible); auto tells them apart "
+                + "by the first line."})
 final class EvalCommand implements Runnable {
-    @Option(names = "--input", description = "TSV file of sentence pairs with gold links.")
+    @Option(names = "--input", description = "File of sentence pairs with gold links (pharaoh or multimwa).")
     Path input;
 
     @Option(names = "--corpus", description = {"Instead of --input: a folder of books; scores the verbatim dev pairs",
@@ -42,6 +46,13 @@ final class EvalCommand implements Runnable {
 
     @Option(names = "--seed", defaultValue = "1", description = "With --corpus: seed of pair generation (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--possible",
+            description = "pharaoh only: the sure-and-possible file of the same pairs (as Edinburgh++ and MSR RTE ship).")
+    Path possible;
+
+    @Option(names = "--format", defaultValue = "auto", description = "pharaoh, multimwa or auto (default: ${DEFAULT-VALUE}).")
+    String format;
 
     @Option(names = "--detector", defaultValue = "verbatim", description = "Detector file or built-in name (default: ${DEFAULT-VALUE}).")
     String detector;
@@ -69,32 +80,51 @@ final class EvalCommand implements Runnable {
             ev.print(out, "detector");
             return;
         }
-        List<PairsTsv.Line> lines = PairsTsv.read(input, true);
-        Evaluator mine = new Evaluator();
-        Aligner exact = new ExactMatchBaseline();
-        Aligner gst = new GreedyStringTiling();
-        Evaluator ex = new Evaluator();
-        Evaluator tiling = new Evaluator();
+        boolean multi = switch (format.toLowerCase(Locale.ROOT)) {
+            case "multimwa" -> true;
+            case "pharaoh" -> false;
+            case "auto" -> looksLikeMultiMwa(input);
+            default -> throw new InvalidInputException("--format must be pharaoh, multimwa or auto, not '" + format + "'");
+        };
+        if (multi && possible != null) {
+            throw new InvalidInputException("--possible is for pharaoh files; MultiMWA files hold their possible links");
+        }
+        List<LabelledPair> pairs = multi ? AlignmentCorpus.readMultiMwa(input) : pharaoh();
         try (RelationshipDetector d = Mia.detector().load(detector)) {
             AlignCommand.requireWords(d);
-            for (PairsTsv.Line line : lines) {
-                List<String> wa = line.wordsA();
-                List<String> wb = line.wordsB();
-                mine.add(new HashSet<>(AlignCommand.links(d.detect(line.a(), line.b()))), line.gold(), wa, wb);
-                ex.add(exact.align(wa, wb), line.gold(), wa, wb);
-                tiling.add(gst.align(wa, wb), line.gold(), wa, wb);
+            AlignmentScores s = new AlignmentScores();
+            for (LabelledPair p : pairs) {
+                s.add(d, p);
             }
-            out.printf(Locale.ROOT, "%d pairs, %d non-identical sure links%n", lines.size(), mine.nonIdenticalSureLinks());
-            out.printf(Locale.ROOT, "%-28s %9s %7s %7s %7s %16s%n", "", "precision", "recall", "F1", "AER", "recall(non-id.)");
-            row(out, "detector " + d.relationship(), mine);
-            row(out, exact.name(), ex);
-            row(out, gst.name(), tiling);
+            out.printf(Locale.ROOT, "%d pairs (%s), %d non-identical sure links%n", pairs.size(),
+                    multi ? "multimwa" : "pharaoh", s.nonIdenticalSureLinks());
+            AlignmentScores.header(out);
+            String name = input.getFileName().toString();
+            s.print(out, name.length() > 14 ? name.substring(0, 14) : name, "detector " + d.relationship());
         }
     }
 
-    private static void row(PrintWriter out, String name, Evaluator e) {
-        Metrics m = e.metrics();
-        out.printf(Locale.ROOT, "%-28s %9.4f %7.4f %7.4f %7.4f %16.4f%n", name, m.precision(), m.recall(), m.f1(),
-                m.aer(), e.nonIdenticalRecall());
+    private List<LabelledPair> pharaoh() {
+        if (possible != null) {
+            return AlignmentCorpus.readSurePossible(input, possible);
+        }
+        List<LabelledPair> out = new ArrayList<>();
+        for (PairsTsv.Line line : PairsTsv.read(input, true)) {
+            out.add(LabelledPair.ofWordLinks(input + " line " + line.number(), line.a(), line.b(),
+                    line.gold().sure(), line.gold().possible()));
+        }
+        return out;
+    }
+
+    /** MultiMWA lines have an id, then N/A in the third and fifth columns. */
+    static boolean looksLikeMultiMwa(Path file) {
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            String first = lines.filter(l -> !l.isBlank()).findFirst().orElse("");
+            String[] c = first.split("\t", -1);
+            return c.length >= 8 && c[2].strip().equals("N/A") && c[4].strip().equals("N/A");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // let the reader report the problem with the file
+            return false;
+        }
     }
 }

@@ -21,16 +21,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Trains a verbatim detector from a folder of books. */
+/** Trains a verbatim detector from a folder of books, or a paraphrase detector from gold word alignments. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train a detector from a folder of plain-text books: paragraphs paired with shuffled, partial",
-                "and edited copies of their sentences, split into train and dev by paragraph."})
+        description = {"Train a detector. verbatim (default): from a folder of plain-text books, paragraphs paired "
+                + "with shuffled, partial and edited copies of their sentences, split into train and dev by paragraph.",
+                "paraphrase: from the gold word alignments under --data (MultiMWA MTRef and Wiki, Edinburgh++, "
+                + "MSR RTE), all train splits pooled, threshold and decoding chosen on all dev splits."})
 final class TrainCommand implements Runnable {
     @Option(names = "--corpus", defaultValue = "../shared/data/gutenberg",
             description = "Folder of UTF-8 .txt books (default: ${DEFAULT-VALUE}).")
     Path corpus;
 
-    @Option(names = "--out", required = true, description = "Detector file to write.")
+    @Option(names = "--data", defaultValue = "../shared/data/alignment",
+            description = "paraphrase: folder of gold alignment corpora (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--train-limit", defaultValue = "0",
+            description = "paraphrase: at most this many train pairs of each corpus, seeded sample; 0 for all (default: ${DEFAULT-VALUE}).")
+    int trainLimit;
+
+    @Option(names = "--ablation",
+            description = "paraphrase: train one detector per feature set (attention, diagonal, lexical, sim) and "
+                    + "compare decoding modes on dev; writes no file.")
+    boolean ablation;
+
+    @Option(names = "--out", description = "Detector file to write (required unless --ablation).")
     Path out;
 
     @Option(names = "--relationship", defaultValue = "verbatim", description = "Relationship to train (default: ${DEFAULT-VALUE}).")
@@ -56,11 +71,12 @@ final class TrainCommand implements Runnable {
     double l2;
 
     @Option(names = "--features", defaultValue = "full",
-            description = "full (both directions, diagonal context, sinks excluded, lexical) or raw (one direction, heads only); default: ${DEFAULT-VALUE}.")
+            description = {"verbatim: full (both directions, diagonal context, sinks excluded, lexical) or raw (one direction, heads only).",
+                    "paraphrase: attention, diagonal, lexical or sim, each adding to the one before; full means sim. Default: ${DEFAULT-VALUE}."})
     String features;
 
     @Option(names = "--argmax", defaultValue = "auto",
-            description = "Argmax constraint of decoding: NONE, EITHER, BOTH, or auto to choose on dev (default: ${DEFAULT-VALUE}).")
+            description = "Argmax constraint of decoding: NONE, EITHER, BOTH, ITERMAX, or auto to choose on dev (default: ${DEFAULT-VALUE}).")
     String argmax;
 
     @picocli.CommandLine.Spec
@@ -68,12 +84,27 @@ final class TrainCommand implements Runnable {
 
     @Override
     public void run() {
-        if (!relationship.equals("verbatim")) {
-            throw new InvalidInputException("train --corpus makes verbatim pairs from books; relationship '" + relationship
-                    + "' needs other data (see the README)");
-        }
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (relationship.equals("paraphrase")) {
+            ParaphraseTraining t = new ParaphraseTraining(data, builtIn(model),
+                    ParaphraseTraining.Features.parse(features.equals("full") ? "sim" : features), l2, seed,
+                    argmaxMode(argmax), trainLimit, o, err);
+            if (ablation) {
+                t.ablation();
+            } else {
+                t.train(requireOut());
+            }
+            return;
+        }
+        if (!relationship.equals("verbatim")) {
+            throw new InvalidInputException("train knows the relationships verbatim (from books, --corpus) and "
+                    + "paraphrase (from gold alignments, --data), not '" + relationship + "'");
+        }
+        if (ablation) {
+            throw new InvalidInputException("--ablation is for --relationship paraphrase");
+        }
+        requireOut();
         FeatureSpec spec = switch (features) {
             case "full" -> FeatureSpec.defaults();
             case "raw" -> FeatureSpec.raw();
@@ -112,6 +143,13 @@ final class TrainCommand implements Runnable {
         }
     }
 
+    private Path requireOut() {
+        if (out == null) {
+            throw new InvalidInputException("give --out FILE, the detector file to write");
+        }
+        return out;
+    }
+
     static Decoding.Argmax argmaxMode(String s) {
         if (s.equalsIgnoreCase("auto")) {
             return null;
@@ -119,7 +157,7 @@ final class TrainCommand implements Runnable {
         try {
             return Decoding.Argmax.valueOf(s.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("--argmax must be NONE, EITHER, BOTH or auto, not '" + s + "'");
+            throw new InvalidInputException("--argmax must be NONE, EITHER, BOTH, ITERMAX or auto, not '" + s + "'");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.miaj.onnx;
 
 import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -11,6 +12,7 @@ import io.github.miaj.onnx.graph.AttentionGraph;
 import io.github.miaj.onnx.graph.AttentionKind;
 import io.github.miaj.onnx.graph.AttentionOutput;
 
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -34,6 +36,8 @@ final class EncoderPairRunner implements AttentionRunner {
     private final int heads;
     private final List<HeadName> channels;
     private final String source;
+    /** Per-layer hidden states for {@code sim.Lxx} channels (cosine of the two tokens); empty when off. */
+    private final List<String> layerOutputs;
 
     EncoderPairRunner(OrtEnvironment env, OrtSession session, AttentionGraph graph, TextTokenizer tokenizer,
                       int window, String source) {
@@ -54,6 +58,8 @@ final class EncoderPairRunner implements AttentionRunner {
         this.typeIds = graph.inputs().contains("token_type_ids");
         this.requested = new LinkedHashSet<>();
         outputs.forEach(o -> requested.add(o.name()));
+        this.layerOutputs = graph.layerOutputs();
+        requested.addAll(layerOutputs);
         TextTokenizer.Encoded empty = tokenizer.encodePair("", "");
         this.specials = empty.ids().length;
         this.heads = probeHeads();
@@ -63,6 +69,9 @@ final class EncoderPairRunner implements AttentionRunner {
                 names.add(new HeadName("self", o.layer(), h, HeadName.Direction.AB));
                 names.add(new HeadName("self", o.layer(), h, HeadName.Direction.BA));
             }
+        }
+        for (int l = 0; l < layerOutputs.size(); l++) {
+            names.add(new HeadName("sim", l, -1, HeadName.Direction.NONE));
         }
         this.channels = List.copyOf(names);
     }
@@ -117,6 +126,10 @@ final class EncoderPairRunner implements AttentionRunner {
                     c += 2;
                 }
             }
+            for (String name : layerOutputs) {
+                cosines(r, name, n, e.positionsA(), e.positionsB(), data, c * block);
+                c++;
+            }
         } catch (OrtException ex) {
             throw new ModelException("ONNX Runtime failed on " + source + ": " + ex.getMessage(), ex);
         }
@@ -130,8 +143,13 @@ final class EncoderPairRunner implements AttentionRunner {
      */
     @Override
     public List<PairAttention> attendAll(List<String[]> pairs) {
-        if (pairs.size() == 1) {
-            return List.of(attend(pairs.get(0)[0], pairs.get(0)[1]));
+        if (pairs.size() == 1 || !layerOutputs.isEmpty()) {
+            // hidden-state similarity is computed per pair from [1, n, hidden] outputs: no batched path for it
+            List<PairAttention> out = new ArrayList<>(pairs.size());
+            for (String[] p : pairs) {
+                out.add(attend(p[0], p[1]));
+            }
+            return out;
         }
         int batch = pairs.size();
         TextTokenizer.Encoded[] enc = new TextTokenizer.Encoded[batch];
@@ -193,6 +211,52 @@ final class EncoderPairRunner implements AttentionRunner {
             out.add(new PairAttention(pairs.get(k)[0], pairs.get(k)[1], enc[k].tokensA(), enc[k].tokensB(), channels,
                     data[k]));
             data[k] = null;
+        }
+        return out;
+    }
+
+    /** dst[off + i*nB + j] = cosine of the hidden states of token i of A and token j of B. */
+    private static void cosines(OrtSession.Result r, String name, int n, int[] posA, int[] posB, float[] dst,
+                                int off) {
+        OnnxValue v = r.get(name).orElseThrow(() -> new ModelException("the model returned no output " + name));
+        if (!(v instanceof OnnxTensor t)) {
+            throw new ModelException("output " + name + " is not a tensor");
+        }
+        long[] shape = t.getInfo().getShape();
+        if (shape.length != 3 || shape[0] != 1 || shape[1] != n) {
+            throw new ModelException("hidden-state output " + name + " has shape " + java.util.Arrays.toString(shape)
+                    + "; expected [1, " + n + ", hidden]");
+        }
+        int hidden = (int) shape[2];
+        FloatBuffer fb = t.getFloatBuffer();
+        float[] h = new float[fb.remaining()];
+        fb.get(h);
+        double[] normA = norms(h, posA, hidden);
+        double[] normB = norms(h, posB, hidden);
+        int nB = posB.length;
+        for (int i = 0; i < posA.length; i++) {
+            int ai = posA[i] * hidden;
+            for (int j = 0; j < nB; j++) {
+                int bj = posB[j] * hidden;
+                double dot = 0;
+                for (int k = 0; k < hidden; k++) {
+                    dot += h[ai + k] * h[bj + k];
+                }
+                double d = normA[i] * normB[j];
+                dst[off + i * nB + j] = d > 0 ? (float) (dot / d) : 0f;
+            }
+        }
+    }
+
+    private static double[] norms(float[] h, int[] pos, int hidden) {
+        double[] out = new double[pos.length];
+        for (int i = 0; i < pos.length; i++) {
+            double s = 0;
+            for (int k = 0; k < hidden; k++) {
+                float x = h[pos[i] * hidden + k];
+                s += x * x;
+            }
+            out[i] = Math.sqrt(s);
         }
         return out;
     }

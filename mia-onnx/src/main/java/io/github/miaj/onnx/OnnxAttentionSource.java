@@ -166,6 +166,9 @@ public final class OnnxAttentionSource implements AttentionSource {
         return "OnnxAttentionSource[" + modelId + ", " + runner.channels().size() + " channels]";
     }
 
+    /** Model-id suffix of a source with hidden-state similarity channels ({@code sim.Lxx}). */
+    public static final String SIM_SUFFIX = "+sim";
+
     /** Settings for an {@link OnnxAttentionSource}, DJL style: {@code model} (or {@code builtIn}) is required. */
     public static final class Builder {
         private Path model;
@@ -177,6 +180,7 @@ public final class OnnxAttentionSource implements AttentionSource {
         private int intraOpThreads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         private boolean allowSpinning;
         private long decoderStartTokenId = -1;
+        private boolean hiddenStateSimilarity;
 
         private Builder() {
         }
@@ -245,6 +249,17 @@ public final class OnnxAttentionSource implements AttentionSource {
          */
         public Builder allowSpinning(boolean allow) {
             this.allowSpinning = allow;
+            return this;
+        }
+
+        /**
+         * Encoder-pair only: also give one channel per layer, {@code sim.Lxx}, holding the cosine similarity of
+         * the hidden states (the layer's output) of token i of A and token j of B (default false). The channel
+         * list is part of what a detector binds to, so such a source has its own model id (suffix
+         * {@value #SIM_SUFFIX}) and fingerprint.
+         */
+        public Builder hiddenStateSimilarity(boolean on) {
+            this.hiddenStateSimilarity = on;
             return this;
         }
 
@@ -351,15 +366,29 @@ public final class OnnxAttentionSource implements AttentionSource {
                             decoderStartTokenId, window, settings);
                 }
             }
+            if (hiddenStateSimilarity) {
+                if (arch != Architecture.ENCODER_PAIR) {
+                    runner.close();
+                    throw new InvalidInputException("hidden-state similarity is only for encoder-pair models; "
+                            + label + " is " + arch.id());
+                }
+                fp = simFingerprint(fp);
+                if (modelId == null) {
+                    id = id + SIM_SUFFIX;
+                }
+            }
             LOG.info("loaded {} ({} channels, window {}) in {} ms", id, runner.channels().size(), window,
                     (System.nanoTime() - t0) / 1_000_000);
             return new OnnxAttentionSource(runner, id, fp, arch);
         }
 
-        private static AttentionRunner encoderPair(OrtEnvironment env, byte[] modelBytes, Path folder, String label,
-                                                   byte[] tokenizerBytes, String tokenizerLabel, int window,
-                                                   OrtSupport.Settings settings) {
+        private AttentionRunner encoderPair(OrtEnvironment env, byte[] modelBytes, Path folder, String label,
+                                            byte[] tokenizerBytes, String tokenizerLabel, int window,
+                                            OrtSupport.Settings settings) {
             AttentionGraph graph = AttentionGraph.instrument(modelBytes, label);
+            if (hiddenStateSimilarity) {
+                graph = graph.withLayerOutputs(label);
+            }
             OrtSession session = OrtSupport.session(env, graph, settings, folder, label);
             TextTokenizer tok = null;
             try {
@@ -428,6 +457,16 @@ public final class OnnxAttentionSource implements AttentionSource {
                 throw new ModelException(what + " file " + file + " cannot be read: " + e.getMessage(), e);
             } catch (OutOfMemoryError e) {
                 throw new ModelException(what + " file " + file + " does not fit in the heap; raise -Xmx", e);
+            }
+        }
+
+        private static String simFingerprint(String base) {
+            try {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                sha.update(("mia-onnx/sim/1\n" + base).getBytes(StandardCharsets.UTF_8));
+                return HexFormat.of().formatHex(sha.digest());
+            } catch (NoSuchAlgorithmException e) {
+                throw new ModelException("SHA-256 is not available in this JVM", e);
             }
         }
 

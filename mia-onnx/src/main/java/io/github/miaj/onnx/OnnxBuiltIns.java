@@ -31,7 +31,9 @@ public final class OnnxBuiltIns implements BuiltIns {
                 if (!m.isAvailable()) {
                     return Optional.empty();
                 }
-                return Optional.of(OnnxAttentionSource.builder().builtIn(m).build());
+                // a detector trained with hidden-state similarity channels binds to the source that has them
+                boolean sim = info.modelId().endsWith(OnnxAttentionSource.SIM_SUFFIX);
+                return Optional.of(OnnxAttentionSource.builder().builtIn(m).hiddenStateSimilarity(sim).build());
             }
         }
         return Optional.empty();

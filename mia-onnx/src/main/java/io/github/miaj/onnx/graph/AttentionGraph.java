@@ -56,14 +56,76 @@ public final class AttentionGraph {
     private final List<String> inputs;
     private final List<String> originalOutputs;
     private final boolean externalData;
+    private final List<String> layerOutputs;
 
     private AttentionGraph(byte[] bytes, List<AttentionOutput> outputs, List<String> inputs,
                            List<String> originalOutputs, boolean externalData) {
+        this(bytes, outputs, inputs, originalOutputs, externalData, List.of());
+    }
+
+    private AttentionGraph(byte[] bytes, List<AttentionOutput> outputs, List<String> inputs,
+                           List<String> originalOutputs, boolean externalData, List<String> layerOutputs) {
         this.bytes = bytes;
         this.outputs = List.copyOf(outputs);
         this.inputs = List.copyOf(inputs);
         this.originalOutputs = List.copyOf(originalOutputs);
         this.externalData = externalData;
+        this.layerOutputs = List.copyOf(layerOutputs);
+    }
+
+    /** Final node of a layer's output LayerNorm, decomposed ({@code .../output/LayerNorm/Add_1}) or fused. */
+    private static final Pattern LAYER_NORM =
+            Pattern.compile("(?:^|/)(?:encoder/)?(?:layer|layers)\\.(\\d+)/output/LayerNorm(?:/.*)?$");
+
+    /**
+     * This graph with each encoder layer's hidden state (the output of its final LayerNorm, as BERT-family
+     * exports name it: {@code /encoder/layer.N/output/LayerNorm/...}) exposed as a graph output, for
+     * per-layer similarity channels. The last node under each layer's LayerNorm path, in graph order, is the
+     * one whose output is the layer's hidden state.
+     *
+     * @throws ModelException when no layer output can be found, or the layers found are not 0..n-1
+     */
+    public AttentionGraph withLayerOutputs(String source) {
+        OnnxMl.ModelProto proto;
+        try {
+            proto = OnnxMl.ModelProto.parseFrom(bytes);
+        } catch (InvalidProtocolBufferException e) {
+            throw new ModelException(source + " is not an ONNX model (" + e.getMessage() + ")", e);
+        }
+        Map<Integer, String> last = new java.util.TreeMap<>();
+        for (OnnxMl.NodeProto n : proto.getGraph().getNodeList()) {
+            Matcher m = LAYER_NORM.matcher(n.getName());
+            if (m.find() && !DECODER_PATH.matcher(n.getName()).find() && n.getOutputCount() > 0) {
+                last.put(Integer.parseInt(m.group(1)), n.getOutput(0));
+            }
+        }
+        if (last.isEmpty() || !last.keySet().equals(java.util.stream.IntStream.range(0, last.size()).boxed()
+                .collect(java.util.stream.Collectors.toSet()))) {
+            throw new ModelException(source + " has no per-layer output LayerNorm nodes named like "
+                    + "/encoder/layer.N/output/LayerNorm/... (found layers " + last.keySet() + "); hidden-state "
+                    + "similarity needs a BERT-family export that keeps node names");
+        }
+        OnnxMl.GraphProto.Builder g = proto.getGraph().toBuilder();
+        Set<String> present = new HashSet<>();
+        for (OnnxMl.ValueInfoProto vi : g.getOutputList()) {
+            present.add(vi.getName());
+        }
+        for (String name : last.values()) {
+            if (present.add(name)) {
+                g.addOutput(OnnxMl.ValueInfoProto.newBuilder()
+                        .setName(name)
+                        .setType(OnnxMl.TypeProto.newBuilder()
+                                .setTensorType(OnnxMl.TypeProto.Tensor.newBuilder().setElemType(FLOAT))));
+            }
+        }
+        byte[] instrumented = proto.toBuilder().setGraph(g).build().toByteArray();
+        return new AttentionGraph(instrumented, outputs, inputs, originalOutputs, externalData,
+                new ArrayList<>(last.values()));
+    }
+
+    /** The per-layer hidden-state outputs, layer 0 first; empty unless {@link #withLayerOutputs} made this graph. */
+    public List<String> layerOutputs() {
+        return layerOutputs;
     }
 
     /**
