@@ -16,6 +16,7 @@ import java.util.List;
  * thread-safe; one instance serves a detector for its whole life.
  */
 public final class FeatureExtractor {
+
     private final FeatureSpec spec;
     private final List<HeadName> channels;
     private final int[] used;
@@ -156,15 +157,44 @@ public final class FeatureExtractor {
         att.copyChannel(c, tok, 0);
         HeadName h = att.channels().get(c);
         boolean fromA = h.attendsFromA();
+        // renormalisation is folded into the aggregation pass as a per-row (or per-column) scale
+        float[] rowScale = null;
+        float[] colScale = null;
         if (spec.excludeSinks() && h.isHead()) {
-            renormalise(tok, tA, tB, fromA);
+            if (fromA) {
+                rowScale = new float[tA];
+                for (int i = 0; i < tA; i++) {
+                    double sum = 0;
+                    for (int j = 0, r = i * tB; j < tB; j++) {
+                        sum += tok[r + j];
+                    }
+                    rowScale[i] = sum > 0 ? (float) (1.0 / sum) : 1f;
+                }
+            } else {
+                double[] sums = new double[tB];
+                for (int i = 0; i < tA; i++) {
+                    for (int j = 0, r = i * tB; j < tB; j++) {
+                        sums[j] += tok[r + j];
+                    }
+                }
+                colScale = new float[tB];
+                for (int j = 0; j < tB; j++) {
+                    colScale[j] = sums[j] > 0 ? (float) (1.0 / sums[j]) : 1f;
+                }
+            }
         }
         for (int i = 0; i < tA; i++) {
-            int ua = mapA[i];
-            int rowOut = off + ua * nB;
+            int rowOut = off + mapA[i] * nB;
             int rowIn = i * tB;
-            for (int j = 0; j < tB; j++) {
-                out[rowOut + mapB[j]] += tok[rowIn + j];
+            float rs = rowScale == null ? 1f : rowScale[i];
+            if (colScale == null) {
+                for (int j = 0; j < tB; j++) {
+                    out[rowOut + mapB[j]] += tok[rowIn + j] * rs;
+                }
+            } else {
+                for (int j = 0; j < tB; j++) {
+                    out[rowOut + mapB[j]] += tok[rowIn + j] * colScale[j];
+                }
             }
         }
         int nA = countA.length;
@@ -173,38 +203,6 @@ public final class FeatureExtractor {
                 int div = !h.isHead() ? countA[a] * countB[b] : fromA ? countA[a] : countB[b];
                 if (div > 1) {
                     out[off + a * nB + b] /= div;
-                }
-            }
-        }
-    }
-
-    /** Makes each attending token's attention a distribution over the other text's content tokens. */
-    private static void renormalise(float[] m, int tA, int tB, boolean fromA) {
-        if (fromA) {
-            for (int i = 0; i < tA; i++) {
-                double s = 0;
-                for (int j = 0; j < tB; j++) {
-                    s += m[i * tB + j];
-                }
-                if (s > 0) {
-                    float inv = (float) (1.0 / s);
-                    for (int j = 0; j < tB; j++) {
-                        m[i * tB + j] *= inv;
-                    }
-                }
-            }
-        } else {
-            double[] s = new double[tB];
-            for (int i = 0; i < tA; i++) {
-                for (int j = 0; j < tB; j++) {
-                    s[j] += m[i * tB + j];
-                }
-            }
-            for (int i = 0; i < tA; i++) {
-                for (int j = 0; j < tB; j++) {
-                    if (s[j] > 0) {
-                        m[i * tB + j] = (float) (m[i * tB + j] / s[j]);
-                    }
                 }
             }
         }

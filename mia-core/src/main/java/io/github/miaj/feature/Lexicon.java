@@ -26,30 +26,30 @@ public final class Lexicon {
         return b.toString();
     }
 
+    /** Sorted character bigrams of {@code ^folded$}, or an empty array for an empty form. */
+    private static long[] bigrams(String folded) {
+        if (folded.isEmpty()) {
+            return new long[0];
+        }
+        String w = "^" + folded + "$";
+        long[] g = new long[w.length() - 1];
+        for (int k = 0; k < g.length; k++) {
+            g[k] = ((long) w.charAt(k) << 16) | w.charAt(k + 1);
+        }
+        java.util.Arrays.sort(g);
+        return g;
+    }
+
     /**
-     * Dice coefficient of the character bigrams of the folded forms (with boundary marks), in [0, 1]:
-     * high for typos and inflections ("walked" / "walks"), low for unrelated words.
+     * Dice coefficient of two sorted bigram arrays, in [0, 1]: high for typos and inflections ("walked" /
+     * "walks"), low for unrelated words. {@code empty} is the answer when either is empty (-1: 1 when both are).
      */
-    static double bigramDice(String fa, String fb) {
-        if (fa.isEmpty() || fb.isEmpty()) {
-            return fa.equals(fb) ? 1 : 0;
+    private static double dice(long[] ga, long[] gb, double empty) {
+        if (ga.length == 0 || gb.length == 0) {
+            return empty >= 0 ? empty : (ga.length == gb.length ? 1 : 0);
         }
-        String a = "^" + fa + "$";
-        String b = "^" + fb + "$";
-        int na = a.length() - 1;
-        int nb = b.length() - 1;
-        long[] ga = new long[na];
-        long[] gb = new long[nb];
-        for (int k = 0; k < na; k++) {
-            ga[k] = ((long) a.charAt(k) << 16) | a.charAt(k + 1);
-        }
-        for (int k = 0; k < nb; k++) {
-            gb[k] = ((long) b.charAt(k) << 16) | b.charAt(k + 1);
-        }
-        java.util.Arrays.sort(ga);
-        java.util.Arrays.sort(gb);
         int common = 0;
-        for (int x = 0, y = 0; x < na && y < nb; ) {
+        for (int x = 0, y = 0; x < ga.length && y < gb.length; ) {
             if (ga[x] == gb[y]) {
                 common++;
                 x++;
@@ -60,7 +60,7 @@ public final class Lexicon {
                 y++;
             }
         }
-        return 2.0 * common / (na + nb);
+        return 2.0 * common / (ga.length + gb.length);
     }
 
     /** Writes the lexical features of every unit pair into {@code out} at [base + k][i][j]. */
@@ -69,11 +69,15 @@ public final class Lexicon {
         int nB = unitsB.size();
         String[] fa = new String[nA];
         String[] fb = new String[nB];
+        long[][] ga = new long[nA][];
+        long[][] gb = new long[nB][];
         for (int i = 0; i < nA; i++) {
             fa[i] = fold(unitsA.get(i));
+            ga[i] = bigrams(fa[i]);
         }
         for (int j = 0; j < nB; j++) {
             fb[j] = fold(unitsB.get(j));
+            gb[j] = bigrams(fb[j]);
         }
         int plane = nA * nB;
         for (int i = 0; i < nA; i++) {
@@ -82,7 +86,7 @@ public final class Lexicon {
                 int at = i * nB + j;
                 out[base * plane + at] = a.equals(unitsB.get(j)) ? 1f : 0f;
                 out[(base + 1) * plane + at] = !fa[i].isEmpty() && fa[i].equals(fb[j]) ? 1f : 0f;
-                out[(base + 2) * plane + at] = (float) bigramDice(fa[i], fb[j]);
+                out[(base + 2) * plane + at] = (float) dice(ga[i], gb[j], -1);
             }
         }
     }
