@@ -234,40 +234,9 @@ public final class ByteLevelBpeTokenizerJson {
         return b.toString();
     }
 
-    /** Appends {@code s} as a JSON string: quotes, backslash and control characters escaped, the rest verbatim. */
+    /** Appends {@code s} as a JSON string, escaped by mia-core's strict writer (lone surrogates included). */
     static void appendString(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    // Controls must be escaped; so must U+2028/9 for JavaScript readers, harmlessly.
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c)
-                            && !validPairAt(s, i)) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
-
-    /** True when the surrogate at {@code i} belongs to a well-formed pair (high then low). */
-    private static boolean validPairAt(String s, int i) {
-        char c = s.charAt(i);
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-        }
-        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+        out.append(io.github.miaj.io.Json.write(s));
     }
 
     // ------------------------------------------------------------------------------------------------ parsing
