@@ -1,5 +1,11 @@
 package io.github.miaj.examples.bench;
 
+import static io.github.miaj.examples.bench.BenchSupport.median;
+import static io.github.miaj.examples.bench.BenchSupport.pct;
+import static io.github.miaj.examples.bench.BenchSupport.resource;
+import static io.github.miaj.examples.bench.BenchSupport.rssMiB;
+import static io.github.miaj.examples.bench.BenchSupport.time;
+
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
@@ -36,11 +42,6 @@ import java.util.Set;
  * median of interleaved rounds after warm-up, and VmRSS.
  */
 public final class AttentionBench {
-    private static final String WORDS = "the of and to in is was for on that with as by at from it his an are were "
-            + "which be this has have had not but or its they who their been one all more after also new first two "
-            + "would when there can time into other only some could than most over then may made city these such "
-            + "people world year where between many state both under well during about through however before";
-
     private AttentionBench() {
     }
 
@@ -58,8 +59,8 @@ public final class AttentionBench {
         try (OnnxAttentionSource source = OnnxAttentionSource.builder().builtIn(which).intraOpThreads(threads).build();
              OnnxAttentionSource spinning = withSpinning ? OnnxAttentionSource.builder().builtIn(which)
                      .intraOpThreads(threads).allowSpinning(true).build() : null) {
-            String a = textOf(source, 0);
-            String b = textOf(source, 37);
+            String a = BenchSupport.textOf(source, 0, 128);
+            String b = BenchSupport.textOf(source, 37, 128);
             PairAttention pa = source.attend(a, b);
             System.out.printf(Locale.ROOT, "pair: %d + %d tokens, %d channels; RSS after loading: %d MiB%n",
                     pa.sizeA(), pa.sizeB(), pa.channelCount(), rssMiB());
@@ -140,61 +141,5 @@ public final class AttentionBench {
         } finally {
             in.values().forEach(OnnxTensor::close);
         }
-    }
-
-    /** A text of exactly 128 content tokens. */
-    private static String textOf(OnnxAttentionSource source, int offset) {
-        String[] words = WORDS.split(" ");
-        List<String> out = new ArrayList<>();
-        int k = offset;
-        while (true) {
-            String t = String.join(" ", out);
-            int n = source.attend(t, "x").sizeA();
-            if (n == 128) {
-                return t;
-            }
-            if (n > 128) {
-                out.remove(out.size() - 1);
-                k += 1;
-            }
-            out.add(words[k++ % words.length]);
-        }
-    }
-
-    private static double time(Runnable r) {
-        long t = System.nanoTime();
-        r.run();
-        return (System.nanoTime() - t) / 1e6;
-    }
-
-    private static double median(List<Double> v) {
-        return pct(v, 50);
-    }
-
-    private static double pct(List<Double> v, int p) {
-        double[] s = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return s[Math.min(s.length - 1, (int) Math.round(p / 100.0 * (s.length - 1)))];
-    }
-
-    private static byte[] resource(String name) throws Exception {
-        try (InputStream in = AttentionBench.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("resource " + name + " not on the classpath");
-            }
-            return in.readAllBytes();
-        }
-    }
-
-    private static long rssMiB() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) >> 10;
-                }
-            }
-        } catch (Exception e) {
-            return -1;
-        }
-        return -1;
     }
 }

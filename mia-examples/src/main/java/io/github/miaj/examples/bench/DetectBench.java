@@ -1,5 +1,9 @@
 package io.github.miaj.examples.bench;
 
+import static io.github.miaj.examples.bench.BenchSupport.median;
+import static io.github.miaj.examples.bench.BenchSupport.resource;
+import static io.github.miaj.examples.bench.BenchSupport.time;
+
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
@@ -37,11 +41,6 @@ import java.util.Set;
  * </pre>
  */
 public final class DetectBench {
-    private static final String WORDS = "the of and to in is was for on that with as by at from it his an are were "
-            + "which be this has have had not but or its they who their been one all more after also new first two "
-            + "would when there can time into other only some could than most over then may made city these such "
-            + "people world year where between many state both under well during about through however before";
-
     private DetectBench() {
     }
 
@@ -63,11 +62,11 @@ public final class DetectBench {
             opts.addConfigEntry("session.intra_op.allow_spinning", "0");
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             try (OrtSession plain = env.createSession(resource("all-minilm-l6-v2.onnx"), opts)) {
-                String a = textOf(source, 0, 128);
-                String b = textOf(source, 37, 128);
+                String a = BenchSupport.textOf(source, 0, 128);
+                String b = BenchSupport.textOf(source, 37, 128);
                 List<String[]> pairs = new ArrayList<>();
                 for (int k = 0; k < batch; k++) {
-                    pairs.add(new String[] {textOf(source, 3 * k, 100 + 7 * k % 29), textOf(source, 50 + 5 * k, 128 - 9 * k % 23)});
+                    pairs.add(new String[] {BenchSupport.textOf(source, 3 * k, 100 + 7 * k % 29), BenchSupport.textOf(source, 50 + 5 * k, 128 - 9 * k % 23)});
                 }
                 Runnable forward = () -> forward(env, plain, List.of(tok.encode(a, b)));
                 Runnable attend = () -> source.attend(a, b);
@@ -142,45 +141,6 @@ public final class DetectBench {
             throw new IllegalStateException(ex);
         } finally {
             in.values().forEach(OnnxTensor::close);
-        }
-    }
-
-    /** A text of exactly {@code tokens} content tokens. */
-    private static String textOf(OnnxAttentionSource source, int offset, int tokens) {
-        String[] words = WORDS.split(" ");
-        List<String> out = new ArrayList<>();
-        int k = offset;
-        while (true) {
-            String t = String.join(" ", out);
-            int n = source.attend(t, "x").sizeA();
-            if (n == tokens) {
-                return t;
-            }
-            if (n > tokens) {
-                out.remove(out.size() - 1);
-                k += 1;
-            }
-            out.add(words[k++ % words.length]);
-        }
-    }
-
-    private static double time(Runnable r) {
-        long t = System.nanoTime();
-        r.run();
-        return (System.nanoTime() - t) / 1e6;
-    }
-
-    private static double median(List<Double> v) {
-        double[] s = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return s[s.length / 2];
-    }
-
-    private static byte[] resource(String name) throws Exception {
-        try (InputStream in = DetectBench.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("resource " + name + " not on the classpath");
-            }
-            return in.readAllBytes();
         }
     }
 }
