@@ -1,15 +1,10 @@
 package io.github.miaj.data;
 
-import io.github.miaj.train.GoldLink;
 import io.github.miaj.train.LabelledPair;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -93,29 +88,6 @@ public record CorpusPairs(List<GeneratedPair> train, List<GeneratedPair> dev, St
      * order, each field length-prefixed so that no two different lists share an encoding.
      */
     public static String sha256(Collection<LabelledPair> pairs) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new io.github.miaj.MiaException("this Java runtime lacks SHA-256, which every Java runtime must provide", e);
-        }
-        for (LabelledPair p : pairs) {
-            field(md, p.id());
-            field(md, p.a());
-            field(md, p.b());
-            StringBuilder links = new StringBuilder();
-            for (GoldLink l : p.links()) {
-                links.append(l.a().start()).append(',').append(l.a().end()).append(',')
-                        .append(l.b().start()).append(',').append(l.b().end()).append(l.sure() ? 'S' : 'P').append(';');
-            }
-            field(md, links.toString());
-        }
-        return HexFormat.of().formatHex(md.digest());
-    }
-
-    private static void field(MessageDigest md, String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        md.update((b.length + ":").getBytes(StandardCharsets.US_ASCII));
-        md.update(b);
+        return LabelledPair.sha256(pairs);
     }
 }

@@ -2,6 +2,7 @@ package io.github.miaj.train;
 
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.eval.WordLink;
+import io.github.miaj.io.Hashing;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
 
@@ -30,6 +31,24 @@ public record LabelledPair(String id, String a, String b, List<GoldLink> links) 
                         + a.length() + " and " + b.length() + " characters)");
             }
         }
+    }
+
+    /**
+     * SHA-256 of labelled pairs, in hex, for provenance: over each pair's id, texts and links (spans and sure
+     * flag), in order, every field length-prefixed so that no two different lists share an encoding.
+     */
+    public static String sha256(Collection<LabelledPair> pairs) {
+        Hashing.Hasher h = Hashing.sha256();
+        for (LabelledPair p : pairs) {
+            h.putField(p.id()).putField(p.a()).putField(p.b());
+            StringBuilder links = new StringBuilder();
+            for (GoldLink l : p.links()) {
+                links.append(l.a().start()).append(',').append(l.a().end()).append(',')
+                        .append(l.b().start()).append(',').append(l.b().end()).append(l.sure() ? 'S' : 'P').append(';');
+            }
+            h.putField(links.toString());
+        }
+        return h.hex();
     }
 
     /**

@@ -22,6 +22,7 @@ import io.github.miaj.feature.FeatureExtractor;
 import io.github.miaj.feature.FeatureSpec;
 import io.github.miaj.feature.Lexicon;
 import io.github.miaj.feature.UnitFeatures;
+import io.github.miaj.io.Hashing;
 import io.github.miaj.learn.FitResult;
 import io.github.miaj.learn.LogisticModel;
 import io.github.miaj.learn.LogisticRegression;
@@ -29,9 +30,6 @@ import io.github.miaj.text.Word;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -398,26 +396,7 @@ public final class LogisticTrainer implements Trainer {
     }
 
     private static String hash(List<LabelledPair> train, List<LabelledPair> dev) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (List<LabelledPair> part : List.of(train, dev)) {
-                for (LabelledPair p : part) {
-                    md.update(p.a().getBytes(StandardCharsets.UTF_8));
-                    md.update((byte) 0);
-                    md.update(p.b().getBytes(StandardCharsets.UTF_8));
-                    md.update((byte) 0);
-                    for (GoldLink l : p.links()) {
-                        md.update((l.a().start() + ":" + l.a().end() + ":" + l.b().start() + ":" + l.b().end()
-                                + (l.sure() ? "S" : "P") + ";").getBytes(StandardCharsets.UTF_8));
-                    }
-                    md.update((byte) 1);
-                }
-                md.update((byte) 2);
-            }
-            return java.util.HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
+        return Hashing.sha256().putField(LabelledPair.sha256(train)).putField(LabelledPair.sha256(dev)).hex();
     }
 
     /** Options of a {@link LogisticTrainer}; only the source is required. */

@@ -1,9 +1,9 @@
 package io.github.miaj.cli;
 
 import io.github.miaj.Mia;
-import io.github.miaj.attention.HeadName;
 import io.github.miaj.detect.HeadWeight;
 import io.github.miaj.detect.RelationshipDetector;
+import io.github.miaj.report.HeadGrid;
 import io.github.miaj.report.HeadsPng;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,8 +12,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /** Shows a detector's head weights as a layers x heads table, and its strongest features. */
 @Command(name = "heads", mixinStandardHelpOptions = true,
@@ -61,39 +59,19 @@ final class HeadsCommand implements Runnable {
         }
 
         static String format(List<HeadWeight> weights) {
-            TreeMap<String, TreeMap<Integer, double[]>> byKind = new TreeMap<>();
-            TreeSet<Integer> heads = new TreeSet<>();
-            for (HeadWeight w : weights) {
-                String base = w.name().replaceAll("@[-+]\\d+$", "");
-                HeadName h;
-                try {
-                    h = HeadName.parse(base);
-                } catch (RuntimeException notAHead) {
-                    continue;
-                }
-                if (!h.isHead()) {
-                    continue;
-                }
-                heads.add(h.head());
-                double[] row = byKind.computeIfAbsent(h.kind(), k -> new TreeMap<>())
-                        .computeIfAbsent(h.layer(), k -> new double[64]);
-                if (h.head() < row.length) {
-                    row[h.head()] += w.weight();
-                }
-            }
             StringBuilder b = new StringBuilder();
-            for (var kind : byKind.entrySet()) {
-                b.append(kind.getKey()).append(" attention, weight per layer (rows) and head (columns), ")
+            for (HeadGrid.Panel panel : HeadGrid.of(weights).panels()) {
+                b.append(panel.kind()).append(" attention, weight per layer (rows) and head (columns), ")
                         .append("summed over directions and diagonal offsets:\n");
                 b.append("      ");
-                for (int h : heads) {
+                for (int h = 0; h < panel.heads(); h++) {
                     b.append(String.format(Locale.ROOT, "%7s", "H" + h));
                 }
                 b.append('\n');
-                for (var layer : kind.getValue().entrySet()) {
-                    b.append(String.format(Locale.ROOT, "L%-4d ", layer.getKey()));
-                    for (int h : heads) {
-                        b.append(String.format(Locale.ROOT, "%+7.2f", layer.getValue()[h]));
+                for (int l = 0; l < panel.layers(); l++) {
+                    b.append(String.format(Locale.ROOT, "L%-4d ", l));
+                    for (int h = 0; h < panel.heads(); h++) {
+                        b.append(String.format(Locale.ROOT, "%+7.2f", panel.value(l, h)));
                     }
                     b.append('\n');
                 }

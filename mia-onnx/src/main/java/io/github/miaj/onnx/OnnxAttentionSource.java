@@ -7,21 +7,17 @@ import io.github.miaj.MiaException;
 import io.github.miaj.ModelException;
 import io.github.miaj.attention.AttentionSource;
 import io.github.miaj.attention.HeadName;
+import io.github.miaj.io.Hashing;
 import io.github.miaj.attention.PairAttention;
 import io.github.miaj.onnx.graph.AttentionGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -460,31 +456,18 @@ public final class OnnxAttentionSource implements AttentionSource {
             }
         }
 
+        // Hashing.Hasher writes lengths as 8 big-endian bytes: the same bytes as before it was used here, so
+        // fingerprints (and the detectors bound to them) are unchanged.
         private static String simFingerprint(String base) {
-            try {
-                MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                sha.update(("mia-onnx/sim/1\n" + base).getBytes(StandardCharsets.UTF_8));
-                return HexFormat.of().formatHex(sha.digest());
-            } catch (NoSuchAlgorithmException e) {
-                throw new ModelException("SHA-256 is not available in this JVM", e);
-            }
+            return Hashing.sha256().putString("mia-onnx/sim/1\n" + base).hex();
         }
 
         private static String fingerprint(Architecture arch, byte[] tokenizer, byte[]... models) {
-            try {
-                MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                sha.update("mia-onnx/1\n".getBytes(StandardCharsets.UTF_8));
-                sha.update((arch.id() + "\n").getBytes(StandardCharsets.UTF_8));
-                for (byte[] m : models) {
-                    sha.update(ByteBuffer.allocate(8).putLong(m.length).array());
-                    sha.update(m);
-                }
-                sha.update(ByteBuffer.allocate(8).putLong(tokenizer.length).array());
-                sha.update(tokenizer);
-                return HexFormat.of().formatHex(sha.digest());
-            } catch (NoSuchAlgorithmException e) {
-                throw new ModelException("SHA-256 is not available in this JVM", e);
+            Hashing.Hasher h = Hashing.sha256().putString("mia-onnx/1\n").putString(arch.id() + "\n");
+            for (byte[] m : models) {
+                h.putLong(m.length).putBytes(m);
             }
+            return h.putLong(tokenizer.length).putBytes(tokenizer).hex();
         }
     }
 }
