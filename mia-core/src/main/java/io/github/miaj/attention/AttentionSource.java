@@ -45,6 +45,23 @@ public interface AttentionSource extends AutoCloseable {
         return out;
     }
 
+    /**
+     * The fast tier of {@link #attend(String, String)}: streams the pair's channels to {@code consumer} one
+     * block at a time instead of returning them all. The values are the same as {@code attend}'s; a source
+     * may skip channels the consumer does not {@linkplain ChannelConsumer#wants(int) want}. This default
+     * calls {@code attend} and hands over its channels; sources that can read their model's outputs in place
+     * override it.
+     *
+     * @throws io.github.miaj.InvalidInputException when a text or the consumer is null
+     * @throws io.github.miaj.ModelException        as {@link #attend(String, String)}
+     */
+    default void attend(String a, String b, ChannelConsumer consumer) {
+        if (consumer == null) {
+            throw new io.github.miaj.InvalidInputException("attend needs a channel consumer, not null");
+        }
+        attend(a, b).forEachChannel(consumer);
+    }
+
     /** The channels every {@link PairAttention} of this source holds, in order. */
     List<HeadName> channels();
 

@@ -94,4 +94,17 @@ public final class PairAttention {
     public void copyChannel(int c, float[] dst, int offset) {
         System.arraycopy(data, c * nA * nB, dst, offset, nA * nB);
     }
+
+    /** Hands every channel this attention holds to {@code consumer}, as {@link ChannelConsumer} describes. */
+    public void forEachChannel(ChannelConsumer consumer) {
+        consumer.begin(textA, textB, tokensA, tokensB);
+        int block = nA * nB;
+        float[] scratch = new float[block];
+        for (int c = 0; c < channels.size(); c++) {
+            if (consumer.wants(c)) {
+                System.arraycopy(data, c * block, scratch, 0, block);
+                consumer.channel(c, scratch);
+            }
+        }
+    }
 }

@@ -6,9 +6,11 @@ import io.github.miaj.MiaException;
 import io.github.miaj.attention.AttentionSource;
 import io.github.miaj.attention.PairAttention;
 import io.github.miaj.feature.FeatureExtractor;
+import io.github.miaj.feature.LinearScorer;
 import io.github.miaj.feature.UnitFeatures;
 import io.github.miaj.io.DetectorFiles;
 import io.github.miaj.learn.LogisticModel;
+import io.github.miaj.text.Word;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ public final class AttentionDetector implements RelationshipDetector {
     private final AttentionSource source;
     private final FeatureExtractor extractor;
     private final double[] weights;
+    private final LinearScorer scorer;
     private final boolean ownsSource;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -57,6 +60,7 @@ public final class AttentionDetector implements RelationshipDetector {
                     + " its feature spec builds from its source's channels; the detector file is inconsistent");
         }
         this.weights = model.weights();
+        this.scorer = extractor.linear(weights, model.bias());
     }
 
     /** Throws unless {@code source} produces exactly the attention the detector was trained on. */
@@ -96,17 +100,24 @@ public final class AttentionDetector implements RelationshipDetector {
             throw new MiaException("this detector has no attention source bound; load it with "
                     + "Mia.detector().source(source).load(path), or call detect(PairAttention)");
         }
-        return detect(source.attend(a, b));
+        // the fast tier: the source streams its channels into the linear score, no PairAttention is built
+        LinearScorer.Pass pass = scorer.pass();
+        source.attend(a, b, pass);
+        LinearScorer.Scores s = pass.finish();
+        return decode(s.logits(), s.unitsA(), s.unitsB());
     }
 
     @Override
     public Detection detect(PairAttention attention) {
         UnitFeatures f = extractor.extract(attention);
-        float[] p = f.logits(weights, model.bias());
-        for (int k = 0; k < p.length; k++) {
-            p[k] = (float) LogisticModel.sigmoid(p[k]);
+        return decode(f.logits(weights, model.bias()), f.unitsA(), f.unitsB());
+    }
+
+    private Detection decode(float[] logits, List<Word> unitsA, List<Word> unitsB) {
+        for (int k = 0; k < logits.length; k++) {
+            logits[k] = (float) LogisticModel.sigmoid(logits[k]);
         }
-        return Decoder.decode(p, f.unitsA(), f.unitsB(), model.decoding());
+        return Decoder.decode(logits, unitsA, unitsB, model.decoding());
     }
 
     /** The extractor that builds this detector's features. */

@@ -77,6 +77,29 @@ public final class FeatureExtractor {
         return featureNames.size();
     }
 
+    /** The channels this extractor was built for, in the source's order. */
+    public List<HeadName> channels() {
+        return channels;
+    }
+
+    /** Indices of the channels that feed base features, in base-feature order (lexical features follow them). */
+    int[] usedChannels() {
+        return used.clone();
+    }
+
+    /** Number of base features: the used channels, then the lexical ones. */
+    int numBase() {
+        return baseNames.size();
+    }
+
+    /**
+     * The fast tier of {@link #extract} followed by {@link UnitFeatures#logits}: a scorer of the linear model
+     * {@code weights . row + bias} that reads a pair's channels as a source streams them.
+     */
+    public LinearScorer linear(double[] weights, double bias) {
+        return new LinearScorer(this, weights, bias);
+    }
+
     /** The units of a text at this spec's granularity: whitespace words, or the model's tokens. */
     public List<Word> units(String text, List<Token> tokens) {
         if (spec.granularity() == Granularity.WORD) {
@@ -123,7 +146,7 @@ public final class FeatureExtractor {
         return new UnitFeatures(ua, ub, nBase, spec.diagonal(), base);
     }
 
-    private int[] unitOf(List<Token> tokens, int units, String side) {
+    int[] unitOf(List<Token> tokens, int units, String side) {
         int[] map = new int[tokens.size()];
         for (int t = 0; t < map.length; t++) {
             map[t] = spec.granularity() == Granularity.WORD ? tokens.get(t).wordIndex() : t;
@@ -136,7 +159,7 @@ public final class FeatureExtractor {
         return map;
     }
 
-    private static int[] counts(int[] map, int n) {
+    static int[] counts(int[] map, int n) {
         int[] c = new int[n];
         for (int u : map) {
             if (u < n) {
@@ -164,23 +187,11 @@ public final class FeatureExtractor {
             if (fromA) {
                 rowScale = new float[tA];
                 for (int i = 0; i < tA; i++) {
-                    double sum = 0;
-                    for (int j = 0, r = i * tB; j < tB; j++) {
-                        sum += tok[r + j];
-                    }
-                    rowScale[i] = sum > 0 ? (float) (1.0 / sum) : 1f;
+                    rowScale[i] = inverse(sum(tok, i * tB, tB));
                 }
             } else {
-                double[] sums = new double[tB];
-                for (int i = 0; i < tA; i++) {
-                    for (int j = 0, r = i * tB; j < tB; j++) {
-                        sums[j] += tok[r + j];
-                    }
-                }
                 colScale = new float[tB];
-                for (int j = 0; j < tB; j++) {
-                    colScale[j] = sums[j] > 0 ? (float) (1.0 / sums[j]) : 1f;
-                }
+                inverseColumnSums(tok, tA, tB, colScale);
             }
         }
         for (int i = 0; i < tA; i++) {
@@ -208,7 +219,49 @@ public final class FeatureExtractor {
         }
     }
 
-    private static List<String> texts(List<Word> units) {
+    /**
+     * Sum of {@code len} values from {@code from}, in four independent chains: a single chain is bound by
+     * the latency of each add (the JIT may not reorder float sums), and this sum runs once per row of every
+     * channel.
+     */
+    static float sum(float[] v, int from, int len) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int k = from;
+        int end = from + len;
+        for (; k + 3 < end; k += 4) {
+            s0 += v[k];
+            s1 += v[k + 1];
+            s2 += v[k + 2];
+            s3 += v[k + 3];
+        }
+        for (; k < end; k++) {
+            s0 += v[k];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** 1 / sum, or 1 for a row with no mass (nothing to renormalise). */
+    static float inverse(float sum) {
+        return sum > 0 ? 1f / sum : 1f;
+    }
+
+    /** {@code out[j] = 1 / (sum of column j)} of a rows x cols A-major block; columns add up row by row. */
+    static void inverseColumnSums(float[] block, int rows, int cols, float[] out) {
+        java.util.Arrays.fill(out, 0, cols, 0f);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0, r = i * cols; j < cols; j++) {
+                out[j] += block[r + j];
+            }
+        }
+        for (int j = 0; j < cols; j++) {
+            out[j] = inverse(out[j]);
+        }
+    }
+
+    static List<String> texts(List<Word> units) {
         List<String> t = new ArrayList<>(units.size());
         for (Word w : units) {
             t.add(w.text());

@@ -106,7 +106,16 @@ public final class UnitFeatures {
                 }
             }
         }
-        float[] out = new float[plane];
+        return combine(s0, sm, sp, nA, nB, bias);
+    }
+
+    /**
+     * {@code bias + s0[i, j] + sm[i-1, j-1] + sp[i+1, j+1]} for every unit pair, the diagonal terms left out
+     * at the edges and when {@code sm} and {@code sp} are null: the final step of every linear scorer.
+     */
+    static float[] combine(float[] s0, float[] sm, float[] sp, int nA, int nB, double bias) {
+        float[] out = new float[nA * nB];
+        boolean diagonal = sm != null;
         for (int i = 0; i < nA; i++) {
             for (int j = 0; j < nB; j++) {
                 double s = bias + s0[i * nB + j];

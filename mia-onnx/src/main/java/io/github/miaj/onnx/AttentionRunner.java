@@ -18,6 +18,11 @@ interface AttentionRunner extends AutoCloseable {
         return out;
     }
 
+    /** The fast tier (texts and consumer not null); runners that can read outputs in place override this. */
+    default void attend(String a, String b, io.github.miaj.attention.ChannelConsumer consumer) {
+        attend(a, b).forEachChannel(consumer);
+    }
+
     List<HeadName> channels();
 
     int maxTokens();

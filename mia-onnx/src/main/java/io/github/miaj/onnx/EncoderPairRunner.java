@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.github.miaj.ModelException;
+import io.github.miaj.attention.ChannelConsumer;
 import io.github.miaj.attention.HeadName;
 import io.github.miaj.attention.PairAttention;
 import io.github.miaj.onnx.graph.AttentionGraph;
@@ -38,6 +39,10 @@ final class EncoderPairRunner implements AttentionRunner {
     private final String source;
     /** Per-layer hidden states for {@code sim.Lxx} channels (cosine of the two tokens); empty when off. */
     private final List<String> layerOutputs;
+    /** The Softmax outputs, written by ONNX Runtime into pooled direct buffers (see {@link PinnedOutputs}). */
+    private final PinnedOutputs pinned;
+    /** Outputs still returned the ordinary way: the hidden states of {@code sim.Lxx}, when on. */
+    private final Set<String> unpinned;
 
     EncoderPairRunner(OrtEnvironment env, OrtSession session, AttentionGraph graph, TextTokenizer tokenizer,
                       int window, String source) {
@@ -74,6 +79,8 @@ final class EncoderPairRunner implements AttentionRunner {
             names.add(new HeadName("sim", l, -1, HeadName.Direction.NONE));
         }
         this.channels = List.copyOf(names);
+        this.pinned = new PinnedOutputs(env, outputs.stream().map(AttentionOutput::name).toList());
+        this.unpinned = new LinkedHashSet<>(layerOutputs);
     }
 
     private int probeHeads() {
@@ -87,6 +94,11 @@ final class EncoderPairRunner implements AttentionRunner {
     }
 
     private OrtSession.Result run(TextTokenizer.Encoded e) throws OrtException {
+        return run(e, requested, Map.of());
+    }
+
+    private OrtSession.Result run(TextTokenizer.Encoded e, Set<String> wanted, Map<String, OnnxTensor> into)
+            throws OrtException {
         Map<String, OnnxTensor> in = new HashMap<>();
         try {
             in.put("input_ids", OrtSupport.longs(env, e.ids()));
@@ -94,7 +106,7 @@ final class EncoderPairRunner implements AttentionRunner {
             if (typeIds) {
                 in.put("token_type_ids", OrtSupport.longs(env, e.typeIds()));
             }
-            return session.run(in, requested);
+            return session.run(in, wanted, into);
         } finally {
             OrtSupport.closeAll(in);
         }
@@ -103,43 +115,87 @@ final class EncoderPairRunner implements AttentionRunner {
     @Override
     public PairAttention attend(String a, String b) {
         TextTokenizer.Encoded e = tokenizer.encodePair(a, b);
-        int n = e.ids().length;
+        checkFits(e);
         int nA = e.positionsA().length;
         int nB = e.positionsB().length;
-        if (n > window) {
-            throw new ModelException("the pair is too long for " + source + ": A has " + nA + " tokens and B " + nB
-                    + " (plus " + e.specials() + " special tokens, " + n + " in all), but the model window is "
-                    + window + " tokens; shorten or split the texts (at most " + maxTokens() + " content tokens)");
-        }
         int block = nA * nB;
         float[] data = new float[channels.size() * block];
-        try (OrtSession.Result r = run(e)) {
+        stream(e, (c, p, h) -> {
+            if (p == null) {
+                return;
+            }
+            OrtSupport.gather(p, h, e.positionsA(), e.positionsB(), data, c * block);
+            OrtSupport.gatherTransposed(p, h, e.positionsA(), e.positionsB(), data, (c + 1) * block, new float[nA]);
+        }, (c, r, name) -> cosines(r, name, e.ids().length, e.positionsA(), e.positionsB(), data, c * block));
+        return new PairAttention(a, b, e.tokensA(), e.tokensB(), channels, data);
+    }
+
+    /**
+     * The fast tier: each wanted channel is gathered from the pinned output into one reused block and handed
+     * over; no {@link PairAttention} is built.
+     */
+    @Override
+    public void attend(String a, String b, ChannelConsumer consumer) {
+        TextTokenizer.Encoded e = tokenizer.encodePair(a, b);
+        checkFits(e);
+        int[] pa = e.positionsA();
+        int[] pb = e.positionsB();
+        float[] block = new float[pa.length * pb.length];
+        float[] row = new float[pa.length];
+        consumer.begin(a, b, e.tokensA(), e.tokensB());
+        stream(e, (c, p, h) -> {
+            if (consumer.wants(c)) {
+                OrtSupport.gather(p, h, pa, pb, block, 0);
+                consumer.channel(c, block);
+            }
+            if (consumer.wants(c + 1)) {
+                OrtSupport.gatherTransposed(p, h, pa, pb, block, 0, row);
+                consumer.channel(c + 1, block);
+            }
+        }, (c, r, name) -> {
+            if (consumer.wants(c)) {
+                cosines(r, name, e.ids().length, pa, pb, block, 0);
+                consumer.channel(c, block);
+            }
+        });
+    }
+
+    /** What to do with head {@code h} of an output, whose channels are {@code c} (.ab) and {@code c + 1} (.ba). */
+    private interface HeadVisitor {
+        void head(int c, OrtSupport.Probabilities p, int h);
+    }
+
+    /** What to do with the hidden states {@code name}, whose similarity channel is {@code c}. */
+    private interface LayerVisitor {
+        void layer(int c, OrtSession.Result r, String name);
+    }
+
+    /** Runs one pair with the Softmax outputs pinned and visits every head, then every similarity channel. */
+    private void stream(TextTokenizer.Encoded e, HeadVisitor heads, LayerVisitor layers) {
+        int n = e.ids().length;
+        try (PinnedOutputs.Lease lease = pinned.lease(new long[]{1, this.heads, n, n});
+             OrtSession.Result r = run(e, unpinned, lease.tensors())) {
             int c = 0;
-            for (AttentionOutput o : outputs) {
-                OrtSupport.Probabilities p = OrtSupport.probabilities(r, o.name(), n, n);
-                if (p.heads() != heads) {
-                    throw new ModelException(o.name() + " has " + p.heads() + " heads; the first run had " + heads);
-                }
-                for (int h = 0; h < heads; h++) {
-                    OrtSupport.gather(p, h, e.positionsA(), e.positionsB(), data, c * block);
-                    OrtSupport.gatherTransposed(p, h, e.positionsA(), e.positionsB(), data, (c + 1) * block);
+            for (int k = 0; k < outputs.size(); k++) {
+                OrtSupport.Probabilities p = OrtSupport.pinned(lease.values(k), 1, this.heads, n, n);
+                for (int h = 0; h < this.heads; h++) {
+                    heads.head(c, p, h);
                     c += 2;
                 }
             }
             for (String name : layerOutputs) {
-                cosines(r, name, n, e.positionsA(), e.positionsB(), data, c * block);
+                layers.layer(c, r, name);
                 c++;
             }
         } catch (OrtException ex) {
             throw new ModelException("ONNX Runtime failed on " + source + ": " + ex.getMessage(), ex);
         }
-        return new PairAttention(a, b, e.tokensA(), e.tokensB(), channels, data);
     }
 
     /**
      * One ONNX Runtime call for all pairs: right padding to the longest sequence, attention mask 0 (and type
-     * id 0) on the padding, so that real tokens never attend to it. Each layer's output is copied into one
-     * scratch array reused across layers, and every pair's A x B blocks are gathered from it.
+     * id 0) on the padding, so that real tokens never attend to it. ONNX Runtime writes every layer's output
+     * into pinned buffers, from which every pair's A x B blocks are gathered in place.
      */
     @Override
     public List<PairAttention> attendAll(List<String[]> pairs) {
@@ -173,20 +229,19 @@ final class EncoderPairRunner implements AttentionRunner {
             data[k] = new float[channels.size() * enc[k].positionsA().length * enc[k].positionsB().length];
         }
         Map<String, OnnxTensor> in = new HashMap<>();
-        float[][] scratch = new float[1][];
+        PinnedOutputs.Lease lease = null;
         try {
+            lease = pinned.lease(new long[]{batch, heads, width, width});
             in.put("input_ids", OrtSupport.longs(env, ids, batch, width));
             in.put("attention_mask", OrtSupport.longs(env, mask, batch, width));
             if (typeIds) {
                 in.put("token_type_ids", OrtSupport.longs(env, types, batch, width));
             }
-            try (OrtSession.Result r = session.run(in, requested)) {
+            try (OrtSession.Result r = session.run(in, Set.of(), lease.tensors())) {
                 int c = 0;
-                for (AttentionOutput o : outputs) {
-                    OrtSupport.Probabilities all = OrtSupport.batch(r, o.name(), batch, width, width, scratch);
-                    if (all.heads() != heads) {
-                        throw new ModelException(o.name() + " has " + all.heads() + " heads; the first run had " + heads);
-                    }
+                float[] row = new float[width];
+                for (int o = 0; o < outputs.size(); o++) {
+                    OrtSupport.Probabilities all = OrtSupport.pinned(lease.values(o), batch, heads, width, width);
                     for (int k = 0; k < batch; k++) {
                         OrtSupport.Probabilities p = all.item(k);
                         int[] pa = enc[k].positionsA();
@@ -194,7 +249,7 @@ final class EncoderPairRunner implements AttentionRunner {
                         int block = pa.length * pb.length;
                         for (int h = 0; h < heads; h++) {
                             OrtSupport.gather(p, h, pa, pb, data[k], (c + 2 * h) * block);
-                            OrtSupport.gatherTransposed(p, h, pa, pb, data[k], (c + 2 * h + 1) * block);
+                            OrtSupport.gatherTransposed(p, h, pa, pb, data[k], (c + 2 * h + 1) * block, row);
                         }
                     }
                     c += 2 * heads;
@@ -205,6 +260,9 @@ final class EncoderPairRunner implements AttentionRunner {
                     + ex.getMessage(), ex);
         } finally {
             OrtSupport.closeAll(in);
+            if (lease != null) {
+                lease.close();
+            }
         }
         List<PairAttention> out = new ArrayList<>(batch);
         for (int k = 0; k < batch; k++) {
@@ -283,6 +341,7 @@ final class EncoderPairRunner implements AttentionRunner {
 
     @Override
     public void close() {
+        pinned.clear();
         try {
             session.close();
         } catch (OrtException e) {

@@ -6,6 +6,7 @@ import io.github.miaj.InvalidInputException;
 import io.github.miaj.MiaException;
 import io.github.miaj.ModelException;
 import io.github.miaj.attention.AttentionSource;
+import io.github.miaj.attention.ChannelConsumer;
 import io.github.miaj.attention.HeadName;
 import io.github.miaj.io.Hashing;
 import io.github.miaj.attention.PairAttention;
@@ -84,6 +85,33 @@ public final class OnnxAttentionSource implements AttentionSource {
                 throw new ModelException("this attention source (" + modelId + ") is closed; build a new one");
             }
             return runner.attend(a, b);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>An encoder-pair model lets ONNX Runtime write the attention into pooled direct buffers and gathers
+     * each wanted channel from them in place; a seq2seq model builds the {@link PairAttention} and hands its
+     * channels over.
+     */
+    @Override
+    public void attend(String a, String b, ChannelConsumer consumer) {
+        if (a == null || b == null) {
+            throw new InvalidInputException("attend needs two texts but text " + (a == null ? "A" : "B")
+                    + " is null; pass \"\" for an empty text");
+        }
+        if (consumer == null) {
+            throw new InvalidInputException("attend needs a channel consumer, not null");
+        }
+        lock.readLock().lock();
+        try {
+            if (closed) {
+                throw new ModelException("this attention source (" + modelId + ") is closed; build a new one");
+            }
+            runner.attend(a, b, consumer);
         } finally {
             lock.readLock().unlock();
         }

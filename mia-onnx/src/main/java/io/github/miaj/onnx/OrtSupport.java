@@ -59,9 +59,12 @@ final class OrtSupport {
         return m;
     }
 
-    /** An attention output as [heads, target, source] floats, checked against the expected sizes. */
-    record Probabilities(float[] values, int heads, int target, int source, int offset) {
-        Probabilities(float[] values, int heads, int target, int source) {
+    /**
+     * An attention output as [heads, target, source] floats read in place (absolute indexing, so one buffer
+     * can be shared by several readers), checked against the expected sizes.
+     */
+    record Probabilities(FloatBuffer values, int heads, int target, int source, int offset) {
+        Probabilities(FloatBuffer values, int heads, int target, int source) {
             this(values, heads, target, source, 0);
         }
 
@@ -69,34 +72,19 @@ final class OrtSupport {
             return offset + (head * target + t) * source;
         }
 
-        /** Item {@code b} of a batch held in the same array. */
+        /** Item {@code b} of a batch held in the same buffer. */
         Probabilities item(int b) {
             return new Probabilities(values, heads, target, source, b * heads * target * source);
         }
     }
 
-    /**
-     * A batched attention output [batch, heads, target, source], read into {@code scratch} when it is large
-     * enough (the caller reuses it across layers), else into a new array.
-     */
-    static Probabilities batch(OrtSession.Result result, String name, int batch, int target, int source,
-                               float[][] scratch) {
-        OnnxValue v = result.get(name).orElseThrow(() -> new ModelException("the model returned no output " + name));
-        if (!(v instanceof OnnxTensor t)) {
-            throw new ModelException("output " + name + " is not a tensor");
+    /** A [batch, heads, target, source] output that ONNX Runtime wrote into a pinned buffer. */
+    static Probabilities pinned(FloatBuffer values, int batch, int heads, int target, int source) {
+        if (values.limit() != batch * heads * target * source) {
+            throw new ModelException("pinned attention buffer holds " + values.limit() + " values, not " + batch
+                    + " x " + heads + " x " + target + " x " + source);
         }
-        long[] shape = t.getInfo().getShape();
-        if (shape.length != 4 || shape[0] != batch || shape[2] != target || shape[3] != source) {
-            throw new ModelException("attention output " + name + " has shape " + java.util.Arrays.toString(shape)
-                    + "; expected [" + batch + ", heads, " + target + ", " + source + "]");
-        }
-        FloatBuffer fb = t.getFloatBuffer();
-        int n = fb.remaining();
-        if (scratch[0] == null || scratch[0].length < n) {
-            scratch[0] = new float[n];
-        }
-        fb.get(scratch[0], 0, n);
-        return new Probabilities(scratch[0], (int) shape[1], target, source);
+        return new Probabilities(values, heads, target, source);
     }
 
     static Probabilities probabilities(OrtSession.Result result, String name, int target, int source) {
@@ -109,43 +97,48 @@ final class OrtSupport {
             throw new ModelException("attention output " + name + " has shape " + java.util.Arrays.toString(shape)
                     + "; expected [1, heads, " + target + ", " + source + "]");
         }
-        FloatBuffer fb = t.getFloatBuffer();
-        float[] values;
-        if (fb.hasArray() && fb.arrayOffset() == 0 && fb.array().length == fb.remaining()) {
-            values = fb.array();
-        } else {
-            values = new float[fb.remaining()];
-            fb.get(values);
-        }
-        return new Probabilities(values, (int) shape[1], target, source);
+        return new Probabilities(t.getFloatBuffer(), (int) shape[1], target, source);
     }
 
     /** dst[off + i*nB + j] = p[head][rows[i]][cols[j]]: token i of A attending to token j of B. */
     static void gather(Probabilities p, int head, int[] rows, int[] cols, float[] dst, int off) {
-        float[] src = p.values();
+        FloatBuffer src = p.values();
         int nB = cols.length;
         boolean contiguous = nB > 0 && cols[nB - 1] - cols[0] == nB - 1;
         for (int i = 0; i < rows.length; i++) {
             int base = p.row(head, rows[i]);
             int o = off + i * nB;
             if (contiguous) {
-                System.arraycopy(src, base + cols[0], dst, o, nB);
+                src.get(base + cols[0], dst, o, nB);
             } else {
                 for (int j = 0; j < nB; j++) {
-                    dst[o + j] = src[base + cols[j]];
+                    dst[o + j] = src.get(base + cols[j]);
                 }
             }
         }
     }
 
-    /** dst[off + i*nB + j] = p[head][rowsB[j]][colsA[i]]: token j of B attending to token i of A, stored A-major. */
-    static void gatherTransposed(Probabilities p, int head, int[] colsA, int[] rowsB, float[] dst, int off) {
-        float[] src = p.values();
+    /**
+     * dst[off + i*nB + j] = p[head][rowsB[j]][colsA[i]]: token j of B attending to token i of A, stored
+     * A-major. {@code row} is scratch of at least {@code colsA.length} floats.
+     */
+    static void gatherTransposed(Probabilities p, int head, int[] colsA, int[] rowsB, float[] dst, int off,
+                                 float[] row) {
+        FloatBuffer src = p.values();
+        int nA = colsA.length;
         int nB = rowsB.length;
+        boolean contiguous = nA > 0 && colsA[nA - 1] - colsA[0] == nA - 1;
         for (int j = 0; j < nB; j++) {
             int base = p.row(head, rowsB[j]);
-            for (int i = 0; i < colsA.length; i++) {
-                dst[off + i * nB + j] = src[base + colsA[i]];
+            if (contiguous) {
+                src.get(base + colsA[0], row, 0, nA);
+            } else {
+                for (int i = 0; i < nA; i++) {
+                    row[i] = src.get(base + colsA[i]);
+                }
+            }
+            for (int i = 0, o = off + j; i < nA; i++, o += nB) {
+                dst[o] = row[i];
             }
         }
     }

@@ -183,6 +183,7 @@ final class Seq2SeqRunner implements AttentionRunner {
         float[] data = new float[channels.size() * block];
         // Decoder step t predicts labels[t]: B's token at label position p is represented by step p.
         int[] steps = eb.positionsA();
+        float[] row = new float[nA];
         try (Run r = run(src, decoderInput(labels))) {
             int c = 0;
             for (AttentionOutput o : outputs) {
@@ -191,7 +192,7 @@ final class Seq2SeqRunner implements AttentionRunner {
                     throw new ModelException(o.name() + " has " + p.heads() + " heads; the first run had " + heads);
                 }
                 for (int h = 0; h < heads; h++) {
-                    OrtSupport.gatherTransposed(p, h, ea.positionsA(), steps, data, c * block);
+                    OrtSupport.gatherTransposed(p, h, ea.positionsA(), steps, data, c * block, row);
                     c++;
                 }
             }

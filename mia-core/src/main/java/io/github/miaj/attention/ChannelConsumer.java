@@ -1,0 +1,40 @@
+package io.github.miaj.attention;
+
+import java.util.List;
+
+/**
+ * Receives the attention of one pair channel by channel: the fast tier of {@link AttentionSource}, for callers
+ * that reduce the channels as they come (a detector's linear score, say) and never need the whole
+ * {@link PairAttention} in memory at once. A 128 + 128-token pair over 144 channels is 9 MB as a
+ * {@code PairAttention}; streamed, it is one reused 64 KB block.
+ *
+ * <p>One consumer serves one pair on one thread; it is called as {@code begin}, then {@code channel} once
+ * for every channel {@code c} that {@link #wants(int)} accepts, in increasing order of {@code c}.
+ */
+public interface ChannelConsumer {
+
+    /**
+     * Called once, before any channel.
+     *
+     * @param textA   the first text as given to the source
+     * @param textB   the second text
+     * @param tokensA content tokens of A, with spans into {@code textA}
+     * @param tokensB content tokens of B, with spans into {@code textB}
+     */
+    void begin(String textA, String textB, List<Token> tokensA, List<Token> tokensB);
+
+    /**
+     * Whether channel {@code c} is needed at all; a source may then skip gathering it. Called after
+     * {@link #begin}.
+     */
+    default boolean wants(int c) {
+        return true;
+    }
+
+    /**
+     * Channel {@code c} as an A-major block: {@code block[i * tokensB.size() + j]} holds what
+     * {@link PairAttention#get(int, int, int) get(c, i, j)} would. The array belongs to the source: it is
+     * valid only during this call, may be longer than the block, and is overwritten afterwards.
+     */
+    void channel(int c, float[] block);
+}

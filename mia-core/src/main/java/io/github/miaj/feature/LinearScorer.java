@@ -1,0 +1,272 @@
+package io.github.miaj.feature;
+
+import io.github.miaj.InvalidInputException;
+import io.github.miaj.attention.ChannelConsumer;
+import io.github.miaj.attention.HeadName;
+import io.github.miaj.attention.Token;
+import io.github.miaj.text.Word;
+
+import java.util.List;
+
+/**
+ * The linear score {@code w . row(i, j) + bias} of every unit pair, computed while a source streams the
+ * channels ({@link io.github.miaj.attention.AttentionSource#attend(String, String, ChannelConsumer)}): the
+ * fast tier of {@link FeatureExtractor#extract} followed by {@link UnitFeatures#logits}, with the same result
+ * within float rounding.
+ *
+ * <p>Why it is cheaper: every attention feature is linear in its channel's token matrix (the sink
+ * renormalisation is a per-row or per-column scale, sub-token aggregation a sum and a division that depend
+ * only on the channel's direction). So the weighted sum over channels can be taken at token level first,
+ * into one accumulator per direction and diagonal offset, and aggregated into words once, instead of
+ * aggregating 144 channels and weighting them afterwards. No per-channel feature plane and no whole
+ * {@code PairAttention} is ever built.
+ *
+ * <p>Immutable and thread-safe; {@link #pass()} gives the per-pair consumer.
+ */
+public final class LinearScorer {
+    /** Aggregation groups: heads attending from A, heads attending from B, channels without direction. */
+    private static final int FROM_A = 0;
+    private static final int FROM_B = 1;
+    private static final int UNDIRECTED = 2;
+
+    private final FeatureExtractor extractor;
+    private final boolean diagonal;
+    private final boolean renormalise;
+    private final double bias;
+    /** Per channel of the source: its group, or -1 when no feature uses it. */
+    private final int[] group;
+    /** Per channel: weight at the pair itself, at (i-1, j-1) and at (i+1, j+1). */
+    private final float[] w0;
+    private final float[] wm;
+    private final float[] wp;
+    /** Weights of the lexical base features (same three offsets), empty without them. */
+    private final float[][] lexical;
+
+    LinearScorer(FeatureExtractor extractor, double[] w, double bias) {
+        if (w == null || w.length != extractor.numFeatures()) {
+            throw new InvalidInputException("model has " + (w == null ? 0 : w.length) + " weights, features have "
+                    + extractor.numFeatures());
+        }
+        this.extractor = extractor;
+        this.diagonal = extractor.spec().diagonal();
+        this.renormalise = extractor.spec().excludeSinks();
+        this.bias = bias;
+        List<HeadName> channels = extractor.channels();
+        int nBase = extractor.numBase();
+        int[] used = extractor.usedChannels();
+        group = new int[channels.size()];
+        java.util.Arrays.fill(group, -1);
+        w0 = new float[channels.size()];
+        wm = new float[channels.size()];
+        wp = new float[channels.size()];
+        for (int k = 0; k < used.length; k++) {
+            int c = used[k];
+            HeadName h = channels.get(c);
+            group[c] = !h.isHead() ? UNDIRECTED : h.attendsFromA() ? FROM_A : FROM_B;
+            w0[c] = (float) w[k];
+            if (diagonal) {
+                wm[c] = (float) w[nBase + k];
+                wp[c] = (float) w[2 * nBase + k];
+            }
+        }
+        int nLex = nBase - used.length;
+        lexical = new float[nLex][];
+        for (int l = 0; l < nLex; l++) {
+            int k = used.length + l;
+            lexical[l] = diagonal ? new float[]{(float) w[k], (float) w[nBase + k], (float) w[2 * nBase + k]}
+                    : new float[]{(float) w[k], 0f, 0f};
+        }
+    }
+
+    /** A consumer for one pair; after the source has streamed into it, {@link Pass#finish()} gives the scores. */
+    public Pass pass() {
+        return new Pass();
+    }
+
+    /** The scores of one pair, A-major over the units, and the units themselves. */
+    public record Scores(List<Word> unitsA, List<Word> unitsB, float[] logits) {
+    }
+
+    /** Per-pair state: token-level accumulators for each group and diagonal offset. Not thread-safe. */
+    public final class Pass implements ChannelConsumer {
+        private List<Word> unitsA;
+        private List<Word> unitsB;
+        private int[] mapA;
+        private int[] mapB;
+        private int tA;
+        private int tB;
+        /** [group][offset: 0, -1, +1] token-level sums, allocated when a group first appears. */
+        private final float[][][] acc = new float[3][][];
+        private float[] scale;
+        private float[] c0;
+        private float[] cm;
+        private float[] cp;
+        private boolean begun;
+
+        private Pass() {
+        }
+
+        @Override
+        public void begin(String textA, String textB, List<Token> tokensA, List<Token> tokensB) {
+            if (begun) {
+                throw new InvalidInputException("a LinearScorer pass serves one pair; take a new pass()");
+            }
+            begun = true;
+            unitsA = extractor.units(textA, tokensA);
+            unitsB = extractor.units(textB, tokensB);
+            tA = tokensA.size();
+            tB = tokensB.size();
+            if (!unitsA.isEmpty() && !unitsB.isEmpty()) {
+                mapA = extractor.unitOf(tokensA, unitsA.size(), "A");
+                mapB = extractor.unitOf(tokensB, unitsB.size(), "B");
+            }
+            scale = new float[Math.max(tA, tB)];
+            c0 = new float[tB];
+            cm = new float[tB];
+            cp = new float[tB];
+        }
+
+        @Override
+        public boolean wants(int c) {
+            return c < group.length && group[c] >= 0 && (w0[c] != 0 || wm[c] != 0 || wp[c] != 0);
+        }
+
+        @Override
+        public void channel(int c, float[] block) {
+            if (!begun) {
+                throw new InvalidInputException("channel() before begin(): sources must call begin first");
+            }
+            if (c < 0 || c >= group.length) {
+                throw new InvalidInputException("channel " + c + " is outside the " + group.length
+                        + " channels this scorer was built for");
+            }
+            int g = group[c];
+            if (g < 0 || mapA == null) {
+                return;
+            }
+            float[][] t = acc[g];
+            if (t == null) {
+                int n = tA * tB;
+                t = diagonal ? new float[][]{new float[n], new float[n], new float[n]} : new float[][]{new float[n]};
+                acc[g] = t;
+            }
+            boolean heads = g != UNDIRECTED;
+            if (g == FROM_B) {
+                // per-column scale: fold it into per-column weights
+                colScale(block, heads && renormalise);
+                for (int j = 0; j < tB; j++) {
+                    float s = scale[j];
+                    c0[j] = w0[c] * s;
+                    cm[j] = wm[c] * s;
+                    cp[j] = wp[c] * s;
+                }
+                for (int i = 0; i < tA; i++) {
+                    int r = i * tB;
+                    if (diagonal) {
+                        float[] t0 = t[0];
+                        float[] tm = t[1];
+                        float[] tp = t[2];
+                        for (int j = 0; j < tB; j++) {
+                            float v = block[r + j];
+                            t0[r + j] += c0[j] * v;
+                            tm[r + j] += cm[j] * v;
+                            tp[r + j] += cp[j] * v;
+                        }
+                    } else {
+                        float[] t0 = t[0];
+                        for (int j = 0; j < tB; j++) {
+                            t0[r + j] += c0[j] * block[r + j];
+                        }
+                    }
+                }
+                return;
+            }
+            for (int i = 0; i < tA; i++) {
+                int r = i * tB;
+                float s = 1f;
+                if (heads && renormalise) {
+                    s = FeatureExtractor.inverse(FeatureExtractor.sum(block, r, tB));
+                }
+                float f0 = w0[c] * s;
+                if (diagonal) {
+                    float fm = wm[c] * s;
+                    float fp = wp[c] * s;
+                    float[] t0 = t[0];
+                    float[] tm = t[1];
+                    float[] tp = t[2];
+                    for (int j = 0; j < tB; j++) {
+                        float v = block[r + j];
+                        t0[r + j] += f0 * v;
+                        tm[r + j] += fm * v;
+                        tp[r + j] += fp * v;
+                    }
+                } else {
+                    float[] t0 = t[0];
+                    for (int j = 0; j < tB; j++) {
+                        t0[r + j] += f0 * block[r + j];
+                    }
+                }
+            }
+        }
+
+        private void colScale(float[] block, boolean on) {
+            if (on) {
+                FeatureExtractor.inverseColumnSums(block, tA, tB, scale);
+            } else {
+                java.util.Arrays.fill(scale, 0, tB, 1f);
+            }
+        }
+
+        /** The linear score of every unit pair; call once, after the source has streamed every channel. */
+        public Scores finish() {
+            if (!begun) {
+                throw new InvalidInputException("finish() before any pair was streamed into this pass");
+            }
+            int nA = unitsA.size();
+            int nB = unitsB.size();
+            int plane = nA * nB;
+            int offsets = diagonal ? 3 : 1;
+            float[][] s = new float[offsets][plane];
+            if (plane > 0) {
+                int[] countA = FeatureExtractor.counts(mapA, nA);
+                int[] countB = FeatureExtractor.counts(mapB, nB);
+                for (int g = 0; g < 3; g++) {
+                    if (acc[g] != null) {
+                        for (int d = 0; d < offsets; d++) {
+                            aggregate(acc[g][d], g, countA, countB, s[d], nB);
+                        }
+                    }
+                }
+                if (lexical.length > 0) {
+                    float[] lex = new float[lexical.length * plane];
+                    Lexicon.fill(FeatureExtractor.texts(unitsA), FeatureExtractor.texts(unitsB), lex, 0);
+                    for (int l = 0; l < lexical.length; l++) {
+                        for (int d = 0; d < offsets; d++) {
+                            float w = lexical[l][d];
+                            float[] sd = s[d];
+                            for (int p = 0, o = l * plane; p < plane; p++) {
+                                sd[p] += w * lex[o + p];
+                            }
+                        }
+                    }
+                }
+            }
+            float[] logits = UnitFeatures.combine(s[0], diagonal ? s[1] : null, diagonal ? s[2] : null, nA, nB, bias);
+            return new Scores(unitsA, unitsB, logits);
+        }
+
+        /** Token sums to unit sums, divided as {@link FeatureExtractor} divides each channel of the group. */
+        private void aggregate(float[] tok, int g, int[] countA, int[] countB, float[] out, int nB) {
+            for (int i = 0; i < tA; i++) {
+                int a = mapA[i];
+                int rowOut = a * nB;
+                int rowIn = i * tB;
+                for (int j = 0; j < tB; j++) {
+                    int b = mapB[j];
+                    int div = g == FROM_A ? countA[a] : g == FROM_B ? countB[b] : countA[a] * countB[b];
+                    out[rowOut + b] += div > 1 ? tok[rowIn + j] / div : tok[rowIn + j];
+                }
+            }
+        }
+    }
+}

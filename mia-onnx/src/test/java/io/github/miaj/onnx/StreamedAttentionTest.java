@@ -1,0 +1,156 @@
+package io.github.miaj.onnx;
+
+import io.github.miaj.Mia;
+import io.github.miaj.attention.ChannelConsumer;
+import io.github.miaj.attention.PairAttention;
+import io.github.miaj.attention.Token;
+import io.github.miaj.detect.AttentionDetector;
+import io.github.miaj.detect.Detection;
+import io.github.miaj.detect.RelationshipDetector;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The fast tier on the built-in MiniLM: channels streamed from the pinned outputs equal {@code attend}'s, for
+ * any subset of channels and from several threads at once, and a detector scoring the stream decides as one
+ * scoring a {@link PairAttention}.
+ */
+class StreamedAttentionTest {
+    private static final String[][] PAIRS = {
+            {"The cat sat on the mat.", "A cat was sitting on a mat, and it purred."},
+            {"It is a truth universally acknowledged, that a single man in possession of a good fortune must be in "
+                    + "want of a wife.", "A single man with a good fortune must want a wife, universally."},
+            {"", "Only B has words."},
+            {"Unbelievably, the démarche failed.", "The démarche failed, unbelievably!"}};
+    private static OnnxAttentionSource source;
+
+    @BeforeAll
+    static void load() {
+        source = OnnxAttentionSource.builtIn();
+    }
+
+    @AfterAll
+    static void close() {
+        source.close();
+    }
+
+    /** Records what a source streams: tokens and a copy of every channel it was handed. */
+    private static final class Recorder implements ChannelConsumer {
+        final int every;
+        List<Token> tokensA;
+        List<Token> tokensB;
+        final List<Integer> seen = new ArrayList<>();
+        final List<float[]> blocks = new ArrayList<>();
+
+        Recorder(int every) {
+            this.every = every;
+        }
+
+        @Override
+        public void begin(String textA, String textB, List<Token> a, List<Token> b) {
+            tokensA = a;
+            tokensB = b;
+        }
+
+        @Override
+        public boolean wants(int c) {
+            return c % every == 0;
+        }
+
+        @Override
+        public void channel(int c, float[] block) {
+            seen.add(c);
+            blocks.add(java.util.Arrays.copyOf(block, tokensA.size() * tokensB.size()));
+        }
+    }
+
+    private static void assertSame(PairAttention expected, Recorder got) {
+        assertEquals(expected.tokensA(), got.tokensA);
+        assertEquals(expected.tokensB(), got.tokensB);
+        List<Integer> wanted = new ArrayList<>();
+        for (int c = 0; c < expected.channelCount(); c++) {
+            if (c % got.every == 0) {
+                wanted.add(c);
+            }
+        }
+        assertEquals(wanted, got.seen, "exactly the wanted channels, in order");
+        float[] x = new float[expected.sizeA() * expected.sizeB()];
+        for (int k = 0; k < wanted.size(); k++) {
+            expected.copyChannel(wanted.get(k), x, 0);
+            assertArrayEquals(x, got.blocks.get(k), "channel " + wanted.get(k));
+        }
+    }
+
+    @Test
+    void streamedChannelsEqualAttendForAnySubset() {
+        for (String[] p : PAIRS) {
+            PairAttention expected = source.attend(p[0], p[1]);
+            for (int every : new int[]{1, 2, 7}) {
+                Recorder r = new Recorder(every);
+                source.attend(p[0], p[1], r);
+                assertSame(expected, r);
+            }
+        }
+    }
+
+    @Test
+    void concurrentStreamsDoNotShareBuffers() throws Exception {
+        List<PairAttention> expected = new ArrayList<>();
+        for (String[] p : PAIRS) {
+            expected.add(source.attend(p[0], p[1]));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Recorder>> futures = new ArrayList<>();
+            for (int round = 0; round < 6; round++) {
+                for (String[] p : PAIRS) {
+                    futures.add(pool.submit(() -> {
+                        Recorder r = new Recorder(1);
+                        source.attend(p[0], p[1], r);
+                        return r;
+                    }));
+                }
+            }
+            for (int k = 0; k < futures.size(); k++) {
+                assertSame(expected.get(k % PAIRS.length), futures.get(k).get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void detectorScoringTheStreamDecidesAsOnPairAttention() {
+        for (String name : new String[]{"verbatim", "paraphrase"}) {
+            try (RelationshipDetector d = Mia.detector().load(name)) {
+                AttentionDetector ad = (AttentionDetector) d;
+                for (String[] p : PAIRS) {
+                    Detection fast = d.detect(p[0], p[1]);
+                    Detection full = ad.detect(d.source().attend(p[0], p[1]));
+                    // same links and phrases; probabilities may differ in the last float bits
+                    assertEquals(full.matches().stream().map(m -> m.a() + "-" + m.b()).toList(),
+                            fast.matches().stream().map(m -> m.a() + "-" + m.b()).toList(), name + ": " + p[1]);
+                    assertEquals(full.phrases().stream().map(m -> m.a() + "/" + m.b()).toList(),
+                            fast.phrases().stream().map(m -> m.a() + "/" + m.b()).toList(), name + ": " + p[1]);
+                    for (int i = 0; i < full.unitsA().size(); i++) {
+                        for (int j = 0; j < full.unitsB().size(); j++) {
+                            assertEquals(full.probability(i, j), fast.probability(i, j), 1e-5, name);
+                        }
+                    }
+                }
+                assertTrue(ad.model().featureNames().size() > 100);
+            }
+        }
+    }
+}
