@@ -62,6 +62,43 @@ public interface AttentionSource extends AutoCloseable {
         attend(a, b).forEachChannel(consumer);
     }
 
+    /**
+     * The batched fast tier: streams pair {@code k}'s channels to {@code consumers.get(k)}, as
+     * {@link #attend(String, String, ChannelConsumer)} would, but lets a source run all pairs in one call.
+     * This default runs them one by one.
+     *
+     * @throws io.github.miaj.InvalidInputException when a list, pair, text or consumer is null, a pair does not
+     *                                              have two texts, or the lists differ in length
+     */
+    default void attendAll(List<String[]> pairs, List<? extends ChannelConsumer> consumers) {
+        checkBatch(pairs, consumers);
+        for (int k = 0; k < pairs.size(); k++) {
+            attend(pairs.get(k)[0], pairs.get(k)[1], consumers.get(k));
+        }
+    }
+
+    /** Throws unless {@code pairs} and {@code consumers} are a well-formed batch for the streamed tier. */
+    static void checkBatch(List<String[]> pairs, List<? extends ChannelConsumer> consumers) {
+        if (pairs == null || consumers == null) {
+            throw new io.github.miaj.InvalidInputException("attendAll needs a list of pairs and a list of consumers, "
+                    + "not null");
+        }
+        if (pairs.size() != consumers.size()) {
+            throw new io.github.miaj.InvalidInputException("attendAll got " + pairs.size() + " pairs but "
+                    + consumers.size() + " consumers; give one consumer per pair");
+        }
+        for (int k = 0; k < pairs.size(); k++) {
+            String[] p = pairs.get(k);
+            if (p == null || p.length != 2 || p[0] == null || p[1] == null) {
+                throw new io.github.miaj.InvalidInputException("pair " + k + " of attendAll is not an array {a, b} "
+                        + "of two texts; pass \"\" for an empty text");
+            }
+            if (consumers.get(k) == null) {
+                throw new io.github.miaj.InvalidInputException("consumer " + k + " of attendAll is null");
+            }
+        }
+    }
+
     /** The channels every {@link PairAttention} of this source holds, in order. */
     List<HeadName> channels();
 

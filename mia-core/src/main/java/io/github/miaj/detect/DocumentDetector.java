@@ -3,7 +3,6 @@ package io.github.miaj.detect;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.MiaException;
 import io.github.miaj.attention.AttentionSource;
-import io.github.miaj.attention.PairAttention;
 import io.github.miaj.feature.Granularity;
 import io.github.miaj.text.Sentences;
 import io.github.miaj.text.Span;
@@ -149,24 +148,19 @@ public final class DocumentDetector {
         for (int k = 0; k < pairs.size(); k += batchSize) {
             checkInterrupt(runs, total);
             List<WindowRetrieval.WindowPair> chunk = pairs.subList(k, Math.min(pairs.size(), k + batchSize));
-            List<PairAttention> attention = null;
+            List<Detection> batched = null;
             if (source != null && chunk.size() > 1) {
                 List<String[]> texts = new ArrayList<>(chunk.size());
                 for (WindowRetrieval.WindowPair p : chunk) {
                     texts.add(new String[] {p.a().of(a), p.b().of(b)});
                 }
-                attention = new ArrayList<>(source.attendAll(texts));
+                // streamed: no PairAttention (36 MB for a big pair) is built for any of them
+                batched = detector.detectAll(texts);
             }
             for (int i = 0; i < chunk.size(); i++) {
                 checkInterrupt(runs, total);
                 WindowRetrieval.WindowPair p = chunk.get(i);
-                Detection d;
-                if (attention != null) {
-                    d = detector.detect(attention.get(i));
-                    attention.set(i, null); // let the 36 MB of a big pair go before the next is decoded
-                } else {
-                    d = detector.detect(p.a().of(a), p.b().of(b));
-                }
+                Detection d = batched != null ? batched.get(i) : detector.detect(p.a().of(a), p.b().of(b));
                 runs++;
                 shift(d, p, wordsA, wordsB, words, all, links);
                 progress.onProgress(runs, total);

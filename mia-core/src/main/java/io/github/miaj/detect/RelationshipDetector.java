@@ -25,6 +25,27 @@ public interface RelationshipDetector extends AutoCloseable {
      */
     Detection detect(String a, String b);
 
+    /**
+     * Detections of several pairs ({@code {a, b}} each), in order; equal to {@link #detect(String, String)} on
+     * each within float rounding. Detectors whose source batches override this; the default runs the pairs
+     * one by one.
+     *
+     * @throws io.github.miaj.InvalidInputException when the list, a pair or a text is null
+     */
+    default List<Detection> detectAll(List<String[]> pairs) {
+        if (pairs == null) {
+            throw new io.github.miaj.InvalidInputException("detectAll needs a list of pairs, not null");
+        }
+        List<Detection> out = new java.util.ArrayList<>(pairs.size());
+        for (String[] p : pairs) {
+            if (p == null || p.length != 2) {
+                throw new io.github.miaj.InvalidInputException("each pair must be an array {a, b} of two texts");
+            }
+            out.add(detect(p[0], p[1]));
+        }
+        return out;
+    }
+
     /** Decodes attention that was already computed by this detector's source (or one with its fingerprint). */
     Detection detect(PairAttention attention);
 

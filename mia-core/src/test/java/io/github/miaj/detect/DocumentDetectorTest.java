@@ -256,6 +256,16 @@ class DocumentDetectorTest {
             return detect(attention.textA(), attention.textB());
         }
 
+        /** As a detector over a batching source does: the whole batch goes to the source in one call. */
+        @Override
+        public List<Detection> detectAll(List<String[]> pairs) {
+            List<Detection> out = new ArrayList<>();
+            for (PairAttention att : source.attendAll(pairs)) {
+                out.add(detect(att));
+            }
+            return out;
+        }
+
         @Override
         public List<HeadWeight> weights() {
             return List.of();

@@ -71,6 +71,26 @@ class LogisticTrainerTest {
     }
 
     @Test
+    void streamedDetectAndDetectAllEqualDetectOnPairAttention() {
+        String[][] pairs = {
+                {"the old man walked to the river at night .", "at night the old man walked to the river ."},
+                {"she said nothing .", "door window hand"},
+                {"", "nothing in A"}};
+        List<Detection> all = result.detector().detectAll(List.of(pairs));
+        for (int k = 0; k < pairs.length; k++) {
+            Detection full = result.detector().detect(SOURCE.attend(pairs[k][0], pairs[k][1]));
+            for (Detection fast : new Detection[]{result.detector().detect(pairs[k][0], pairs[k][1]), all.get(k)}) {
+                assertEquals(full.matches().size(), fast.matches().size());
+                for (int i = 0; i < full.unitsA().size(); i++) {
+                    for (int j = 0; j < full.unitsB().size(); j++) {
+                        assertEquals(full.probability(i, j), fast.probability(i, j), 1e-5);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void trainingIsDeterministicUnderASeed() {
         TrainingResult again = LogisticTrainer.builder().source(SOURCE).build()
                 .fit("verbatim", ToyPairs.make(60, 1), ToyPairs.make(20, 2));

@@ -23,6 +23,13 @@ interface AttentionRunner extends AutoCloseable {
         attend(a, b).forEachChannel(consumer);
     }
 
+    /** The batched fast tier (arguments checked by the caller); runners that can batch override this. */
+    default void attendAll(List<String[]> pairs, List<? extends io.github.miaj.attention.ChannelConsumer> consumers) {
+        for (int k = 0; k < pairs.size(); k++) {
+            attend(pairs.get(k)[0], pairs.get(k)[1], consumers.get(k));
+        }
+    }
+
     List<HeadName> channels();
 
     int maxTokens();

@@ -192,11 +192,7 @@ final class EncoderPairRunner implements AttentionRunner {
         }
     }
 
-    /**
-     * One ONNX Runtime call for all pairs: right padding to the longest sequence, attention mask 0 (and type
-     * id 0) on the padding, so that real tokens never attend to it. ONNX Runtime writes every layer's output
-     * into pinned buffers, from which every pair's A x B blocks are gathered in place.
-     */
+    /** All pairs in one ONNX Runtime call ({@link #streamBatch}), each gathered into its own {@link PairAttention}. */
     @Override
     public List<PairAttention> attendAll(List<String[]> pairs) {
         if (pairs.size() == 1 || !layerOutputs.isEmpty()) {
@@ -207,13 +203,85 @@ final class EncoderPairRunner implements AttentionRunner {
             }
             return out;
         }
-        int batch = pairs.size();
-        TextTokenizer.Encoded[] enc = new TextTokenizer.Encoded[batch];
-        int width = 0;
-        for (int k = 0; k < batch; k++) {
+        TextTokenizer.Encoded[] enc = encodeAll(pairs);
+        float[][] data = new float[enc.length][];
+        for (int k = 0; k < enc.length; k++) {
+            data[k] = new float[channels.size() * enc[k].positionsA().length * enc[k].positionsB().length];
+        }
+        float[] row = new float[window];
+        streamBatch(enc, (k, c, p, h) -> {
+            int[] pa = enc[k].positionsA();
+            int[] pb = enc[k].positionsB();
+            int block = pa.length * pb.length;
+            OrtSupport.gather(p, h, pa, pb, data[k], c * block);
+            OrtSupport.gatherTransposed(p, h, pa, pb, data[k], (c + 1) * block, row);
+        });
+        List<PairAttention> out = new ArrayList<>(enc.length);
+        for (int k = 0; k < enc.length; k++) {
+            out.add(new PairAttention(pairs.get(k)[0], pairs.get(k)[1], enc[k].tokensA(), enc[k].tokensB(), channels,
+                    data[k]));
+            data[k] = null;
+        }
+        return out;
+    }
+
+    /** The batched fast tier: one ONNX Runtime call, then each pair's wanted channels streamed to its consumer. */
+    @Override
+    public void attendAll(List<String[]> pairs, List<? extends ChannelConsumer> consumers) {
+        if (pairs.size() == 1 || !layerOutputs.isEmpty()) {
+            for (int k = 0; k < pairs.size(); k++) {
+                attend(pairs.get(k)[0], pairs.get(k)[1], consumers.get(k));
+            }
+            return;
+        }
+        TextTokenizer.Encoded[] enc = encodeAll(pairs);
+        int most = 0;
+        for (int k = 0; k < enc.length; k++) {
+            consumers.get(k).begin(pairs.get(k)[0], pairs.get(k)[1], enc[k].tokensA(), enc[k].tokensB());
+            most = Math.max(most, enc[k].positionsA().length * enc[k].positionsB().length);
+        }
+        float[] block = new float[most];
+        float[] row = new float[window];
+        streamBatch(enc, (k, c, p, h) -> {
+            ChannelConsumer consumer = consumers.get(k);
+            int[] pa = enc[k].positionsA();
+            int[] pb = enc[k].positionsB();
+            if (consumer.wants(c)) {
+                OrtSupport.gather(p, h, pa, pb, block, 0);
+                consumer.channel(c, block);
+            }
+            if (consumer.wants(c + 1)) {
+                OrtSupport.gatherTransposed(p, h, pa, pb, block, 0, row);
+                consumer.channel(c + 1, block);
+            }
+        });
+    }
+
+    private TextTokenizer.Encoded[] encodeAll(List<String[]> pairs) {
+        TextTokenizer.Encoded[] enc = new TextTokenizer.Encoded[pairs.size()];
+        for (int k = 0; k < enc.length; k++) {
             enc[k] = tokenizer.encodePair(pairs.get(k)[0], pairs.get(k)[1]);
             checkFits(enc[k]);
-            width = Math.max(width, enc[k].ids().length);
+        }
+        return enc;
+    }
+
+    /** What to do with head {@code h} of pair {@code k} of a batch; its channels are {@code c} and {@code c + 1}. */
+    private interface BatchVisitor {
+        void head(int k, int c, OrtSupport.Probabilities p, int h);
+    }
+
+    /**
+     * One ONNX Runtime call for all pairs: right padding to the longest sequence, attention mask 0 (and type
+     * id 0) on the padding, so that real tokens never attend to it. ONNX Runtime writes every layer's output
+     * into pinned buffers; each pair's heads are visited in place, layer by layer, so every pair sees its
+     * channels in increasing order.
+     */
+    private void streamBatch(TextTokenizer.Encoded[] enc, BatchVisitor visitor) {
+        int batch = enc.length;
+        int width = 0;
+        for (TextTokenizer.Encoded e : enc) {
+            width = Math.max(width, e.ids().length);
         }
         long[] ids = new long[batch * width];
         long[] mask = new long[batch * width];
@@ -223,10 +291,6 @@ final class EncoderPairRunner implements AttentionRunner {
             System.arraycopy(e, 0, ids, k * width, e.length);
             System.arraycopy(enc[k].typeIds(), 0, types, k * width, e.length);
             java.util.Arrays.fill(mask, k * width, k * width + e.length, 1L);
-        }
-        float[][] data = new float[batch][];
-        for (int k = 0; k < batch; k++) {
-            data[k] = new float[channels.size() * enc[k].positionsA().length * enc[k].positionsB().length];
         }
         Map<String, OnnxTensor> in = new HashMap<>();
         PinnedOutputs.Lease lease = null;
@@ -238,21 +302,14 @@ final class EncoderPairRunner implements AttentionRunner {
                 in.put("token_type_ids", OrtSupport.longs(env, types, batch, width));
             }
             try (OrtSession.Result r = session.run(in, Set.of(), lease.tensors())) {
-                int c = 0;
-                float[] row = new float[width];
                 for (int o = 0; o < outputs.size(); o++) {
                     OrtSupport.Probabilities all = OrtSupport.pinned(lease.values(o), batch, heads, width, width);
                     for (int k = 0; k < batch; k++) {
                         OrtSupport.Probabilities p = all.item(k);
-                        int[] pa = enc[k].positionsA();
-                        int[] pb = enc[k].positionsB();
-                        int block = pa.length * pb.length;
                         for (int h = 0; h < heads; h++) {
-                            OrtSupport.gather(p, h, pa, pb, data[k], (c + 2 * h) * block);
-                            OrtSupport.gatherTransposed(p, h, pa, pb, data[k], (c + 2 * h + 1) * block, row);
+                            visitor.head(k, 2 * (o * heads + h), p, h);
                         }
                     }
-                    c += 2 * heads;
                 }
             }
         } catch (OrtException ex) {
@@ -264,13 +321,6 @@ final class EncoderPairRunner implements AttentionRunner {
                 lease.close();
             }
         }
-        List<PairAttention> out = new ArrayList<>(batch);
-        for (int k = 0; k < batch; k++) {
-            out.add(new PairAttention(pairs.get(k)[0], pairs.get(k)[1], enc[k].tokensA(), enc[k].tokensB(), channels,
-                    data[k]));
-            data[k] = null;
-        }
-        return out;
     }
 
     /** dst[off + i*nB + j] = cosine of the hidden states of token i of A and token j of B. */

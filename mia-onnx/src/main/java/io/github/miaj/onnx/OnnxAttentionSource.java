@@ -120,6 +120,28 @@ public final class OnnxAttentionSource implements AttentionSource {
     /**
      * {@inheritDoc}
      *
+     * <p>An encoder-pair model runs the pairs as one right-padded batch and streams each pair's channels from
+     * the pinned outputs; seq2seq models run them one by one.
+     */
+    @Override
+    public void attendAll(List<String[]> pairs, List<? extends ChannelConsumer> consumers) {
+        AttentionSource.checkBatch(pairs, consumers);
+        lock.readLock().lock();
+        try {
+            if (closed) {
+                throw new ModelException("this attention source (" + modelId + ") is closed; build a new one");
+            }
+            if (!pairs.isEmpty()) {
+                runner.attendAll(pairs, consumers);
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
      * <p>An encoder-pair model runs the pairs as one batch, right-padded to the longest with attention mask 0
      * on the padding, so each pair's attention equals {@link #attend(String, String)}'s within float rounding
      * (tested to 1e-5). Seq2seq models run them one by one.

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -127,6 +128,50 @@ class StreamedAttentionTest {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void batchedStreamsEqualOneByOneWithinFloatRounding() {
+        List<String[]> pairs = List.of(PAIRS);
+        List<Recorder> batched = new ArrayList<>();
+        for (int k = 0; k < pairs.size(); k++) {
+            batched.add(new Recorder(k + 1));
+        }
+        source.attendAll(pairs, batched);
+        for (int k = 0; k < pairs.size(); k++) {
+            PairAttention one = source.attend(pairs.get(k)[0], pairs.get(k)[1]);
+            Recorder r = batched.get(k);
+            assertEquals(one.tokensA(), r.tokensA);
+            float[] x = new float[one.sizeA() * one.sizeB()];
+            int seen = 0;
+            for (int c = 0; c < one.channelCount(); c += r.every) {
+                assertEquals(c, r.seen.get(seen), "pair " + k + ": wanted channels in order");
+                one.copyChannel(c, x, 0);
+                assertArrayEquals(x, r.blocks.get(seen), 1e-5f, "pair " + k + " channel " + c);
+                seen++;
+            }
+            assertEquals(seen, r.seen.size());
+        }
+        assertThrows(io.github.miaj.InvalidInputException.class,
+                () -> source.attendAll(pairs, batched.subList(0, 2)));
+    }
+
+    @Test
+    void detectAllEqualsDetectOneByOne() {
+        try (RelationshipDetector d = Mia.detector().source(source).load("verbatim")) {
+            List<String[]> pairs = List.of(PAIRS);
+            List<Detection> all = d.detectAll(pairs);
+            for (int k = 0; k < pairs.size(); k++) {
+                Detection one = d.detect(pairs.get(k)[0], pairs.get(k)[1]);
+                assertEquals(one.matches().stream().map(m -> m.a() + "-" + m.b()).toList(),
+                        all.get(k).matches().stream().map(m -> m.a() + "-" + m.b()).toList());
+                for (int i = 0; i < one.unitsA().size(); i++) {
+                    for (int j = 0; j < one.unitsB().size(); j++) {
+                        assertEquals(one.probability(i, j), all.get(k).probability(i, j), 1e-4);
+                    }
+                }
+            }
         }
     }
 
