@@ -32,9 +32,20 @@ public interface ChannelConsumer {
     }
 
     /**
+     * Whether channel {@code c} should come B-major ({@code block[j * tokensA.size() + i]}) rather than A-major.
+     * A head in which B attends to A is computed as rows of B; a consumer that can take it that way spares the
+     * source a transposition and reads each B token's row contiguously. Sources must honour the answer. Called
+     * after {@link #begin}, only for wanted channels; the default is A-major.
+     */
+    default boolean wantsBMajor(int c) {
+        return false;
+    }
+
+    /**
      * Channel {@code c} as an A-major block: {@code block[i * tokensB.size() + j]} holds what
-     * {@link PairAttention#get(int, int, int) get(c, i, j)} would. The array belongs to the source: it is
-     * valid only during this call, may be longer than the block, and is overwritten afterwards.
+     * {@link PairAttention#get(int, int, int) get(c, i, j)} would (B-major, {@code block[j * tokensA.size() + i]},
+     * when {@link #wantsBMajor(int)} said so). The array belongs to the source: it is valid only during this call,
+     * may be longer than the block, and is overwritten afterwards.
      */
     void channel(int c, float[] block);
 }

@@ -102,7 +102,15 @@ public final class PairAttention {
         float[] scratch = new float[block];
         for (int c = 0; c < channels.size(); c++) {
             if (consumer.wants(c)) {
-                System.arraycopy(data, c * block, scratch, 0, block);
+                if (consumer.wantsBMajor(c)) {
+                    for (int i = 0, from = c * block; i < nA; i++) {
+                        for (int j = 0; j < nB; j++) {
+                            scratch[j * nA + i] = data[from + i * nB + j];
+                        }
+                    }
+                } else {
+                    System.arraycopy(data, c * block, scratch, 0, block);
+                }
                 consumer.channel(c, scratch);
             }
         }

@@ -95,12 +95,11 @@ public final class LinearScorer {
         private int[] mapB;
         private int tA;
         private int tB;
-        /** [group][offset: 0, -1, +1] token-level sums, allocated when a group first appears. */
+        /**
+         * [group][offset: 0, -1, +1] token-level sums, allocated when a group first appears; A-major, except for
+         * heads attending from B, which arrive and are summed B-major (see {@link #wantsBMajor}).
+         */
         private final float[][][] acc = new float[3][][];
-        private float[] scale;
-        private float[] c0;
-        private float[] cm;
-        private float[] cp;
         private boolean begun;
 
         private Pass() {
@@ -120,15 +119,17 @@ public final class LinearScorer {
                 mapA = extractor.unitOf(tokensA, unitsA.size(), "A");
                 mapB = extractor.unitOf(tokensB, unitsB.size(), "B");
             }
-            scale = new float[Math.max(tA, tB)];
-            c0 = new float[tB];
-            cm = new float[tB];
-            cp = new float[tB];
         }
 
         @Override
         public boolean wants(int c) {
             return c < group.length && group[c] >= 0 && (w0[c] != 0 || wm[c] != 0 || wp[c] != 0);
+        }
+
+        /** Heads attending from B come as rows of B: their renormalisation is then a per-row scale too. */
+        @Override
+        public boolean wantsBMajor(int c) {
+            return c < group.length && group[c] == FROM_B;
         }
 
         @Override
@@ -144,76 +145,43 @@ public final class LinearScorer {
             if (g < 0 || mapA == null) {
                 return;
             }
+            boolean heads = g != UNDIRECTED;
             float[][] t = acc[g];
             if (t == null) {
                 int n = tA * tB;
                 t = diagonal ? new float[][]{new float[n], new float[n], new float[n]} : new float[][]{new float[n]};
                 acc[g] = t;
             }
-            boolean heads = g != UNDIRECTED;
-            if (g == FROM_B) {
-                // per-column scale: fold it into per-column weights
-                colScale(block, heads && renormalise);
-                for (int j = 0; j < tB; j++) {
-                    float s = scale[j];
-                    c0[j] = w0[c] * s;
-                    cm[j] = wm[c] * s;
-                    cp[j] = wp[c] * s;
-                }
-                for (int i = 0; i < tA; i++) {
-                    int r = i * tB;
-                    if (diagonal) {
-                        float[] t0 = t[0];
-                        float[] tm = t[1];
-                        float[] tp = t[2];
-                        for (int j = 0; j < tB; j++) {
-                            float v = block[r + j];
-                            t0[r + j] += c0[j] * v;
-                            tm[r + j] += cm[j] * v;
-                            tp[r + j] += cp[j] * v;
-                        }
-                    } else {
-                        float[] t0 = t[0];
-                        for (int j = 0; j < tB; j++) {
-                            t0[r + j] += c0[j] * block[r + j];
-                        }
-                    }
-                }
-                return;
-            }
-            for (int i = 0; i < tA; i++) {
-                int r = i * tB;
-                float s = 1f;
-                if (heads && renormalise) {
-                    s = FeatureExtractor.inverse(FeatureExtractor.sum(block, r, tB));
-                }
-                float f0 = w0[c] * s;
+            // rows of the attending text: A's for heads from A, B's (B-major blocks) for heads from B, so the
+            // sink renormalisation is always a per-row scale
+            int row = g == FROM_B ? tA : tB;
+            for (int r = 0, end = tA * tB; r < end; r += row) {
+                float s = heads && renormalise ? FeatureExtractor.inverse(FeatureExtractor.sum(block, r, row)) : 1f;
                 if (diagonal) {
-                    float fm = wm[c] * s;
-                    float fp = wp[c] * s;
-                    float[] t0 = t[0];
-                    float[] tm = t[1];
-                    float[] tp = t[2];
-                    for (int j = 0; j < tB; j++) {
-                        float v = block[r + j];
-                        t0[r + j] += f0 * v;
-                        tm[r + j] += fm * v;
-                        tp[r + j] += fp * v;
-                    }
+                    rowTimes3(block, r, row, w0[c] * s, wm[c] * s, wp[c] * s, t[0], t[1], t[2]);
                 } else {
-                    float[] t0 = t[0];
-                    for (int j = 0; j < tB; j++) {
-                        t0[r + j] += f0 * block[r + j];
-                    }
+                    rowTimes1(block, r, row, w0[c] * s, t[0]);
                 }
             }
         }
 
-        private void colScale(float[] block, boolean on) {
-            if (on) {
-                FeatureExtractor.inverseColumnSums(block, tA, tB, scale);
-            } else {
-                java.util.Arrays.fill(scale, 0, tB, 1f);
+        // The kernels below are static with every operand a parameter and one index for all arrays: the
+        // shape in which the JIT vectorises them.
+
+        /** {@code t0[r+j] += f0 * v[r+j]} and the same for the two diagonal offsets, j in [0, n). */
+        private static void rowTimes3(float[] v, int r, int n, float f0, float fm, float fp, float[] t0, float[] tm,
+                                      float[] tp) {
+            for (int j = r, end = r + n; j < end; j++) {
+                float x = v[j];
+                t0[j] += f0 * x;
+                tm[j] += fm * x;
+                tp[j] += fp * x;
+            }
+        }
+
+        private static void rowTimes1(float[] v, int r, int n, float f0, float[] t0) {
+            for (int j = r, end = r + n; j < end; j++) {
+                t0[j] += f0 * v[j];
             }
         }
 
@@ -257,6 +225,17 @@ public final class LinearScorer {
 
         /** Token sums to unit sums, divided as {@link FeatureExtractor} divides each channel of the group. */
         private void aggregate(float[] tok, int g, int[] countA, int[] countB, float[] out, int nB) {
+            if (g == FROM_B) {
+                for (int j = 0; j < tB; j++) {
+                    int b = mapB[j];
+                    int div = countB[b];
+                    for (int i = 0, rowIn = j * tA; i < tA; i++) {
+                        int at = mapA[i] * nB + b;
+                        out[at] += div > 1 ? tok[rowIn + i] / div : tok[rowIn + i];
+                    }
+                }
+                return;
+            }
             for (int i = 0; i < tA; i++) {
                 int a = mapA[i];
                 int rowOut = a * nB;

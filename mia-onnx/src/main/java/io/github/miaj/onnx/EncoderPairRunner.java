@@ -149,12 +149,20 @@ final class EncoderPairRunner implements AttentionRunner {
                 consumer.channel(c, block);
             }
             if (consumer.wants(c + 1)) {
-                OrtSupport.gatherTransposed(p, h, pa, pb, block, 0, row);
+                if (consumer.wantsBMajor(c + 1)) {
+                    OrtSupport.gather(p, h, pb, pa, block, 0); // rows of B as the model computed them
+                } else {
+                    OrtSupport.gatherTransposed(p, h, pa, pb, block, 0, row);
+                }
                 consumer.channel(c + 1, block);
             }
         }, (c, r, name) -> {
             if (consumer.wants(c)) {
-                cosines(r, name, e.ids().length, pa, pb, block, 0);
+                if (consumer.wantsBMajor(c)) {
+                    cosines(r, name, e.ids().length, pb, pa, block, 0);
+                } else {
+                    cosines(r, name, e.ids().length, pa, pb, block, 0);
+                }
                 consumer.channel(c, block);
             }
         });
@@ -251,7 +259,11 @@ final class EncoderPairRunner implements AttentionRunner {
                 consumer.channel(c, block);
             }
             if (consumer.wants(c + 1)) {
-                OrtSupport.gatherTransposed(p, h, pa, pb, block, 0, row);
+                if (consumer.wantsBMajor(c + 1)) {
+                    OrtSupport.gather(p, h, pb, pa, block, 0); // rows of B as the model computed them
+                } else {
+                    OrtSupport.gatherTransposed(p, h, pa, pb, block, 0, row);
+                }
                 consumer.channel(c + 1, block);
             }
         });

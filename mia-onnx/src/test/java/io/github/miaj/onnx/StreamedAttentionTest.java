@@ -49,6 +49,8 @@ class StreamedAttentionTest {
     /** Records what a source streams: tokens and a copy of every channel it was handed. */
     private static final class Recorder implements ChannelConsumer {
         final int every;
+        /** Ask for every odd channel (B attending to A) B-major. */
+        boolean bMajor;
         List<Token> tokensA;
         List<Token> tokensB;
         final List<Integer> seen = new ArrayList<>();
@@ -70,6 +72,11 @@ class StreamedAttentionTest {
         }
 
         @Override
+        public boolean wantsBMajor(int c) {
+            return bMajor && c % 2 == 1;
+        }
+
+        @Override
         public void channel(int c, float[] block) {
             seen.add(c);
             blocks.add(java.util.Arrays.copyOf(block, tokensA.size() * tokensB.size()));
@@ -87,9 +94,21 @@ class StreamedAttentionTest {
         }
         assertEquals(wanted, got.seen, "exactly the wanted channels, in order");
         float[] x = new float[expected.sizeA() * expected.sizeB()];
+        int nA = expected.sizeA();
+        int nB = expected.sizeB();
         for (int k = 0; k < wanted.size(); k++) {
-            expected.copyChannel(wanted.get(k), x, 0);
-            assertArrayEquals(x, got.blocks.get(k), "channel " + wanted.get(k));
+            int c = wanted.get(k);
+            expected.copyChannel(c, x, 0);
+            if (got.wantsBMajor(c)) {
+                float[] t = new float[x.length];
+                for (int i = 0; i < nA; i++) {
+                    for (int j = 0; j < nB; j++) {
+                        t[j * nA + i] = x[i * nB + j];
+                    }
+                }
+                x = t;
+            }
+            assertArrayEquals(x, got.blocks.get(k), "channel " + c);
         }
     }
 
@@ -98,9 +117,12 @@ class StreamedAttentionTest {
         for (String[] p : PAIRS) {
             PairAttention expected = source.attend(p[0], p[1]);
             for (int every : new int[]{1, 2, 7}) {
-                Recorder r = new Recorder(every);
-                source.attend(p[0], p[1], r);
-                assertSame(expected, r);
+                for (boolean bMajor : new boolean[]{false, true}) {
+                    Recorder r = new Recorder(every);
+                    r.bMajor = bMajor;
+                    source.attend(p[0], p[1], r);
+                    assertSame(expected, r);
+                }
             }
         }
     }
@@ -118,6 +140,7 @@ class StreamedAttentionTest {
                 for (String[] p : PAIRS) {
                     futures.add(pool.submit(() -> {
                         Recorder r = new Recorder(1);
+                        r.bMajor = true;
                         source.attend(p[0], p[1], r);
                         return r;
                     }));
