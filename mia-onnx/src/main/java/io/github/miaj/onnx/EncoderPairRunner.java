@@ -143,20 +143,7 @@ final class EncoderPairRunner implements AttentionRunner {
         float[] block = new float[pa.length * pb.length];
         float[] row = new float[pa.length];
         consumer.begin(a, b, e.tokensA(), e.tokensB());
-        stream(e, (c, p, h) -> {
-            if (consumer.wants(c)) {
-                OrtSupport.gather(p, h, pa, pb, block, 0);
-                consumer.channel(c, block);
-            }
-            if (consumer.wants(c + 1)) {
-                if (consumer.wantsBMajor(c + 1)) {
-                    OrtSupport.gather(p, h, pb, pa, block, 0); // rows of B as the model computed them
-                } else {
-                    OrtSupport.gatherTransposed(p, h, pa, pb, block, 0, row);
-                }
-                consumer.channel(c + 1, block);
-            }
-        }, (c, r, name) -> {
+        stream(e, (c, p, h) -> handOver(consumer, c, p, h, pa, pb, block, row), (c, r, name) -> {
             if (consumer.wants(c)) {
                 if (consumer.wantsBMajor(c)) {
                     cosines(r, name, e.ids().length, pb, pa, block, 0);
@@ -166,6 +153,23 @@ final class EncoderPairRunner implements AttentionRunner {
                 consumer.channel(c, block);
             }
         });
+    }
+
+    /** Gathers head {@code h}'s two channels ({@code c}: A to B, {@code c + 1}: B to A) as the consumer wants them. */
+    private static void handOver(ChannelConsumer consumer, int c, OrtSupport.Probabilities p, int h, int[] pa, int[] pb,
+                                 float[] block, float[] row) {
+        if (consumer.wants(c)) {
+            OrtSupport.gather(p, h, pa, pb, block, 0);
+            consumer.channel(c, block);
+        }
+        if (consumer.wants(c + 1)) {
+            if (consumer.wantsBMajor(c + 1)) {
+                OrtSupport.gather(p, h, pb, pa, block, 0); // rows of B as the model computed them
+            } else {
+                OrtSupport.gatherTransposed(p, h, pa, pb, block, 0, row);
+            }
+            consumer.channel(c + 1, block);
+        }
     }
 
     /** What to do with head {@code h} of an output, whose channels are {@code c} (.ab) and {@code c + 1} (.ba). */
@@ -250,23 +254,8 @@ final class EncoderPairRunner implements AttentionRunner {
         }
         float[] block = new float[most];
         float[] row = new float[window];
-        streamBatch(enc, (k, c, p, h) -> {
-            ChannelConsumer consumer = consumers.get(k);
-            int[] pa = enc[k].positionsA();
-            int[] pb = enc[k].positionsB();
-            if (consumer.wants(c)) {
-                OrtSupport.gather(p, h, pa, pb, block, 0);
-                consumer.channel(c, block);
-            }
-            if (consumer.wants(c + 1)) {
-                if (consumer.wantsBMajor(c + 1)) {
-                    OrtSupport.gather(p, h, pb, pa, block, 0); // rows of B as the model computed them
-                } else {
-                    OrtSupport.gatherTransposed(p, h, pa, pb, block, 0, row);
-                }
-                consumer.channel(c + 1, block);
-            }
-        });
+        streamBatch(enc, (k, c, p, h) -> handOver(consumers.get(k), c, p, h, enc[k].positionsA(), enc[k].positionsB(),
+                block, row));
     }
 
     private TextTokenizer.Encoded[] encodeAll(List<String[]> pairs) {

@@ -3,8 +3,6 @@ package io.github.miaj.onnx;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.ModelException;
 import io.github.miaj.attention.PairAttention;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -16,18 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** attendAll on the built-in MiniLM: one padded batch gives what one call per pair gives. */
-class BatchedAttentionTest {
-    private static OnnxAttentionSource source;
-
-    @BeforeAll
-    static void load() {
-        source = OnnxAttentionSource.builtIn();
-    }
-
-    @AfterAll
-    static void close() {
-        source.close();
-    }
+class BatchedAttentionTest extends BuiltInSourceFixture {
 
     @Test
     void batchedEqualsOneByOneWithinFloatRounding() {

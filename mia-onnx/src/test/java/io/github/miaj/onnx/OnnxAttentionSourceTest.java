@@ -7,8 +7,6 @@ import io.github.miaj.attention.PairAttention;
 import io.github.miaj.attention.Token;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -24,18 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The built-in MiniLM, loaded once for the class. */
-class OnnxAttentionSourceTest {
-    private static OnnxAttentionSource source;
-
-    @BeforeAll
-    static void load() {
-        source = OnnxAttentionSource.builtIn();
-    }
-
-    @AfterAll
-    static void close() {
-        source.close();
-    }
+class OnnxAttentionSourceTest extends BuiltInSourceFixture {
 
     @Test
     void channelsAreLayerHeadDirection() {

@@ -7,8 +7,6 @@ import io.github.miaj.attention.Token;
 import io.github.miaj.detect.AttentionDetector;
 import io.github.miaj.detect.Detection;
 import io.github.miaj.detect.RelationshipDetector;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -27,24 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * any subset of channels and from several threads at once, and a detector scoring the stream decides as one
  * scoring a {@link PairAttention}.
  */
-class StreamedAttentionTest {
+class StreamedAttentionTest extends BuiltInSourceFixture {
     private static final String[][] PAIRS = {
             {"The cat sat on the mat.", "A cat was sitting on a mat, and it purred."},
             {"It is a truth universally acknowledged, that a single man in possession of a good fortune must be in "
                     + "want of a wife.", "A single man with a good fortune must want a wife, universally."},
             {"", "Only B has words."},
             {"Unbelievably, the démarche failed.", "The démarche failed, unbelievably!"}};
-    private static OnnxAttentionSource source;
-
-    @BeforeAll
-    static void load() {
-        source = OnnxAttentionSource.builtIn();
-    }
-
-    @AfterAll
-    static void close() {
-        source.close();
-    }
 
     /** Records what a source streams: tokens and a copy of every channel it was handed. */
     private static final class Recorder implements ChannelConsumer {
