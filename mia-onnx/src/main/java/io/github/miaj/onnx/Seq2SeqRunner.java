@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.github.miaj.ModelException;
+import io.github.miaj.attention.ChannelConsumer;
 import io.github.miaj.attention.HeadName;
 import io.github.miaj.attention.PairAttention;
 import io.github.miaj.onnx.graph.AttentionGraph;
@@ -168,6 +169,53 @@ final class Seq2SeqRunner implements AttentionRunner {
 
     @Override
     public PairAttention attend(String a, String b) {
+        float[][] data = new float[1][];
+        int[] sizes = new int[2];
+        Encoded pair = stream(a, b, (ea, eb) -> {
+            sizes[0] = ea.positionsA().length;
+            sizes[1] = eb.positionsA().length;
+            data[0] = new float[channels.size() * sizes[0] * sizes[1]];
+        }, (c, p, h, posA, steps, row) ->
+                OrtSupport.gatherTransposed(p, h, posA, steps, data[0], c * sizes[0] * sizes[1], row));
+        return new PairAttention(a, b, pair.a().tokensA(), pair.b().tokensA(), channels, data[0]);
+    }
+
+    /**
+     * The fast tier: cross-attention is computed as rows of B's decoder steps, so a consumer that takes those
+     * channels B-major (as {@code LinearScorer} does) gets contiguous rows with no transposition.
+     */
+    @Override
+    public void attend(String a, String b, ChannelConsumer consumer) {
+        float[][] block = new float[1][];
+        stream(a, b, (ea, eb) -> {
+            block[0] = new float[ea.positionsA().length * eb.positionsA().length];
+            consumer.begin(a, b, ea.tokensA(), eb.tokensA());
+        }, (c, p, h, posA, steps, row) -> {
+            if (consumer.wants(c)) {
+                if (consumer.wantsBMajor(c)) {
+                    OrtSupport.gather(p, h, steps, posA, block[0], 0);
+                } else {
+                    OrtSupport.gatherTransposed(p, h, posA, steps, block[0], 0, row);
+                }
+                consumer.channel(c, block[0]);
+            }
+        });
+    }
+
+    private record Encoded(TextTokenizer.Encoded a, TextTokenizer.Encoded b) {
+    }
+
+    private interface Start {
+        void start(TextTokenizer.Encoded a, TextTokenizer.Encoded b);
+    }
+
+    /** Head {@code h} of a cross-attention output, channel {@code c}; {@code row} is scratch of A's length. */
+    private interface HeadVisitor {
+        void head(int c, OrtSupport.Probabilities p, int h, int[] posA, int[] steps, float[] row);
+    }
+
+    /** Encodes and runs the pair, then visits every head of every cross-attention output in channel order. */
+    private Encoded stream(String a, String b, Start start, HeadVisitor visitor) {
         TextTokenizer.Encoded ea = tokenizer.encodeSingle(a);
         TextTokenizer.Encoded eb = tokenizer.encodeSingle(b);
         long[] src = ea.ids();
@@ -177,13 +225,10 @@ final class Seq2SeqRunner implements AttentionRunner {
                     + " tokens and B " + eb.positionsA().length + " (each plus its special tokens), but the model "
                     + "window is " + window + " tokens per text; shorten or split the texts");
         }
-        int nA = ea.positionsA().length;
-        int nB = eb.positionsA().length;
-        int block = nA * nB;
-        float[] data = new float[channels.size() * block];
+        start.start(ea, eb);
         // Decoder step t predicts labels[t]: B's token at label position p is represented by step p.
         int[] steps = eb.positionsA();
-        float[] row = new float[nA];
+        float[] row = new float[ea.positionsA().length];
         try (Run r = run(src, decoderInput(labels))) {
             int c = 0;
             for (AttentionOutput o : outputs) {
@@ -192,14 +237,14 @@ final class Seq2SeqRunner implements AttentionRunner {
                     throw new ModelException(o.name() + " has " + p.heads() + " heads; the first run had " + heads);
                 }
                 for (int h = 0; h < heads; h++) {
-                    OrtSupport.gatherTransposed(p, h, ea.positionsA(), steps, data, c * block, row);
+                    visitor.head(c, p, h, ea.positionsA(), steps, row);
                     c++;
                 }
             }
         } catch (OrtException ex) {
             throw new ModelException("ONNX Runtime failed on " + source + ": " + ex.getMessage(), ex);
         }
-        return new PairAttention(a, b, ea.tokensA(), eb.tokensA(), channels, data);
+        return new Encoded(ea, eb);
     }
 
     @Override

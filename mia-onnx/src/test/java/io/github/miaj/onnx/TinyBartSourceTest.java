@@ -83,6 +83,46 @@ class TinyBartSourceTest {
         }
     }
 
+    @Test
+    void streamedCrossAttentionEqualsAttendEitherMajor(@TempDir Path dir) {
+        Path bundle = TinyBartGraphs.writeBundle(dir, TINY, TinyBartGraphs.Layout.SPLIT, false);
+        try (OnnxAttentionSource s = OnnxAttentionSource.builder().model(bundle).build()) {
+            PairAttention att = s.attend(A, B);
+            int nA = att.sizeA();
+            int nB = att.sizeB();
+            for (boolean bMajor : new boolean[]{false, true}) {
+                List<float[]> blocks = new java.util.ArrayList<>();
+                s.attend(A, B, new io.github.miaj.attention.ChannelConsumer() {
+                    @Override
+                    public void begin(String textA, String textB, List<Token> tokensA, List<Token> tokensB) {
+                        assertEquals(att.tokensA(), tokensA);
+                        assertEquals(att.tokensB(), tokensB);
+                    }
+
+                    @Override
+                    public boolean wantsBMajor(int c) {
+                        return bMajor;
+                    }
+
+                    @Override
+                    public void channel(int c, float[] block) {
+                        assertEquals(blocks.size(), c);
+                        blocks.add(java.util.Arrays.copyOf(block, nA * nB));
+                    }
+                });
+                assertEquals(att.channelCount(), blocks.size());
+                for (int c = 0; c < att.channelCount(); c++) {
+                    for (int i = 0; i < nA; i++) {
+                        for (int j = 0; j < nB; j++) {
+                            float got = bMajor ? blocks.get(c)[j * nA + i] : blocks.get(c)[i * nB + j];
+                            assertEquals(att.get(c, i, j), got, 0f, "channel " + c + (bMajor ? " B-major" : ""));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private static PairAttention attend(Path dir, TinyBartGraphs.Layout layout, boolean outputs) {
         try (OnnxAttentionSource s = OnnxAttentionSource.builder().model(TinyBartGraphs.writeBundle(dir, TINY, layout, outputs))
                 .build()) {
