@@ -99,11 +99,22 @@ final class PinnedOutputs {
         }
         FloatBuffer[] set = free.poll();
         if (set == null || set[0].capacity() < floats) {
-            set = new FloatBuffer[names.size()];
-            for (int k = 0; k < set.length; k++) {
-                set[k] = ByteBuffer.allocateDirect((int) floats * Float.BYTES).order(ByteOrder.nativeOrder())
-                        .asFloatBuffer();
+            set = null; // let a too-small set go before allocating its successor
+            free.clear();
+            FloatBuffer[] fresh = new FloatBuffer[names.size()];
+            try {
+                for (int k = 0; k < fresh.length; k++) {
+                    fresh[k] = ByteBuffer.allocateDirect((int) floats * Float.BYTES).order(ByteOrder.nativeOrder())
+                            .asFloatBuffer();
+                }
+            } catch (OutOfMemoryError e) {
+                // only the direct-memory limit lands here (the heap is untouched): say what to change
+                throw new io.github.miaj.ModelException("cannot reserve " + (names.size() * floats * Float.BYTES >> 20)
+                        + " MB of direct memory for the attention outputs of shape " + java.util.Arrays.toString(shape)
+                        + ": " + e.getMessage() + ". Raise -XX:MaxDirectMemorySize (it defaults to -Xmx), or attend "
+                        + "fewer or shorter pairs at once");
             }
+            set = fresh;
         }
         return new Lease(set, shape);
     }
