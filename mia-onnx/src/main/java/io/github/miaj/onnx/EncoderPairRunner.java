@@ -120,12 +120,13 @@ final class EncoderPairRunner implements AttentionRunner {
         int nB = e.positionsB().length;
         int block = nA * nB;
         float[] data = new float[channels.size() * block];
+        float[] tile = OrtSupport.transposeScratch(nA);
         stream(e, (c, p, h) -> {
             if (p == null) {
                 return;
             }
             OrtSupport.gather(p, h, e.positionsA(), e.positionsB(), data, c * block);
-            OrtSupport.gatherTransposed(p, h, e.positionsA(), e.positionsB(), data, (c + 1) * block, new float[nA]);
+            OrtSupport.gatherTransposed(p, h, e.positionsA(), e.positionsB(), data, (c + 1) * block, tile);
         }, (c, r, name) -> cosines(r, name, e.ids().length, e.positionsA(), e.positionsB(), data, c * block));
         return new PairAttention(a, b, e.tokensA(), e.tokensB(), channels, data);
     }
@@ -141,7 +142,7 @@ final class EncoderPairRunner implements AttentionRunner {
         int[] pa = e.positionsA();
         int[] pb = e.positionsB();
         float[] block = new float[pa.length * pb.length];
-        float[] row = new float[pa.length];
+        float[] row = OrtSupport.transposeScratch(pa.length);
         consumer.begin(a, b, e.tokensA(), e.tokensB());
         stream(e, (c, p, h) -> handOver(consumer, c, p, h, pa, pb, block, row), (c, r, name) -> {
             if (consumer.wants(c)) {
@@ -220,7 +221,7 @@ final class EncoderPairRunner implements AttentionRunner {
         for (int k = 0; k < enc.length; k++) {
             data[k] = new float[channels.size() * enc[k].positionsA().length * enc[k].positionsB().length];
         }
-        float[] row = new float[window];
+        float[] row = OrtSupport.transposeScratch(window);
         streamBatch(enc, (k, c, p, h) -> {
             int[] pa = enc[k].positionsA();
             int[] pb = enc[k].positionsB();
@@ -253,7 +254,7 @@ final class EncoderPairRunner implements AttentionRunner {
             most = Math.max(most, enc[k].positionsA().length * enc[k].positionsB().length);
         }
         float[] block = new float[most];
-        float[] row = new float[window];
+        float[] row = OrtSupport.transposeScratch(window);
         streamBatch(enc, (k, c, p, h) -> handOver(consumers.get(k), c, p, h, enc[k].positionsA(), enc[k].positionsB(),
                 block, row));
     }

@@ -228,7 +228,7 @@ final class Seq2SeqRunner implements AttentionRunner {
         start.start(ea, eb);
         // Decoder step t predicts labels[t]: B's token at label position p is represented by step p.
         int[] steps = eb.positionsA();
-        float[] row = new float[ea.positionsA().length];
+        float[] row = OrtSupport.transposeScratch(ea.positionsA().length);
         try (Run r = run(src, decoderInput(labels))) {
             int c = 0;
             for (AttentionOutput o : outputs) {
