@@ -1,5 +1,6 @@
 package io.github.miaj.cli;
 
+import io.github.miaj.InvalidInputException;
 import io.github.miaj.detect.Decoder;
 import io.github.miaj.detect.Decoding;
 import io.github.miaj.detect.PairMatch;
@@ -9,7 +10,6 @@ import io.github.miaj.eval.Metrics;
 import io.github.miaj.eval.WordLink;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,10 +34,13 @@ public final class DecodeSweep {
     private DecodeSweep() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
+        if (args.length != 1) {
+            throw new InvalidInputException("usage: DecodeSweep <grids file written by DevGrids>");
+        }
         List<Grid> grids = read(Path.of(args[0]));
         double[] grows = {Double.NaN, 0.5, 0.7, 0.8, 0.85, 0.9, 0.925, 0.95, 0.97};
-        for (Decoding.Argmax mode : new Decoding.Argmax[]{Decoding.Argmax.BOTH}) {
+        for (Decoding.Argmax mode : new Decoding.Argmax[]{Decoding.Argmax.BOTH, Decoding.Argmax.ITERMAX}) {
             for (double g : grows) {
                 Map<String, Evaluator> best = null;
                 double bestF1 = -1;
@@ -96,7 +99,7 @@ public final class DecodeSweep {
                 out.add(new Grid(f[0], wa, wb, p, new GoldAlignment(links(f[5]), links(f[6]))));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new InvalidInputException("cannot read " + file + " (" + e.getMessage() + "): give a file DevGrids wrote", e);
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package io.github.miaj.cli;
 
+import io.github.miaj.InvalidInputException;
 import io.github.miaj.Mia;
 import io.github.miaj.data.AlignmentCorpus;
 import io.github.miaj.detect.Detection;
@@ -12,7 +13,6 @@ import io.github.miaj.train.LabelledPair;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +31,9 @@ public final class DevGrids {
     }
 
     public static void main(String[] args) {
+        if (args.length != 3) {
+            throw new InvalidInputException("usage: DevGrids <detector file or built-in name> <alignment folder> <out file>");
+        }
         System.setProperty("ai.djl.offline", "true");
         List<AlignmentCorpus.Dataset> sets = AlignmentCorpus.readFolder(Path.of(args[1]));
         try (RelationshipDetector d = Mia.detector().load(args[0])) {
@@ -58,7 +61,7 @@ public final class DevGrids {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new InvalidInputException("cannot write " + file + " (" + e.getMessage() + "): check the folder exists and is writable", e);
         }
     }
 
