@@ -70,8 +70,8 @@ import java.util.function.Supplier;
  * {@code null} when it is NaN (no scores were given); every other number must be finite. The
  * strings {@code source.modelId}, {@code source.fingerprint} and those of {@code provenance} may be
  * {@code null}. {@code decoding.grow} is written only when the decoding grows links (it came later; a file
- * without it decodes without growing, as before). Every other field is required and unknown fields are rejected, so that a typo in a hand-edited
- * file is reported rather than ignored. Doubles are written so that they read back to the same bits: a
+ * without it decodes without growing, as before). Every other field is required and unknown fields are
+ * rejected, so that a typo in a hand-edited file is reported rather than ignored. Doubles are written so that they read back to the same bits: a
  * saved and reloaded model {@link DetectorModel#equals equals} the original.
  *
  * <p>Files are UTF-8 (a leading byte-order mark is tolerated). A file whose {@code formatVersion} is
