@@ -9,8 +9,15 @@ import io.github.miaj.InvalidInputException;
  *                   weighting leaves probabilities uncalibrated)
  * @param argmax     whether a linked pair must also be the best of its row, its column, or both
  * @param minPhrase  phrases shorter than this many units (in A and in B) are dropped
+ * @param grow       second threshold, of phrase-aware growing, or NaN for none (the default): after the links that
+ *                   pass {@code threshold} and {@code argmax}, a pair whose probability is at least {@code grow}
+ *                   is added when a linked pair lies beside it in its row or column and one of its two units is
+ *                   still unlinked, repeatedly, so that links can spread into one-to-many phrase blocks ("grow"
+ *                   of SMT symmetrisation, Koehn et al. 2003); see {@link Decoder}. It may lie above
+ *                   {@code threshold}: a grown pair need not pass the argmax constraint, so it may need a higher
+ *                   probability (the shipped paraphrase detector links at 0.74 and grows at 0.975)
  */
-public record Decoding(double threshold, Argmax argmax, int minPhrase) {
+public record Decoding(double threshold, Argmax argmax, int minPhrase, double grow) {
 
     /** Constraint on a linked pair beyond the threshold. */
     public enum Argmax {
@@ -39,6 +46,24 @@ public record Decoding(double threshold, Argmax argmax, int minPhrase) {
         if (minPhrase < 1) {
             throw new InvalidInputException("minimum phrase length " + minPhrase + " must be at least 1");
         }
+        if (!Double.isNaN(grow) && !(grow >= 0 && grow <= 1)) {
+            throw new InvalidInputException("grow threshold " + grow + " must lie in [0, 1], or be NaN for no growing");
+        }
+    }
+
+    /** A decoding without growing. */
+    public Decoding(double threshold, Argmax argmax, int minPhrase) {
+        this(threshold, argmax, minPhrase, Double.NaN);
+    }
+
+    /** Whether links grow into neighbouring pairs above {@link #grow()}. */
+    public boolean grows() {
+        return !Double.isNaN(grow);
+    }
+
+    /** This decoding with another grow threshold (NaN for none). */
+    public Decoding withGrow(double g) {
+        return new Decoding(threshold, argmax, minPhrase, g);
     }
 
     public static Decoding threshold(double t) {

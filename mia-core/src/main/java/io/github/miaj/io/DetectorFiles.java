@@ -54,7 +54,7 @@ import java.util.function.Supplier;
  *   "featureNames": ["self.L00.H00.ab", "self.L00.H00.ab@-1", ...],
  *   "weights": [0.41, -1.2, ...],
  *   "bias": -3.5,
- *   "decoding": {"threshold": 0.62, "argmax": "either", "minPhrase": 1},
+ *   "decoding": {"threshold": 0.62, "argmax": "either", "minPhrase": 1, "grow": 0.4},
  *   "source": {"modelId": "...", "fingerprint": "<sha-256>", "channels": ["self.L00.H00.ab", ...]},
  *   "provenance": {"trainingData": "...", "trainingDataHash": "...", "options": {"key": "value", ...},
  *                  "createdAt": "2025-01-01T00:00:00Z", "libraryVersion": "...", "javaVersion": "..."},
@@ -69,8 +69,9 @@ import java.util.function.Supplier;
  * {@code devMetrics} is {@code null} when training had no dev data, and {@code devMetrics.prAuc} is
  * {@code null} when it is NaN (no scores were given); every other number must be finite. The
  * strings {@code source.modelId}, {@code source.fingerprint} and those of {@code provenance} may be
- * {@code null}. Every field is required and unknown fields are rejected, so that a typo in a hand-edited
- * file is reported rather than ignored. Doubles are written so that they read back to the same bits: a
+ * {@code null}. {@code decoding.grow} is written only when the decoding grows links (it came later; a file
+ * without it decodes without growing, as before). Every other field is required and unknown fields are
+ * rejected, so that a typo in a hand-edited file is reported rather than ignored. Doubles are written so that they read back to the same bits: a
  * saved and reloaded model {@link DetectorModel#equals equals} the original.
  *
  * <p>Files are UTF-8 (a leading byte-order mark is tolerated). A file whose {@code formatVersion} is
@@ -245,6 +246,9 @@ public final class DetectorFiles {
         decoding.put("threshold", d.threshold());
         decoding.put("argmax", lower(d.argmax()));
         decoding.put("minPhrase", d.minPhrase());
+        if (d.grows()) {
+            decoding.put("grow", d.grow());
+        }
         root.put("decoding", decoding);
 
         SourceInfo s = model.source();
@@ -360,11 +364,13 @@ public final class DetectorFiles {
         double bias = top.number("bias");
 
         Obj dob = top.object("decoding");
-        dob.onlyKeys(Set.of("threshold", "argmax", "minPhrase"));
+        dob.onlyKeys(Set.of("threshold", "argmax", "minPhrase", "grow"));
         double threshold = dob.number("threshold");
         Decoding.Argmax argmax = dob.enumValue("argmax", Decoding.Argmax.class);
         int minPhrase = dob.intValue("minPhrase");
-        Decoding decoding = dob.build(() -> new Decoding(threshold, argmax, minPhrase));
+        // optional: files written before growing existed decode as they always did
+        double grow = dob.has("grow") ? dob.number("grow") : Double.NaN;
+        Decoding decoding = dob.build(() -> new Decoding(threshold, argmax, minPhrase, grow));
 
         Obj so = top.object("source");
         so.onlyKeys(Set.of("modelId", "fingerprint", "channels"));
@@ -445,6 +451,10 @@ public final class DetectorFiles {
                             + "): remove it or correct its spelling");
                 }
             }
+        }
+
+        boolean has(String key) {
+            return map.containsKey(key);
         }
 
         Object raw(String key) {

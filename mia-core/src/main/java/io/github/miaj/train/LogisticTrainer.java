@@ -65,6 +65,7 @@ public final class LogisticTrainer implements Trainer {
     private final long seed;
     private final Decoding.Argmax argmax;
     private final Integer minPhrase;
+    private final boolean chooseGrow;
     private final String dataDescription;
     private final ProgressListener listener;
 
@@ -80,6 +81,7 @@ public final class LogisticTrainer implements Trainer {
         this.seed = b.seed;
         this.argmax = b.argmax;
         this.minPhrase = b.minPhrase;
+        this.chooseGrow = b.chooseGrow;
         this.dataDescription = b.dataDescription;
         this.listener = b.listener;
     }
@@ -133,6 +135,9 @@ public final class LogisticTrainer implements Trainer {
         Scored tuned = score(tuneOn, extractor, lr, ProgressListener.Stage.EVALUATE);
         Decoding decoding = tuned.choose(argmax == null ? List.of(Decoding.Argmax.values()) : List.of(argmax),
                 minPhrase == null ? List.of(1, 2, 3) : List.of(minPhrase));
+        if (chooseGrow) {
+            decoding = tuned.chooseGrow(decoding);
+        }
         Metrics devMetrics = devPairs.isEmpty() ? null : tuned.metrics(decoding);
         // train quality is a sanity check, not a selection criterion: a seeded sample keeps it cheap
         Scored trainScored = devPairs.isEmpty() ? tuned : score(sampleForReport(train), extractor, lr, null);
@@ -149,6 +154,9 @@ public final class LogisticTrainer implements Trainer {
         options.put("seed", Long.toString(seed));
         options.put("argmax", argmax == null ? "chosen on dev: " + decoding.argmax() : argmax.name());
         options.put("minPhrase", minPhrase == null ? "chosen on dev: " + decoding.minPhrase() : minPhrase.toString());
+        if (chooseGrow) {
+            options.put("grow", "chosen on dev: " + (decoding.grows() ? Double.toString(decoding.grow()) : "none"));
+        }
         options.put("trainPairs", Integer.toString(train.size()));
         options.put("devPairs", Integer.toString(devPairs.size()));
         Provenance prov = new Provenance(dataDescription, hash(train, devPairs), options, Instant.now().toString(),
@@ -300,6 +308,33 @@ public final class LogisticTrainer implements Trainer {
             return best;
         }
 
+        /** Grow thresholds tried by {@link #chooseGrow}: growing only pays above the uncalibrated probabilities' noise. */
+        private static final double[] GROWS = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.925, 0.95, 0.975};
+
+        /**
+         * The given decoding, or the same argmax and minimum phrase with a grow threshold and a threshold near the
+         * given one when that has a better F1: growing adds links, so the best threshold may move.
+         */
+        Decoding chooseGrow(Decoding start) {
+            Decoding best = start;
+            double bestF1 = f1(start);
+            for (int step = -4; step <= 4; step++) {
+                double t = start.threshold() + 0.025 * step;
+                if (t < 0 || t > 1) {
+                    continue;
+                }
+                for (double g : GROWS) {
+                    Decoding d = new Decoding(t, start.argmax(), start.minPhrase(), g);
+                    double f = f1(d);
+                    if (f > bestF1 + 1e-12) {
+                        bestF1 = f;
+                        best = d;
+                    }
+                }
+            }
+            return best;
+        }
+
         /** Micro F1 of a decoding over the scored pairs (possible links count as correct, not as missed). */
         double f1(Decoding d) {
             long tp = 0;
@@ -412,6 +447,7 @@ public final class LogisticTrainer implements Trainer {
         private long seed = 1;
         private Decoding.Argmax argmax;
         private Integer minPhrase;
+        private boolean chooseGrow;
         private String dataDescription = "";
         private ProgressListener listener = ProgressListener.none();
 
@@ -487,6 +523,16 @@ public final class LogisticTrainer implements Trainer {
          */
         public Builder minPhrase(Integer n) {
             this.minPhrase = n;
+            return this;
+        }
+
+        /**
+         * Whether to try {@linkplain Decoding#grow() growing} links into phrase blocks, with a grow threshold and
+         * a threshold chosen by F1 on the dev pairs, after the argmax and threshold are chosen (default false:
+         * no growing). Worth it where gold links form one-to-many blocks (reworded phrases).
+         */
+        public Builder chooseGrow(boolean choose) {
+            this.chooseGrow = choose;
             return this;
         }
 

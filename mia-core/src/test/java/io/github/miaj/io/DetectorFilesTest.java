@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -94,6 +95,26 @@ class DetectorFilesTest {
         DetectorModel back = DetectorFiles.fromJson(t2, "x");
         assertTrue(Double.isNaN(back.devMetrics().prAuc()));
         assertEquals(noAuc, back);
+    }
+
+    @Test
+    void growThresholdIsSavedWhenSetAndOptionalOnLoad() {
+        DetectorModel base = TestModels.sample();
+        String old = DetectorFiles.toJson(base);
+        // a decoding without growing is written as before, so files of earlier versions keep their bytes
+        assertFalse(old.contains("\"grow\""), old);
+        assertFalse(DetectorFiles.fromJson(old, "x").decoding().grows());
+        DetectorModel grown = new DetectorModel(base.relationship(), base.features(), base.featureNames(),
+                base.weights(), base.bias(), base.decoding().withGrow(0.85), base.source(), base.provenance(),
+                base.devMetrics());
+        String text = DetectorFiles.toJson(grown);
+        assertTrue(text.contains("\"grow\": 0.85"), text);
+        assertEquals(grown, DetectorFiles.fromJson(text, "x"));
+        assertMessage(rejects(text.replace("\"grow\": 0.85", "\"grow\": 2.0")), "detector.json: field 'decoding' is invalid",
+                "grow threshold 2.0 must lie in [0, 1]");
+        assertMessage(rejects(text.replace("\"grow\": 0.85", "\"grow\": \"high\"")),
+                "field 'decoding.grow' must be a number");
+        assertMessage(rejects(text.replace("\"grow\": 0.85", "\"grows\": 0.85")), "field 'decoding.grows' is unknown");
     }
 
     @Test

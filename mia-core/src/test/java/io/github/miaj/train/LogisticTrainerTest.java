@@ -19,6 +19,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,6 +89,18 @@ class LogisticTrainerTest {
                 }
             }
         }
+    }
+
+    @Test
+    void growIsChosenOnlyWhenAskedAndNeverLowersDevF1() {
+        assertFalse(result.detector().model().decoding().grows(), "no growing unless asked");
+        assertFalse(result.detector().model().provenance().options().containsKey("grow"));
+        TrainingResult grown = LogisticTrainer.builder().source(SOURCE).chooseGrow(true).build()
+                .fit("verbatim", ToyPairs.make(60, 1), ToyPairs.make(20, 2));
+        assertArrayEquals(result.detector().model().weights(), grown.detector().model().weights());
+        assertTrue(grown.detector().model().provenance().options().get("grow").startsWith("chosen on dev: "));
+        assertTrue(grown.report().dev().f1() >= result.report().dev().f1() - 1e-12,
+                grown.report().dev() + " vs " + result.report().dev());
     }
 
     @Test

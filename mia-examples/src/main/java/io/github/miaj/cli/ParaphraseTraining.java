@@ -135,8 +135,9 @@ final class ParaphraseTraining {
     }
 
     private long cacheBudget() {
-        // the rest of the heap holds the sampled rows and the scored dev and train pairs' features
-        return Runtime.getRuntime().maxMemory() / 3;
+        // the rest of the heap holds the sampled rows (growing, so briefly twice) and the scored pairs' features:
+        // with all train splits (6026 pairs, about 1.7 M rows of 459 floats) a third of 8 GB ran out of heap
+        return Runtime.getRuntime().maxMemory() / 10;
     }
 
     private TrainingResult fit(CachedSource source, Features f, List<AlignmentCorpus.Dataset> sets,
@@ -154,8 +155,8 @@ final class ParaphraseTraining {
         err.printf(Locale.ROOT, "%s%n", desc);
         ProgressBar bar = new ProgressBar(err);
         TrainingResult r = LogisticTrainer.builder().source(source).features(f.spec()).l2(l2).seed(seed).argmax(mode)
-                .minPhrase(1).describeData(desc + " MultiMWA scored on sure+possible; features "
-                        + f.name().toLowerCase(Locale.ROOT) + "; threshold and decoding chosen on the pooled dev splits")
+                .minPhrase(1).chooseGrow(true).describeData(desc + " MultiMWA scored on sure+possible; features "
+                        + f.name().toLowerCase(Locale.ROOT) + "; threshold, decoding and grow threshold chosen on the pooled dev splits")
                 .listener(bar).build()
                 .fit("paraphrase", train, dev);
         bar.finish();
@@ -181,11 +182,15 @@ final class ParaphraseTraining {
                 s.add(d, p);
             }
             if (withBaselines) {
-                s.print(out, set.name() + "-dev", "paraphrase " + d.model().decoding().argmax().name().toLowerCase(Locale.ROOT));
+                s.print(out, set.name() + "-dev", label(d.model().decoding()));
             } else {
-                s.printDetector(out, set.name() + "-dev", "paraphrase " + d.model().decoding().argmax().name().toLowerCase(Locale.ROOT));
+                s.printDetector(out, set.name() + "-dev", label(d.model().decoding()));
             }
         }
+    }
+
+    private static String label(Decoding d) {
+        return "paraphrase " + d.argmax().name().toLowerCase(Locale.ROOT) + (d.grows() ? "+grow" : "");
     }
 
     /** For each argmax mode, the threshold with the best pooled-dev F1, and each corpus's F1 at it. */
@@ -207,49 +212,61 @@ final class ParaphraseTraining {
             }
             probs.add(ps);
         }
-        out.printf(Locale.ROOT, "%-9s %9s", "argmax", "threshold");
+        out.printf(Locale.ROOT, "%-9s %9s %5s", "argmax", "threshold", "grow");
         for (AlignmentCorpus.Dataset set : sets) {
             out.printf(Locale.ROOT, " %14s", set.name() + " F1/nonid");
         }
         out.printf(Locale.ROOT, " %9s%n", "pooled F1");
+        double[] grows = {Double.NaN, 0.5, 0.7, 0.8, 0.85, 0.9, 0.925, 0.95, 0.975};
         for (Decoding.Argmax mode : Decoding.Argmax.values()) {
-            double bestF1 = -1;
-            double bestT = 0;
-            Evaluator[] bestEv = null;
-            for (int g = 1; g < 40; g++) {
-                double t = g / 40.0;
-                Evaluator pooled = new Evaluator();
-                Evaluator[] each = new Evaluator[sets.size()];
-                for (int s = 0; s < sets.size(); s++) {
-                    each[s] = new Evaluator();
-                    List<LabelledPair> dev = sets.get(s).dev();
-                    for (int k = 0; k < dev.size(); k++) {
-                        LabelledPair p = dev.get(k);
-                        List<String> wa = Words.of(p.a()).stream().map(Word::text).toList();
-                        List<String> wb = Words.of(p.b()).stream().map(Word::text).toList();
-                        Set<WordLink> pred = new HashSet<>();
-                        for (PairMatch m : Decoder.links(probs.get(s).get(k), wa.size(), wb.size(),
-                                new Decoding(t, mode, 1))) {
-                            pred.add(new WordLink(m.a(), m.b()));
+            boolean canGrow = mode == Decoding.Argmax.BOTH || mode == Decoding.Argmax.ITERMAX;
+            for (boolean grow : canGrow ? new boolean[]{false, true} : new boolean[]{false}) {
+                double bestF1 = -1;
+                Decoding bestD = null;
+                Evaluator[] bestEv = null;
+                for (double g : grow ? java.util.Arrays.copyOfRange(grows, 1, grows.length) : new double[]{Double.NaN}) {
+                    for (int k = 1; k < 40; k++) {
+                        Decoding dec = new Decoding(k / 40.0, mode, 1, g);
+                        Evaluator[] each = evaluate(sets, probs, dec);
+                        Evaluator pooled = new Evaluator();
+                        for (Evaluator e : each) {
+                            pooled.merge(e);
                         }
-                        GoldAlignment gold = GoldAlignment.of(p);
-                        each[s].add(pred, gold, wa, wb);
-                        pooled.add(pred, gold, wa, wb);
+                        double f = pooled.metrics().f1();
+                        if (f > bestF1) {
+                            bestF1 = f;
+                            bestD = dec;
+                            bestEv = each;
+                        }
                     }
                 }
-                double f = pooled.metrics().f1();
-                if (f > bestF1) {
-                    bestF1 = f;
-                    bestT = t;
-                    bestEv = each;
+                out.printf(Locale.ROOT, "%-9s %9.3f %5s", mode.name().toLowerCase(Locale.ROOT), bestD.threshold(),
+                        bestD.grows() ? String.format(Locale.ROOT, "%.3f", bestD.grow()) : "-");
+                for (Evaluator e : bestEv) {
+                    out.printf(Locale.ROOT, " %8.4f/%.3f", e.metrics().f1(), e.nonIdenticalRecall());
                 }
+                out.printf(Locale.ROOT, " %9.4f%n", bestF1);
             }
-            out.printf(Locale.ROOT, "%-9s %9.3f", mode.name().toLowerCase(Locale.ROOT), bestT);
-            for (Evaluator e : bestEv) {
-                out.printf(Locale.ROOT, " %8.4f/%.3f", e.metrics().f1(), e.nonIdenticalRecall());
-            }
-            out.printf(Locale.ROOT, " %9.4f%n", bestF1);
         }
+    }
+
+    private static Evaluator[] evaluate(List<AlignmentCorpus.Dataset> sets, List<List<float[]>> probs, Decoding dec) {
+        Evaluator[] each = new Evaluator[sets.size()];
+        for (int s = 0; s < sets.size(); s++) {
+            each[s] = new Evaluator();
+            List<LabelledPair> dev = sets.get(s).dev();
+            for (int k = 0; k < dev.size(); k++) {
+                LabelledPair p = dev.get(k);
+                List<String> wa = Words.of(p.a()).stream().map(Word::text).toList();
+                List<String> wb = Words.of(p.b()).stream().map(Word::text).toList();
+                Set<WordLink> pred = new HashSet<>();
+                for (PairMatch m : Decoder.links(probs.get(s).get(k), wa.size(), wb.size(), dec)) {
+                    pred.add(new WordLink(m.a(), m.b()));
+                }
+                each[s].add(pred, GoldAlignment.of(p), wa, wb);
+            }
+        }
+        return each;
     }
 
     /** A seeded sample of at most {@code n} pairs (all when n is 0). */

@@ -352,7 +352,8 @@ public final class HtmlReport {
             dt(o, "features", m.featureNames().size() + " (" + m.features() + ")");
             dt(o, "decoding", "threshold " + fmt(m.decoding().threshold(), 4) + ", argmax "
                     + m.decoding().argmax().name().toLowerCase(Locale.ROOT) + ", shortest phrase "
-                    + m.decoding().minPhrase());
+                    + m.decoding().minPhrase()
+                    + (m.decoding().grows() ? ", grown into neighbours above " + fmt(m.decoding().grow(), 4) : ""));
             if (m.devMetrics() != null) {
                 dt(o, "dev quality", "precision " + fmt(m.devMetrics().precision(), 3) + ", recall "
                         + fmt(m.devMetrics().recall(), 3) + ", F1 " + fmt(m.devMetrics().f1(), 3));
