@@ -8,8 +8,10 @@ import java.util.List;
  * {@link PairAttention} in memory at once. A 128 + 128-token pair over 144 channels is 9 MB as a
  * {@code PairAttention}; streamed, it is one reused 64 KB block.
  *
- * <p>One consumer serves one pair on one thread; it is called as {@code begin}, then {@code channel} once
- * for every channel {@code c} that {@link #wants(int)} accepts, in increasing order of {@code c}.
+ * <p>One consumer serves one pair, on one thread at a time; it is called as {@code begin}, then {@code channel}
+ * once for every channel {@code c} that {@link #wants(int)} accepts, in increasing order of {@code c}. A batched
+ * source may call the consumers of different pairs on different threads of its own (never two at once for the
+ * same consumer, and all before {@code attendAll} returns).
  */
 public interface ChannelConsumer {
 

@@ -43,9 +43,12 @@ final class EncoderPairRunner implements AttentionRunner {
     private final PinnedOutputs pinned;
     /** Outputs still returned the ordinary way: the hidden states of {@code sim.Lxx}, when on. */
     private final Set<String> unpinned;
+    /** Gathers {@link PairAttention}s on the cores the session was given (see {@link Workers}). */
+    private final Workers workers;
 
     EncoderPairRunner(OrtEnvironment env, OrtSession session, AttentionGraph graph, TextTokenizer tokenizer,
-                      int window, String source) {
+                      int window, String source, int threads) {
+        this.workers = new Workers(threads);
         this.env = env;
         this.session = session;
         this.tokenizer = tokenizer;
@@ -116,18 +119,25 @@ final class EncoderPairRunner implements AttentionRunner {
     public PairAttention attend(String a, String b) {
         TextTokenizer.Encoded e = tokenizer.encodePair(a, b);
         checkFits(e);
-        int nA = e.positionsA().length;
-        int nB = e.positionsB().length;
-        int block = nA * nB;
+        int[] pa = e.positionsA();
+        int[] pb = e.positionsB();
+        int block = pa.length * pb.length;
         float[] data = new float[channels.size() * block];
-        float[] tile = OrtSupport.transposeScratch(nA);
-        stream(e, (c, p, h) -> {
-            if (p == null) {
-                return;
+        int units = outputs.size() * heads;
+        runPinned(e, (layers, r) -> {
+            // head u = layer * heads + h owns channels 2u (.ab) and 2u + 1 (.ba): disjoint ranges of data
+            workers.run(workers.threads(), t -> {
+                float[] row = OrtSupport.transposeScratch(pa.length);
+                for (int u = t; u < units; u += workers.threads()) {
+                    OrtSupport.Probabilities p = layers[u / heads];
+                    OrtSupport.gather(p, u % heads, pa, pb, data, 2 * u * block);
+                    OrtSupport.gatherTransposed(p, u % heads, pa, pb, data, (2 * u + 1) * block, row);
+                }
+            });
+            for (int l = 0; l < layerOutputs.size(); l++) {
+                cosines(r, layerOutputs.get(l), e.ids().length, pa, pb, data, (2 * units + l) * block);
             }
-            OrtSupport.gather(p, h, e.positionsA(), e.positionsB(), data, c * block);
-            OrtSupport.gatherTransposed(p, h, e.positionsA(), e.positionsB(), data, (c + 1) * block, tile);
-        }, (c, r, name) -> cosines(r, name, e.ids().length, e.positionsA(), e.positionsB(), data, c * block));
+        });
         return new PairAttention(a, b, e.tokensA(), e.tokensB(), channels, data);
     }
 
@@ -185,12 +195,9 @@ final class EncoderPairRunner implements AttentionRunner {
 
     /** Runs one pair with the Softmax outputs pinned and visits every head, then every similarity channel. */
     private void stream(TextTokenizer.Encoded e, HeadVisitor heads, LayerVisitor layers) {
-        int n = e.ids().length;
-        try (PinnedOutputs.Lease lease = pinned.lease(new long[]{1, this.heads, n, n});
-             OrtSession.Result r = run(e, unpinned, lease.tensors())) {
+        runPinned(e, (outs, r) -> {
             int c = 0;
-            for (int k = 0; k < outputs.size(); k++) {
-                OrtSupport.Probabilities p = OrtSupport.pinned(lease.values(k), 1, this.heads, n, n);
+            for (OrtSupport.Probabilities p : outs) {
                 for (int h = 0; h < this.heads; h++) {
                     heads.head(c, p, h);
                     c += 2;
@@ -200,12 +207,30 @@ final class EncoderPairRunner implements AttentionRunner {
                 layers.layer(c, r, name);
                 c++;
             }
+        });
+    }
+
+    /** What to do with a run's attention outputs (in layer order) and its other outputs, while both are valid. */
+    private interface Outputs {
+        void read(OrtSupport.Probabilities[] layers, OrtSession.Result result);
+    }
+
+    /** Runs one pair with the Softmax outputs pinned; the buffers go back to the pool when {@code reader} returns. */
+    private void runPinned(TextTokenizer.Encoded e, Outputs reader) {
+        int n = e.ids().length;
+        try (PinnedOutputs.Lease lease = pinned.lease(new long[]{1, heads, n, n});
+             OrtSession.Result r = run(e, unpinned, lease.tensors())) {
+            OrtSupport.Probabilities[] layers = new OrtSupport.Probabilities[outputs.size()];
+            for (int k = 0; k < layers.length; k++) {
+                layers[k] = OrtSupport.pinned(lease.values(k), 1, heads, n, n);
+            }
+            reader.read(layers, r);
         } catch (OrtException ex) {
             throw new ModelException("ONNX Runtime failed on " + source + ": " + ex.getMessage(), ex);
         }
     }
 
-    /** All pairs in one ONNX Runtime call ({@link #streamBatch}), each gathered into its own {@link PairAttention}. */
+    /** All pairs in one ONNX Runtime call ({@link #runBatch}), each gathered into its own {@link PairAttention}. */
     @Override
     public List<PairAttention> attendAll(List<String[]> pairs) {
         if (pairs.size() == 1 || !layerOutputs.isEmpty()) {
@@ -218,17 +243,25 @@ final class EncoderPairRunner implements AttentionRunner {
         }
         TextTokenizer.Encoded[] enc = encodeAll(pairs);
         float[][] data = new float[enc.length][];
-        for (int k = 0; k < enc.length; k++) {
-            data[k] = new float[channels.size() * enc[k].positionsA().length * enc[k].positionsB().length];
-        }
-        float[] row = OrtSupport.transposeScratch(window);
-        streamBatch(enc, (k, c, p, h) -> {
-            int[] pa = enc[k].positionsA();
-            int[] pb = enc[k].positionsB();
-            int block = pa.length * pb.length;
-            OrtSupport.gather(p, h, pa, pb, data[k], c * block);
-            OrtSupport.gatherTransposed(p, h, pa, pb, data[k], (c + 1) * block, row);
-        });
+        runBatch(enc, all -> workers.run(Math.min(workers.threads(), enc.length), t -> {
+            // pair k on task k mod threads: each task allocates (and so zeroes) and fills its own arrays
+            for (int k = t; k < enc.length; k += workers.threads()) {
+                int[] pa = enc[k].positionsA();
+                int[] pb = enc[k].positionsB();
+                int block = pa.length * pb.length;
+                float[] d = new float[channels.size() * block];
+                float[] row = OrtSupport.transposeScratch(pa.length);
+                for (int o = 0; o < all.length; o++) {
+                    OrtSupport.Probabilities p = all[o].item(k);
+                    for (int h = 0; h < heads; h++) {
+                        int c = 2 * (o * heads + h);
+                        OrtSupport.gather(p, h, pa, pb, d, c * block);
+                        OrtSupport.gatherTransposed(p, h, pa, pb, d, (c + 1) * block, row);
+                    }
+                }
+                data[k] = d;
+            }
+        }));
         List<PairAttention> out = new ArrayList<>(enc.length);
         for (int k = 0; k < enc.length; k++) {
             out.add(new PairAttention(pairs.get(k)[0], pairs.get(k)[1], enc[k].tokensA(), enc[k].tokensB(), channels,
@@ -253,10 +286,21 @@ final class EncoderPairRunner implements AttentionRunner {
             consumers.get(k).begin(pairs.get(k)[0], pairs.get(k)[1], enc[k].tokensA(), enc[k].tokensB());
             most = Math.max(most, enc[k].positionsA().length * enc[k].positionsB().length);
         }
-        float[] block = new float[most];
-        float[] row = OrtSupport.transposeScratch(window);
-        streamBatch(enc, (k, c, p, h) -> handOver(consumers.get(k), c, p, h, enc[k].positionsA(), enc[k].positionsB(),
-                block, row));
+        int size = most;
+        // pair k on task k mod threads: each consumer still sees its channels in order, on one thread
+        runBatch(enc, all -> workers.run(Math.min(workers.threads(), enc.length), t -> {
+            float[] block = new float[size];
+            float[] row = OrtSupport.transposeScratch(window);
+            for (int k = t; k < enc.length; k += workers.threads()) {
+                for (int o = 0; o < all.length; o++) {
+                    OrtSupport.Probabilities p = all[o].item(k);
+                    for (int h = 0; h < heads; h++) {
+                        handOver(consumers.get(k), 2 * (o * heads + h), p, h, enc[k].positionsA(),
+                                enc[k].positionsB(), block, row);
+                    }
+                }
+            }
+        }));
     }
 
     private TextTokenizer.Encoded[] encodeAll(List<String[]> pairs) {
@@ -268,18 +312,17 @@ final class EncoderPairRunner implements AttentionRunner {
         return enc;
     }
 
-    /** What to do with head {@code h} of pair {@code k} of a batch; its channels are {@code c} and {@code c + 1}. */
-    private interface BatchVisitor {
-        void head(int k, int c, OrtSupport.Probabilities p, int h);
+    /** What to do with a batched run's attention outputs, [batch, heads, width, width] each, in layer order. */
+    private interface BatchOutputs {
+        void read(OrtSupport.Probabilities[] layers);
     }
 
     /**
      * One ONNX Runtime call for all pairs: right padding to the longest sequence, attention mask 0 (and type
      * id 0) on the padding, so that real tokens never attend to it. ONNX Runtime writes every layer's output
-     * into pinned buffers; each pair's heads are visited in place, layer by layer, so every pair sees its
-     * channels in increasing order.
+     * into pinned buffers, which go back to the pool when {@code reader} returns.
      */
-    private void streamBatch(TextTokenizer.Encoded[] enc, BatchVisitor visitor) {
+    private void runBatch(TextTokenizer.Encoded[] enc, BatchOutputs reader) {
         int batch = enc.length;
         int width = 0;
         for (TextTokenizer.Encoded e : enc) {
@@ -304,15 +347,11 @@ final class EncoderPairRunner implements AttentionRunner {
                 in.put("token_type_ids", OrtSupport.longs(env, types, batch, width));
             }
             try (OrtSession.Result r = session.run(in, Set.of(), lease.tensors())) {
-                for (int o = 0; o < outputs.size(); o++) {
-                    OrtSupport.Probabilities all = OrtSupport.pinned(lease.values(o), batch, heads, width, width);
-                    for (int k = 0; k < batch; k++) {
-                        OrtSupport.Probabilities p = all.item(k);
-                        for (int h = 0; h < heads; h++) {
-                            visitor.head(k, 2 * (o * heads + h), p, h);
-                        }
-                    }
+                OrtSupport.Probabilities[] layers = new OrtSupport.Probabilities[outputs.size()];
+                for (int o = 0; o < layers.length; o++) {
+                    layers[o] = OrtSupport.pinned(lease.values(o), batch, heads, width, width);
                 }
+                reader.read(layers);
             }
         } catch (OrtException ex) {
             throw new ModelException("ONNX Runtime failed on " + source + " (batch of " + batch + "): "
@@ -393,6 +432,7 @@ final class EncoderPairRunner implements AttentionRunner {
 
     @Override
     public void close() {
+        workers.close();
         pinned.clear();
         try {
             session.close();

@@ -439,7 +439,7 @@ public final class OnnxAttentionSource implements AttentionSource {
             TextTokenizer tok = null;
             try {
                 tok = new TextTokenizer(tokenizerBytes, tokenizerLabel);
-                return new EncoderPairRunner(env, session, graph, tok, window, label);
+                return new EncoderPairRunner(env, session, graph, tok, window, label, settings.intraOpThreads());
             } catch (MiaException | IllegalStateException e) {
                 closeQuietly(session, tok);
                 throw e;
