@@ -196,12 +196,14 @@ public final class LinearScorer {
             int offsets = diagonal ? 3 : 1;
             float[][] s = new float[offsets][plane];
             if (plane > 0) {
-                int[] countA = FeatureExtractor.counts(mapA, nA);
-                int[] countB = FeatureExtractor.counts(mapB, nB);
+                // aggregation divides by the attending unit's token count (both counts for channels without
+                // direction): as reciprocals, one multiply per token pair
+                float[] invA = reciprocals(FeatureExtractor.counts(mapA, nA));
+                float[] invB = reciprocals(FeatureExtractor.counts(mapB, nB));
                 for (int g = 0; g < 3; g++) {
                     if (acc[g] != null) {
                         for (int d = 0; d < offsets; d++) {
-                            aggregate(acc[g][d], g, countA, countB, s[d], nB);
+                            aggregate(acc[g][d], g, invA, invB, s[d], nB);
                         }
                     }
                 }
@@ -223,15 +225,22 @@ public final class LinearScorer {
             return new Scores(unitsA, unitsB, logits);
         }
 
+        private static float[] reciprocals(int[] counts) {
+            float[] out = new float[counts.length];
+            for (int k = 0; k < counts.length; k++) {
+                out[k] = counts[k] > 1 ? 1f / counts[k] : 1f;
+            }
+            return out;
+        }
+
         /** Token sums to unit sums, divided as {@link FeatureExtractor} divides each channel of the group. */
-        private void aggregate(float[] tok, int g, int[] countA, int[] countB, float[] out, int nB) {
+        private void aggregate(float[] tok, int g, float[] invA, float[] invB, float[] out, int nB) {
             if (g == FROM_B) {
                 for (int j = 0; j < tB; j++) {
                     int b = mapB[j];
-                    int div = countB[b];
+                    float w = invB[b];
                     for (int i = 0, rowIn = j * tA; i < tA; i++) {
-                        int at = mapA[i] * nB + b;
-                        out[at] += div > 1 ? tok[rowIn + i] / div : tok[rowIn + i];
+                        out[mapA[i] * nB + b] += tok[rowIn + i] * w;
                     }
                 }
                 return;
@@ -240,10 +249,11 @@ public final class LinearScorer {
                 int a = mapA[i];
                 int rowOut = a * nB;
                 int rowIn = i * tB;
+                float wa = invA[a];
                 for (int j = 0; j < tB; j++) {
                     int b = mapB[j];
-                    int div = g == FROM_A ? countA[a] : g == FROM_B ? countB[b] : countA[a] * countB[b];
-                    out[rowOut + b] += div > 1 ? tok[rowIn + j] / div : tok[rowIn + j];
+                    float w = g == FROM_A ? wa : wa * invB[b];
+                    out[rowOut + b] += tok[rowIn + j] * w;
                 }
             }
         }
