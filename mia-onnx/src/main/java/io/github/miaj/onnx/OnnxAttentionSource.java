@@ -75,46 +75,26 @@ public final class OnnxAttentionSource implements AttentionSource {
 
     @Override
     public PairAttention attend(String a, String b) {
-        if (a == null || b == null) {
-            throw new InvalidInputException("attend needs two texts but text " + (a == null ? "A" : "B")
-                    + " is null; pass \"\" for an empty text");
-        }
-        lock.readLock().lock();
-        try {
-            if (closed) {
-                throw new ModelException("this attention source (" + modelId + ") is closed; build a new one");
-            }
-            return runner.attend(a, b);
-        } finally {
-            lock.readLock().unlock();
-        }
+        checkTexts(a, b);
+        return whileOpen(() -> runner.attend(a, b));
     }
 
     /**
      * {@inheritDoc}
      *
      * <p>An encoder-pair model lets ONNX Runtime write the attention into pooled direct buffers and gathers
-     * each wanted channel from them in place; a seq2seq model builds the {@link PairAttention} and hands its
-     * channels over.
+     * each wanted channel from them in place; a seq2seq model hands its cross-attention over as rows of B.
      */
     @Override
     public void attend(String a, String b, ChannelConsumer consumer) {
-        if (a == null || b == null) {
-            throw new InvalidInputException("attend needs two texts but text " + (a == null ? "A" : "B")
-                    + " is null; pass \"\" for an empty text");
-        }
+        checkTexts(a, b);
         if (consumer == null) {
             throw new InvalidInputException("attend needs a channel consumer, not null");
         }
-        lock.readLock().lock();
-        try {
-            if (closed) {
-                throw new ModelException("this attention source (" + modelId + ") is closed; build a new one");
-            }
+        whileOpen(() -> {
             runner.attend(a, b, consumer);
-        } finally {
-            lock.readLock().unlock();
-        }
+            return null;
+        });
     }
 
     /**
@@ -126,17 +106,12 @@ public final class OnnxAttentionSource implements AttentionSource {
     @Override
     public void attendAll(List<String[]> pairs, List<? extends ChannelConsumer> consumers) {
         AttentionSource.checkBatch(pairs, consumers);
-        lock.readLock().lock();
-        try {
-            if (closed) {
-                throw new ModelException("this attention source (" + modelId + ") is closed; build a new one");
-            }
+        whileOpen(() -> {
             if (!pairs.isEmpty()) {
                 runner.attendAll(pairs, consumers);
             }
-        } finally {
-            lock.readLock().unlock();
-        }
+            return null;
+        });
     }
 
     /**
@@ -158,12 +133,24 @@ public final class OnnxAttentionSource implements AttentionSource {
                         + "pass \"\" for an empty text");
             }
         }
+        return whileOpen(() -> pairs.isEmpty() ? List.of() : runner.attendAll(pairs));
+    }
+
+    private static void checkTexts(String a, String b) {
+        if (a == null || b == null) {
+            throw new InvalidInputException("attend needs two texts but text " + (a == null ? "A" : "B")
+                    + " is null; pass \"\" for an empty text");
+        }
+    }
+
+    /** Runs {@code work} under the read lock, refusing once the source is closed (close takes the write lock). */
+    private <T> T whileOpen(java.util.function.Supplier<T> work) {
         lock.readLock().lock();
         try {
             if (closed) {
                 throw new ModelException("this attention source (" + modelId + ") is closed; build a new one");
             }
-            return pairs.isEmpty() ? List.of() : runner.attendAll(pairs);
+            return work.get();
         } finally {
             lock.readLock().unlock();
         }
