@@ -105,19 +105,12 @@ public final class AlignmentCorpus {
      * @throws InvalidInputException naming the file and line of a bad line
      */
     public static List<LabelledPair> readMultiMwa(Path file) {
-        List<String> lines = lines(file);
         List<LabelledPair> out = new ArrayList<>();
-        for (int k = 0; k < lines.size(); k++) {
-            String line = lines.get(k);
-            if (line.isBlank()) {
-                continue;
-            }
-            String where = file + " line " + (k + 1);
-            String[] c = line.split("\t", -1);
-            if (c.length < 8) {
-                throw new InvalidInputException(where + " has " + c.length + " columns; a MultiMWA line needs at "
-                        + "least 8: id, s1, N/A, s2, N/A, 1, 1, sure links [, possible links]");
-            }
+        for (Line line : tsv(file, 8, "a MultiMWA line needs at least 8: id, s1, N/A, s2, N/A, 1, 1, sure links "
+                + "[, possible links]")) {
+            String[] c = line.columns();
+            String where = line.where();
+            int k = line.index();
             String a = c[1].strip();
             String b = c[3].strip();
             sides(a, b, where);
@@ -178,23 +171,15 @@ public final class AlignmentCorpus {
     }
 
     private static List<Row> rows(Path file) {
-        List<String> lines = lines(file);
         List<Row> out = new ArrayList<>();
-        for (int k = 0; k < lines.size(); k++) {
-            String line = lines.get(k);
-            if (line.isBlank()) {
-                continue;
-            }
-            String where = file + " line " + (k + 1);
-            String[] c = line.split("\t", -1);
-            if (c.length < 3) {
-                throw new InvalidInputException(where + " has " + c.length + " columns; each line needs "
-                        + "'s1 TAB s2 TAB links' (the links may be empty, after the tab)");
-            }
+        for (Line line : tsv(file, 3, "each line needs 's1 TAB s2 TAB links' (the links may be empty, after the "
+                + "tab)")) {
+            String[] c = line.columns();
             String a = c[0].strip();
             String b = c[1].strip();
-            sides(a, b, where);
-            out.add(new Row(k + 1, a, b, Pharaoh.parse(c[2], Words.of(a).size(), Words.of(b).size(), where)));
+            sides(a, b, line.where());
+            out.add(new Row(line.index() + 1, a, b,
+                    Pharaoh.parse(c[2], Words.of(a).size(), Words.of(b).size(), line.where())));
         }
         return out;
     }
@@ -215,6 +200,28 @@ public final class AlignmentCorpus {
             throw new InvalidInputException(file + " holds no sentence pairs");
         }
         return pairs;
+    }
+
+    /** A non-blank line of a TSV file: its 0-based index, "FILE line N" for messages, and its columns. */
+    private record Line(int index, String where, String[] columns) {
+    }
+
+    /** The non-blank lines of {@code file}, each with at least {@code minColumns} tab-separated columns. */
+    private static List<Line> tsv(Path file, int minColumns, String usage) {
+        List<String> lines = lines(file);
+        List<Line> out = new ArrayList<>(lines.size());
+        for (int k = 0; k < lines.size(); k++) {
+            if (lines.get(k).isBlank()) {
+                continue;
+            }
+            String where = file + " line " + (k + 1);
+            String[] c = lines.get(k).split("\t", -1);
+            if (c.length < minColumns) {
+                throw new InvalidInputException(where + " has " + c.length + " columns; " + usage);
+            }
+            out.add(new Line(k, where, c));
+        }
+        return out;
     }
 
     private static List<String> lines(Path file) {

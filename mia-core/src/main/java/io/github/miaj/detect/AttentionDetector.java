@@ -96,10 +96,7 @@ public final class AttentionDetector implements RelationshipDetector {
         if (a == null || b == null) {
             throw new InvalidInputException("detect needs two texts; got null for " + (a == null ? "A" : "B"));
         }
-        if (source == null) {
-            throw new MiaException("this detector has no attention source bound; load it with "
-                    + "Mia.detector().source(source).load(path), or call detect(PairAttention)");
-        }
+        requireSource();
         // the fast tier: the source streams its channels into the linear score, no PairAttention is built
         LinearScorer.Pass pass = scorer.pass();
         source.attend(a, b, pass);
@@ -116,10 +113,7 @@ public final class AttentionDetector implements RelationshipDetector {
      */
     @Override
     public List<Detection> detectAll(List<String[]> pairs) {
-        if (source == null) {
-            throw new MiaException("this detector has no attention source bound; load it with "
-                    + "Mia.detector().source(source).load(path), or call detect(PairAttention)");
-        }
+        requireSource();
         if (pairs == null) {
             throw new InvalidInputException("detectAll needs a list of pairs, not null");
         }
@@ -147,6 +141,13 @@ public final class AttentionDetector implements RelationshipDetector {
             logits[k] = (float) LogisticModel.sigmoid(logits[k]);
         }
         return Decoder.decode(logits, unitsA, unitsB, model.decoding());
+    }
+
+    private void requireSource() {
+        if (source == null) {
+            throw new MiaException("this detector has no attention source bound; load it with "
+                    + "Mia.detector().source(source).load(path), or call detect(PairAttention)");
+        }
     }
 
     /** The extractor that builds this detector's features. */

@@ -154,16 +154,30 @@ final class EncoderPairRunner implements AttentionRunner {
         float[] block = new float[pa.length * pb.length];
         float[] row = OrtSupport.transposeScratch(pa.length);
         consumer.begin(a, b, e.tokensA(), e.tokensB());
-        stream(e, (c, p, h) -> handOver(consumer, c, p, h, pa, pb, block, row), (c, r, name) -> {
-            if (consumer.wants(c)) {
-                if (consumer.wantsBMajor(c)) {
-                    cosines(r, name, e.ids().length, pb, pa, block, 0);
-                } else {
-                    cosines(r, name, e.ids().length, pa, pb, block, 0);
+        runPinned(e, (layers, r) -> {
+            handOverAll(consumer, layers, 0, pa, pb, block, row);
+            for (int l = 0, c = 2 * outputs.size() * heads; l < layerOutputs.size(); l++, c++) {
+                if (consumer.wants(c)) {
+                    if (consumer.wantsBMajor(c)) {
+                        cosines(r, layerOutputs.get(l), e.ids().length, pb, pa, block, 0);
+                    } else {
+                        cosines(r, layerOutputs.get(l), e.ids().length, pa, pb, block, 0);
+                    }
+                    consumer.channel(c, block);
                 }
-                consumer.channel(c, block);
             }
         });
+    }
+
+    /** Hands every head of pair {@code item} of the outputs to {@code consumer}, in channel order. */
+    private void handOverAll(ChannelConsumer consumer, OrtSupport.Probabilities[] layers, int item, int[] pa,
+                             int[] pb, float[] block, float[] row) {
+        for (int o = 0; o < layers.length; o++) {
+            OrtSupport.Probabilities p = layers[o].item(item);
+            for (int h = 0; h < heads; h++) {
+                handOver(consumer, 2 * (o * heads + h), p, h, pa, pb, block, row);
+            }
+        }
     }
 
     /** Gathers head {@code h}'s two channels ({@code c}: A to B, {@code c + 1}: B to A) as the consumer wants them. */
@@ -181,33 +195,6 @@ final class EncoderPairRunner implements AttentionRunner {
             }
             consumer.channel(c + 1, block);
         }
-    }
-
-    /** What to do with head {@code h} of an output, whose channels are {@code c} (.ab) and {@code c + 1} (.ba). */
-    private interface HeadVisitor {
-        void head(int c, OrtSupport.Probabilities p, int h);
-    }
-
-    /** What to do with the hidden states {@code name}, whose similarity channel is {@code c}. */
-    private interface LayerVisitor {
-        void layer(int c, OrtSession.Result r, String name);
-    }
-
-    /** Runs one pair with the Softmax outputs pinned and visits every head, then every similarity channel. */
-    private void stream(TextTokenizer.Encoded e, HeadVisitor heads, LayerVisitor layers) {
-        runPinned(e, (outs, r) -> {
-            int c = 0;
-            for (OrtSupport.Probabilities p : outs) {
-                for (int h = 0; h < this.heads; h++) {
-                    heads.head(c, p, h);
-                    c += 2;
-                }
-            }
-            for (String name : layerOutputs) {
-                layers.layer(c, r, name);
-                c++;
-            }
-        });
     }
 
     /** What to do with a run's attention outputs (in layer order) and its other outputs, while both are valid. */
@@ -292,13 +279,7 @@ final class EncoderPairRunner implements AttentionRunner {
             float[] block = new float[size];
             float[] row = OrtSupport.transposeScratch(window);
             for (int k = t; k < enc.length; k += workers.threads()) {
-                for (int o = 0; o < all.length; o++) {
-                    OrtSupport.Probabilities p = all[o].item(k);
-                    for (int h = 0; h < heads; h++) {
-                        handOver(consumers.get(k), 2 * (o * heads + h), p, h, enc[k].positionsA(),
-                                enc[k].positionsB(), block, row);
-                    }
-                }
+                handOverAll(consumers.get(k), all, k, enc[k].positionsA(), enc[k].positionsB(), block, row);
             }
         }));
     }

@@ -2,10 +2,7 @@ package io.github.miaj.onnx;
 
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,20 +14,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DirectMemoryTest {
     @Test
     void outputsBeyondTheDirectMemoryLimitGiveAClearError() throws Exception {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        // 400 + 400 tokens: 6 layers x 12 heads x 403^2 floats = 47 MB, beyond 24 MB
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx512m", "-XX:MaxDirectMemorySize=24m",
-                "-Dai.djl.offline=true", "-cp", cp, DirectMemoryProbe.class.getName());
-        pb.environment().put("JAVA_TOOL_OPTIONS", "");
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "probe hung");
-        List<String> lines = out.lines().toList();
+        // 200 + 200 tokens: 6 layers x 12 heads x 403^2 floats = 47 MB, beyond 24 MB
+        ForkedJvm.Result r = ForkedJvm.run(List.of("-Xmx512m", "-XX:MaxDirectMemorySize=24m", "-Dai.djl.offline=true"),
+                env -> { }, DirectMemoryProbe.class, 120);
+        String out = r.output();
+        List<String> lines = r.lines();
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("RESULT=ModelException") && l.contains("MaxDirectMemorySize")),
                 "expected a ModelException naming MaxDirectMemorySize:\n" + out);
         assertTrue(lines.contains("SMALL=2"), "the source must stay usable:\n" + out);
-        assertEquals(0, p.exitValue(), out);
+        assertEquals(0, r.exitValue(), out);
     }
 }

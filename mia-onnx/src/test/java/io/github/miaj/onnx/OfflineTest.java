@@ -3,13 +3,9 @@ package io.github.miaj.onnx;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,23 +22,16 @@ class OfflineTest {
         Path model = dir.resolve("tiny.onnx");
         Files.write(model, TinyGraphs.seq2seqSingle(1, 1));
         Files.write(dir.resolve("tokenizer.json"), BuiltInModel.ALL_MINILM_L6_V2.tokenizerBytes());
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Djava.security.manager=allow", "-Xmx512m",
-                "-cp", cp, OfflineProbe.class.getName(), model.toString());
-        Map<String, String> env = pb.environment();
-        env.remove("OPT_OUT_TRACKING");
-        env.remove("DJL_OFFLINE");
-        env.put("JAVA_TOOL_OPTIONS", "");
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "probe hung");
-        List<String> lines = out.lines().toList();
+        ForkedJvm.Result r = ForkedJvm.run(List.of("-Djava.security.manager=allow", "-Xmx512m"), env -> {
+            env.remove("OPT_OUT_TRACKING");
+            env.remove("DJL_OFFLINE");
+        }, OfflineProbe.class, 60, model.toString());
+        String out = r.output();
+        List<String> lines = r.lines();
         assertTrue(lines.contains("PRE=null"), "the probe JVM must start without the property:\n" + out);
         assertTrue(lines.contains("POST=true"), "the builder must set ai.djl.offline=true:\n" + out);
         assertTrue(lines.contains("CONNECTS=[]"), "nothing may connect:\n" + out);
-        assertEquals(0, p.exitValue(), out);
+        assertEquals(0, r.exitValue(), out);
     }
 
     @Test
