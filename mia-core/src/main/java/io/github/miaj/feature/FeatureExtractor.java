@@ -46,6 +46,9 @@ public final class FeatureExtractor {
         if (spec.lexical()) {
             names.addAll(Lexicon.NAMES);
         }
+        if (spec.position()) {
+            names.addAll(Position.NAMES);
+        }
         if (names.isEmpty()) {
             throw new InvalidInputException("the feature spec selects no feature from " + channels.size()
                     + " channels; enable lexical features or use a source with attention");
@@ -82,12 +85,12 @@ public final class FeatureExtractor {
         return channels;
     }
 
-    /** Indices of the channels that feed base features, in base-feature order (lexical features follow them). */
+    /** Indices of the channels that feed base features, in base-feature order (text evidence follows them). */
     int[] usedChannels() {
         return used.clone();
     }
 
-    /** Number of base features: the used channels, then the lexical ones. */
+    /** Number of base features: the used channels, then the text evidence (lexical, then position). */
     int numBase() {
         return baseNames.size();
     }
@@ -139,11 +142,24 @@ public final class FeatureExtractor {
             for (int k = 0; k < used.length; k++) {
                 aggregate(att, used[k], scratch, mapA, mapB, countA, countB, base, k * nA * nB, nB);
             }
-            if (spec.lexical()) {
-                Lexicon.fill(texts(ua), texts(ub), base, used.length);
-            }
+            fillEvidence(ua, ub, base, used.length);
         }
         return new UnitFeatures(ua, ub, nBase, spec.diagonal(), base);
+    }
+
+    /**
+     * Writes the base features that come from the units alone, not from attention (lexical, then position),
+     * at [base + k][i][j] from feature {@code base}; nothing when the spec asks for none.
+     */
+    void fillEvidence(List<Word> ua, List<Word> ub, float[] out, int base) {
+        int k = base;
+        if (spec.lexical()) {
+            Lexicon.fill(texts(ua), texts(ub), out, k);
+            k += Lexicon.NAMES.size();
+        }
+        if (spec.position()) {
+            Position.fill(ua.size(), ub.size(), out, k);
+        }
     }
 
     int[] unitOf(List<Token> tokens, int units, String side) {

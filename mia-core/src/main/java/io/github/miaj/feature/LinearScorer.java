@@ -39,8 +39,8 @@ public final class LinearScorer {
     private final float[] w0;
     private final float[] wm;
     private final float[] wp;
-    /** Weights of the lexical base features (same three offsets), empty without them. */
-    private final float[][] lexical;
+    /** Weights of the base features that come from the units alone, lexical then position (same three offsets). */
+    private final float[][] evidence;
 
     LinearScorer(FeatureExtractor extractor, double[] w, double bias) {
         if (w == null || w.length != extractor.numFeatures()) {
@@ -69,11 +69,11 @@ public final class LinearScorer {
                 wp[c] = (float) w[2 * nBase + k];
             }
         }
-        int nLex = nBase - used.length;
-        lexical = new float[nLex][];
-        for (int l = 0; l < nLex; l++) {
+        int nEvidence = nBase - used.length;
+        evidence = new float[nEvidence][];
+        for (int l = 0; l < nEvidence; l++) {
             int k = used.length + l;
-            lexical[l] = diagonal ? new float[]{(float) w[k], (float) w[nBase + k], (float) w[2 * nBase + k]}
+            evidence[l] = diagonal ? new float[]{(float) w[k], (float) w[nBase + k], (float) w[2 * nBase + k]}
                     : new float[]{(float) w[k], 0f, 0f};
         }
     }
@@ -207,12 +207,12 @@ public final class LinearScorer {
                         }
                     }
                 }
-                if (lexical.length > 0) {
-                    float[] lex = new float[lexical.length * plane];
-                    Lexicon.fill(FeatureExtractor.texts(unitsA), FeatureExtractor.texts(unitsB), lex, 0);
-                    for (int l = 0; l < lexical.length; l++) {
+                if (evidence.length > 0) {
+                    float[] lex = new float[evidence.length * plane];
+                    extractor.fillEvidence(unitsA, unitsB, lex, 0);
+                    for (int l = 0; l < evidence.length; l++) {
                         for (int d = 0; d < offsets; d++) {
-                            float w = lexical[l][d];
+                            float w = evidence[l][d];
                             float[] sd = s[d];
                             for (int p = 0, o = l * plane; p < plane; p++) {
                                 sd[p] += w * lex[o + p];

@@ -70,7 +70,8 @@ import java.util.function.Supplier;
  * {@code null} when it is NaN (no scores were given); every other number must be finite. The
  * strings {@code source.modelId}, {@code source.fingerprint} and those of {@code provenance} may be
  * {@code null}. {@code decoding.grow} is written only when the decoding grows links (it came later; a file
- * without it decodes without growing, as before). Every other field is required and unknown fields are
+ * without it decodes without growing, as before); likewise {@code features.position} is written only when
+ * true. Every other field is required and unknown fields are
  * rejected, so that a typo in a hand-edited file is reported rather than ignored. Doubles are written so that they read back to the same bits: a
  * saved and reloaded model {@link DetectorModel#equals equals} the original.
  *
@@ -235,6 +236,9 @@ public final class DetectorFiles {
         features.put("diagonal", f.diagonal());
         features.put("excludeSinks", f.excludeSinks());
         features.put("lexical", f.lexical());
+        if (f.position()) {
+            features.put("position", true);
+        }
         root.put("features", features);
 
         root.put("featureNames", model.featureNames());
@@ -342,10 +346,12 @@ public final class DetectorFiles {
         String relationship = top.string("relationship");
 
         Obj fo = top.object("features");
-        fo.onlyKeys(Set.of("granularity", "bothDirections", "diagonal", "excludeSinks", "lexical"));
+        fo.onlyKeys(Set.of("granularity", "bothDirections", "diagonal", "excludeSinks", "lexical", "position"));
         Granularity granularity = fo.enumValue("granularity", Granularity.class);
         FeatureSpec features = fo.build(() -> new FeatureSpec(granularity, fo.bool("bothDirections"),
-                fo.bool("diagonal"), fo.bool("excludeSinks"), fo.bool("lexical")));
+                fo.bool("diagonal"), fo.bool("excludeSinks"), fo.bool("lexical"),
+                // optional: files written before position features existed have none
+                fo.has("position") && fo.bool("position")));
 
         List<Object> nameValues = top.array("featureNames");
         List<String> featureNames = new ArrayList<>(nameValues.size());

@@ -80,6 +80,37 @@ class FeatureExtractorTest {
     }
 
     @Test
+    void positionFeaturesMeasureDistanceFromTheDiagonalAndTheLengthRatio() {
+        FeatureSpec spec = new FeatureSpec(Granularity.WORD, false, false, false, true, true);
+        FeatureExtractor fx = new FeatureExtractor(spec, CH);
+        assertEquals(List.of("self.L00.H00.ab", "lex.exact", "lex.fold", "lex.sim", "pos.dist", "pos.dist2",
+                "pos.logratio", "pos.abslogratio"), fx.featureNames());
+        // A has 4 words, B has 2: relative positions 1/8, 3/8, 5/8, 7/8 against 1/4, 3/4
+        List<Token> ta = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ta.add(new Token("a" + i, 3 * i, 3 * i + 2, i));
+        }
+        List<Token> tb = List.of(new Token("b0", 0, 2, 0), new Token("b1", 3, 5, 1));
+        UnitFeatures f = fx.extract(new PairAttention("a0 a1 a2 a3", "b0 b1", ta, tb, CH, new float[16]));
+        assertEquals(0.125f, f.base(4, 0, 0), 1e-6f);
+        assertEquals(0.125f, f.base(4, 1, 0), 1e-6f);
+        assertEquals(0.625f, f.base(4, 0, 1), 1e-6f);
+        assertEquals(0.625f * 0.625f, f.base(5, 0, 1), 1e-6f);
+        assertEquals(0.125f, f.base(4, 3, 1), 1e-6f);
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 2; j++) {
+                assertEquals((float) Math.log(2), f.base(6, i, j), 1e-6f);
+                assertEquals((float) Math.log(2), f.base(7, i, j), 1e-6f);
+            }
+        }
+        // the ratio flips sign with the texts; its absolute value does not
+        UnitFeatures g = fx.extract(new PairAttention("b0 b1", "a0 a1 a2 a3", tb, ta, CH, new float[16]));
+        assertEquals((float) -Math.log(2), g.base(6, 0, 0), 1e-6f);
+        assertEquals((float) Math.log(2), g.base(7, 0, 0), 1e-6f);
+        assertEquals(0.125f, g.base(4, 0, 1), 1e-6f);
+    }
+
+    @Test
     void logitsEqualDotProductsOfRowsWithDiagonalContext() {
         SplittableRandom rnd = new SplittableRandom(7);
         String a = "w0 w1 w2 w3 w4";

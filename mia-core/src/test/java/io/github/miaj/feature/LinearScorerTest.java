@@ -82,12 +82,12 @@ class LinearScorerTest {
     }
 
     @Property(tries = 60)
-    void streamedScoresEqualExtractThenLogits(@ForAll @IntRange(min = 0, max = 31) int flags,
+    void streamedScoresEqualExtractThenLogits(@ForAll @IntRange(min = 0, max = 63) int flags,
                                               @ForAll @IntRange(min = 0, max = 9) int wordsA,
                                               @ForAll @IntRange(min = 0, max = 9) int wordsB,
                                               @ForAll long seed) {
         FeatureSpec spec = new FeatureSpec((flags & 1) == 0 ? Granularity.WORD : Granularity.TOKEN,
-                (flags & 2) != 0, (flags & 4) != 0, (flags & 8) != 0, (flags & 16) != 0);
+                (flags & 2) != 0, (flags & 4) != 0, (flags & 8) != 0, (flags & 16) != 0, (flags & 32) != 0);
         assertSameScores(spec, randomPair(seed, wordsA, wordsB), seed + 1);
     }
 

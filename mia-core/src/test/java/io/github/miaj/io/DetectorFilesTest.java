@@ -118,6 +118,27 @@ class DetectorFilesTest {
     }
 
     @Test
+    void positionFeaturesAreSavedWhenOnAndOptionalOnLoad() {
+        DetectorModel base = TestModels.sample();
+        String old = DetectorFiles.toJson(base);
+        // a spec without position features is written as before, so earlier files keep their bytes
+        assertFalse(old.contains("\"position\""), old);
+        assertFalse(DetectorFiles.fromJson(old, "x").features().position());
+        java.util.List<String> names = new java.util.ArrayList<>(base.featureNames());
+        double[] weights = java.util.Arrays.copyOf(base.weights(), base.weights().length);
+        DetectorModel positioned = new DetectorModel(base.relationship(), base.features().withPosition(true),
+                names, weights, base.bias(), base.decoding(), base.source(), base.provenance(), base.devMetrics());
+        String text = DetectorFiles.toJson(positioned);
+        assertTrue(text.contains("\"position\": true"), text);
+        assertEquals(positioned, DetectorFiles.fromJson(text, "x"));
+        assertTrue(DetectorFiles.fromJson(text, "x").features().position());
+        assertMessage(rejects(text.replace("\"position\": true", "\"position\": 1")),
+                "field 'features.position' must be");
+        assertMessage(rejects(text.replace("\"position\": true", "\"positions\": true")),
+                "field 'features.positions' is unknown");
+    }
+
+    @Test
     void fileIsReadableJsonInTheDocumentedLayout() throws IOException {
         Path file = dir.resolve("d.json");
         DetectorFiles.save(TestModels.sample(), file);

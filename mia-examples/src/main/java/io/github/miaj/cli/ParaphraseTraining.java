@@ -36,41 +36,45 @@ import java.util.SplittableRandom;
  * Trains the paraphrase-alignment detector on the gold alignment corpora ({@link AlignmentCorpus}): all
  * train splits pooled for the fit, all dev splits pooled to choose the threshold and decoding, then per-corpus
  * dev metrics printed beside the string baselines. With {@code ablation}, trains one detector per feature set
- * (attention only, + diagonal, + lexical, + hidden-state similarity) over one cached run of the model, and
+ * (attention only, + diagonal, + lexical, + hidden-state similarity, + position) over one cached run of the model, and
  * reports each decoding mode of the richest.
  */
 final class ParaphraseTraining {
     /** Cumulative feature sets, in the order of the ablation. */
     enum Features {
         /** Heads of both directions at the word pair itself. */
-        ATTENTION(false, false, false),
+        ATTENTION(false, false, false, false),
         /** + the same heads at the diagonal neighbours. */
-        DIAGONAL(true, false, false),
+        DIAGONAL(true, false, false, false),
         /** + string similarity of the two words. */
-        LEXICAL(true, true, false),
+        LEXICAL(true, true, false, false),
         /** + per-layer cosine of the two words' hidden states. */
-        SIM(true, true, true);
+        SIM(true, true, true, false),
+        /** + where the two words lie in their sentences, and the pair's length ratio. */
+        POSITION(true, true, true, true);
 
         final boolean diagonal;
         final boolean lexical;
         final boolean sim;
+        final boolean position;
 
-        Features(boolean diagonal, boolean lexical, boolean sim) {
+        Features(boolean diagonal, boolean lexical, boolean sim, boolean position) {
             this.diagonal = diagonal;
             this.lexical = lexical;
             this.sim = sim;
+            this.position = position;
         }
 
         FeatureSpec spec() {
-            return new FeatureSpec(Granularity.WORD, true, diagonal, true, lexical);
+            return new FeatureSpec(Granularity.WORD, true, diagonal, true, lexical, position);
         }
 
         static Features parse(String s) {
             try {
                 return valueOf(s.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("--features for paraphrase must be attention, diagonal, lexical or "
-                        + "sim (each adds to the one before), not '" + s + "'");
+                throw new InvalidInputException("--features for paraphrase must be attention, diagonal, lexical, "
+                        + "sim or position (each adds to the one before), not '" + s + "'");
             }
         }
     }
@@ -127,9 +131,9 @@ final class ParaphraseTraining {
                 TrainingResult r = fit(f.sim ? withSim : heads, f, sets, argmax);
                 report(r.report());
                 last = (AttentionDetector) r.detector();
-                perDataset(last, sets, f == Features.SIM);
+                perDataset(last, sets, f == Features.POSITION);
             }
-            out.printf(Locale.ROOT, "%n=== decoding modes of the sim detector, each at its best pooled-dev threshold ===%n");
+            out.printf(Locale.ROOT, "%n=== decoding modes of the position detector, each at its best pooled-dev threshold ===%n");
             decodingModes(last, sets);
         }
     }

@@ -41,7 +41,7 @@ final class TrainCommand implements Runnable {
     int trainLimit;
 
     @Option(names = "--ablation",
-            description = "paraphrase: train one detector per feature set (attention, diagonal, lexical, sim) and "
+            description = "paraphrase: train one detector per feature set (attention, diagonal, lexical, sim, position) and "
                     + "compare decoding modes on dev; writes no file.")
     boolean ablation;
 
@@ -72,7 +72,7 @@ final class TrainCommand implements Runnable {
 
     @Option(names = "--features", defaultValue = "full",
             description = {"verbatim: full (both directions, diagonal context, sinks excluded, lexical) or raw (one direction, heads only).",
-                    "paraphrase: attention, diagonal, lexical or sim, each adding to the one before; full means sim. Default: ${DEFAULT-VALUE}."})
+                    "paraphrase: attention, diagonal, lexical, sim or position, each adding to the one before; full means position. Default: ${DEFAULT-VALUE}."})
     String features;
 
     @Option(names = "--argmax", defaultValue = "auto",
@@ -88,7 +88,7 @@ final class TrainCommand implements Runnable {
         PrintWriter err = spec.commandLine().getErr();
         if (relationship.equals("paraphrase")) {
             ParaphraseTraining t = new ParaphraseTraining(data, builtIn(model),
-                    ParaphraseTraining.Features.parse(features.equals("full") ? "sim" : features), l2, seed,
+                    ParaphraseTraining.Features.parse(features.equals("full") ? "position" : features), l2, seed,
                     argmaxMode(argmax), trainLimit, o, err);
             if (ablation) {
                 t.ablation();
