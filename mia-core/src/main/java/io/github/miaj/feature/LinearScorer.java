@@ -208,14 +208,14 @@ public final class LinearScorer {
                     }
                 }
                 if (evidence.length > 0) {
-                    float[] lex = new float[evidence.length * plane];
-                    extractor.fillEvidence(unitsA, unitsB, lex, 0);
+                    float[] values = new float[evidence.length * plane];
+                    extractor.fillEvidence(unitsA, unitsB, values, 0);
                     for (int l = 0; l < evidence.length; l++) {
                         for (int d = 0; d < offsets; d++) {
                             float w = evidence[l][d];
                             float[] sd = s[d];
                             for (int p = 0, o = l * plane; p < plane; p++) {
-                                sd[p] += w * lex[o + p];
+                                sd[p] += w * values[o + p];
                             }
                         }
                     }
