@@ -83,18 +83,21 @@ final class ParaphraseTraining {
     private final BuiltInModel model;
     private final Features features;
     private final double l2;
+    private final double positiveWeight;
     private final long seed;
     private final Decoding.Argmax argmax;
     private final int trainLimit;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    ParaphraseTraining(Path data, BuiltInModel model, Features features, double l2, long seed, Decoding.Argmax argmax,
+    ParaphraseTraining(Path data, BuiltInModel model, Features features, double l2, double positiveWeight, long seed,
+                       Decoding.Argmax argmax,
                        int trainLimit, PrintWriter out, PrintWriter err) {
         this.data = data;
         this.model = model;
         this.features = features;
         this.l2 = l2;
+        this.positiveWeight = positiveWeight;
         this.seed = seed;
         this.argmax = argmax;
         this.trainLimit = trainLimit;
@@ -158,7 +161,7 @@ final class ParaphraseTraining {
         }
         err.printf(Locale.ROOT, "%s%n", desc);
         ProgressBar bar = new ProgressBar(err);
-        TrainingResult r = LogisticTrainer.builder().source(source).features(f.spec()).l2(l2).seed(seed).argmax(mode)
+        TrainingResult r = LogisticTrainer.builder().source(source).features(f.spec()).l2(l2).positiveWeight(positiveWeight).seed(seed).argmax(mode)
                 .minPhrase(1).chooseGrow(true).describeData(desc + " MultiMWA scored on sure+possible; features "
                         + f.name().toLowerCase(Locale.ROOT) + "; threshold, decoding and grow threshold chosen on the pooled dev splits")
                 .listener(bar).build()

@@ -70,6 +70,10 @@ final class TrainCommand implements Runnable {
     @Option(names = "--l2", defaultValue = "1e-4", description = "L2 strength (default: ${DEFAULT-VALUE}).")
     double l2;
 
+    @Option(names = "--positive-weight", defaultValue = "balanced",
+            description = "Weight of linked (positive) pairs in the fit: a positive number, or balanced for negatives / positives (default: ${DEFAULT-VALUE}).")
+    String positiveWeight;
+
     @Option(names = "--features", defaultValue = "full",
             description = {"verbatim: full (both directions, diagonal context, sinks excluded, lexical) or raw (one direction, heads only).",
                     "paraphrase: attention, diagonal, lexical, sim or position, each adding to the one before; full means position. Default: ${DEFAULT-VALUE}."})
@@ -82,14 +86,30 @@ final class TrainCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** {@code --positive-weight} as the trainer takes it: NaN for balanced. */
+    private double positiveWeight() {
+        if (positiveWeight.equalsIgnoreCase("balanced")) {
+            return Double.NaN;
+        }
+        try {
+            double w = Double.parseDouble(positiveWeight);
+            if (w > 0 && Double.isFinite(w)) {
+                return w;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidInputException("--positive-weight must be a positive number or 'balanced', not '" + positiveWeight + "'");
+    }
+
     @Override
     public void run() {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (relationship.equals("paraphrase")) {
             ParaphraseTraining t = new ParaphraseTraining(data, builtIn(model),
-                    ParaphraseTraining.Features.parse(features.equals("full") ? "position" : features), l2, seed,
-                    argmaxMode(argmax), trainLimit, o, err);
+                    ParaphraseTraining.Features.parse(features.equals("full") ? "position" : features), l2,
+                    positiveWeight(), seed, argmaxMode(argmax), trainLimit, o, err);
             if (ablation) {
                 t.ablation();
             } else {
@@ -117,7 +137,7 @@ final class TrainCommand implements Runnable {
                 data.train().size(), data.dev().size(), train.size(), dev.size());
         ProgressBar bar = new ProgressBar(err);
         try (OnnxAttentionSource source = OnnxAttentionSource.builder().builtIn(builtIn(model)).build()) {
-            TrainingResult r = LogisticTrainer.builder().source(source).features(spec).l2(l2).seed(seed).argmax(argmaxMode(argmax))
+            TrainingResult r = LogisticTrainer.builder().source(source).features(spec).l2(l2).positiveWeight(positiveWeight()).seed(seed).argmax(argmaxMode(argmax))
                     .describeData(data.description() + "; sampled " + train.size() + " train and " + dev.size()
                             + " dev pairs with seed " + seed + "; data sha256 " + data.sha256())
                     .listener(bar).build()

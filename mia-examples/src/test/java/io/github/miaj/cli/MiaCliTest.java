@@ -129,6 +129,10 @@ class MiaCliTest {
         assertError(mia("eval", "--input", write("range.tsv", "a b\tc d\t0-0\nx y\tz\t0-5\n").toString()),
                 "line 2");
         assertError(mia("align", "--input", write("emptyside.tsv", "a b\t \n").toString()), "empty second sentence");
+        // checked before any model or corpus is read
+        assertError(mia("train", "--relationship", "paraphrase", "--positive-weight", "-2", "--out",
+                dir.resolve("never.json").toString()), "--positive-weight must be a positive number or 'balanced'");
+        assertFalse(Files.exists(dir.resolve("never.json")));
     }
 
     private static void assertError(Run r, String fragment) {
