@@ -51,7 +51,7 @@ public final class FeatureExtractor {
         }
         if (names.isEmpty()) {
             throw new InvalidInputException("the feature spec selects no feature from " + channels.size()
-                    + " channels; enable lexical features or use a source with attention");
+                    + " channels; enable lexical or position features, or use a source with attention");
         }
         this.used = keep.stream().mapToInt(Integer::intValue).toArray();
         this.baseNames = List.copyOf(names);

@@ -69,6 +69,12 @@ final class ParaphraseTraining {
             return new FeatureSpec(Granularity.WORD, true, diagonal, true, lexical, position);
         }
 
+        /** The last, richest set: the one the ablation compares with the baselines and decodes every way. */
+        static Features richest() {
+            Features[] all = values();
+            return all[all.length - 1];
+        }
+
         static Features parse(String s) {
             try {
                 return valueOf(s.toUpperCase(Locale.ROOT));
@@ -134,9 +140,10 @@ final class ParaphraseTraining {
                 TrainingResult r = fit(f.sim ? withSim : heads, f, sets, argmax);
                 report(r.report());
                 last = (AttentionDetector) r.detector();
-                perDataset(last, sets, f == Features.POSITION);
+                perDataset(last, sets, f == Features.richest());
             }
-            out.printf(Locale.ROOT, "%n=== decoding modes of the position detector, each at its best pooled-dev threshold ===%n");
+            out.printf(Locale.ROOT, "%n=== decoding modes of the %s detector, each at its best pooled-dev threshold ===%n",
+                    Features.richest().name().toLowerCase(Locale.ROOT));
             decodingModes(last, sets);
         }
     }
