@@ -24,7 +24,7 @@ final class AlignCommand implements Runnable {
     @Option(names = "--input", required = true, description = "TSV file of sentence pairs.")
     Path input;
 
-    @Option(names = "--detector", defaultValue = "verbatim", description = "Detector file or built-in name (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--detector", defaultValue = "verbatim", description = "Detector file, or a built-in name: verbatim, paraphrase or paraphrase-e5 (default: ${DEFAULT-VALUE}).")
     String detector;
 
     @picocli.CommandLine.Spec

@@ -31,7 +31,7 @@ final class DetectCommand implements Runnable {
     @Parameters(index = "1", paramLabel = "B.txt", description = "The text that may reproduce it.")
     Path fileB;
 
-    @Option(names = "--detector", defaultValue = "verbatim", description = "Detector file or built-in name (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--detector", defaultValue = "verbatim", description = "Detector file, or a built-in name: verbatim, paraphrase or paraphrase-e5 (default: ${DEFAULT-VALUE}).")
     String detector;
 
     @Option(names = "--format", defaultValue = "text", description = "text (side by side, for a person), json (for programs) or html (a self-contained page); default: ${DEFAULT-VALUE}.")

