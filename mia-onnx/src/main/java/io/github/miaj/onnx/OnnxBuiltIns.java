@@ -20,7 +20,10 @@ import java.util.Set;
  * {@link io.github.miaj.Mia} through {@link java.util.ServiceLoader}.
  */
 public final class OnnxBuiltIns implements BuiltIns {
-    /** Shipped detectors, by name; each is a detector file under {@value #FOLDER}. */
+    /**
+     * Shipped detectors, by name; each is a detector file under {@value #FOLDER}. {@code paraphrase-e5} needs the
+     * e5-small-v2 artifact on the classpath ({@link BuiltInModel#E5_SMALL_V2}); mia-onnx does not depend on it.
+     */
     static final List<String> DETECTORS = List.of("verbatim", "paraphrase", "paraphrase-e5");
     static final String FOLDER = "io/github/miaj/onnx/detectors/";
 
