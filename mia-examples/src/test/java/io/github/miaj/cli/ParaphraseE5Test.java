@@ -38,6 +38,14 @@ class ParaphraseE5Test {
             }
             assertTrue(links.contains("3-3"), "said ~ stated missing from " + links);
             assertFalse(links.contains("1-8"), "senate ~ fair must not link: " + links);
+            // the streamed tier on e5's 12 layers gives what the whole PairAttention gives
+            Detection full = d.detect(d.source().attend("the senate leader said the verdict was fair .",
+                    "the senate leader stated that the ruling was fair ."));
+            for (int i = 0; i < full.unitsA().size(); i++) {
+                for (int j = 0; j < full.unitsB().size(); j++) {
+                    assertEquals(full.probability(i, j), det.probability(i, j), 1e-4, "pair " + i + "-" + j);
+                }
+            }
         }
     }
 }
