@@ -107,7 +107,7 @@ final class TrainCommand implements Runnable {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (relationship.equals("paraphrase")) {
-            ParaphraseTraining t = new ParaphraseTraining(data, builtIn(model),
+            ParaphraseTraining t = new ParaphraseTraining(data, BuiltInModel.byId(model),
                     ParaphraseTraining.Features.parse(features.equals("full") ? "position" : features), l2,
                     positiveWeight(), seed, argmaxMode(argmax), trainLimit, o, err);
             if (ablation) {
@@ -136,7 +136,7 @@ final class TrainCommand implements Runnable {
         err.printf(Locale.ROOT, "corpus %s: %d train and %d dev pairs available; using %d and %d%n", corpus,
                 data.train().size(), data.dev().size(), train.size(), dev.size());
         ProgressBar bar = new ProgressBar(err);
-        try (OnnxAttentionSource source = OnnxAttentionSource.builder().builtIn(builtIn(model)).build()) {
+        try (OnnxAttentionSource source = OnnxAttentionSource.builder().builtIn(BuiltInModel.byId(model)).build()) {
             TrainingResult r = LogisticTrainer.builder().source(source).features(spec).l2(l2).positiveWeight(positiveWeight()).seed(seed).argmax(argmaxMode(argmax))
                     .describeData(data.description() + "; sampled " + train.size() + " train and " + dev.size()
                             + " dev pairs with seed " + seed + "; data sha256 " + data.sha256())
@@ -179,15 +179,6 @@ final class TrainCommand implements Runnable {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("--argmax must be NONE, EITHER, BOTH, ITERMAX or auto, not '" + s + "'");
         }
-    }
-
-    static BuiltInModel builtIn(String name) {
-        for (BuiltInModel m : BuiltInModel.values()) {
-            if (m.id().equals(name)) {
-                return m;
-            }
-        }
-        throw new InvalidInputException("no built-in model '" + name + "'; choose all-minilm-l6-v2, bge-small-en-v15 or e5-small-v2");
     }
 
     private static void print(PrintWriter o, String name, Metrics m) {

@@ -1,5 +1,6 @@
 package io.github.miaj.onnx;
 
+import io.github.miaj.InvalidInputException;
 import io.github.miaj.ModelException;
 
 import java.io.IOException;
@@ -43,6 +44,24 @@ public enum BuiltInModel {
         this.tokenizerResource = tokenizerResource;
     }
 
+    /**
+     * The built-in model of that {@link #id()}.
+     *
+     * @throws InvalidInputException naming the ids there are, when none has this one
+     */
+    public static BuiltInModel byId(String id) {
+        for (BuiltInModel m : values()) {
+            if (m.id.equals(id)) {
+                return m;
+            }
+        }
+        StringBuilder ids = new StringBuilder();
+        for (BuiltInModel m : values()) {
+            ids.append(ids.length() == 0 ? "" : ", ").append(m.id);
+        }
+        throw new InvalidInputException("no built-in model '" + id + "'; choose one of " + ids);
+    }
+
     /** Short name used in model ids, such as {@code all-minilm-l6-v2}. */
     public String id() {
         return id;
@@ -59,11 +78,21 @@ public enum BuiltInModel {
         return cl.getResource(modelResource) != null && cl.getResource(tokenizerResource) != null;
     }
 
-    byte[] modelBytes() {
+    /**
+     * The model's ONNX bytes as its artifact holds them (not instrumented), for comparisons such as a plain forward pass.
+     *
+     * @throws ModelException naming the artifact to add, when it is not on the classpath
+     */
+    public byte[] modelBytes() {
         return read(modelResource);
     }
 
-    byte[] tokenizerBytes() {
+    /**
+     * The model's {@code tokenizer.json} bytes.
+     *
+     * @throws ModelException naming the artifact to add, when it is not on the classpath
+     */
+    public byte[] tokenizerBytes() {
         return read(tokenizerResource);
     }
 

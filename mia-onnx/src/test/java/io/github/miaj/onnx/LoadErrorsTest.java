@@ -117,6 +117,16 @@ class LoadErrorsTest {
     }
 
     @Test
+    void builtInModelsAreFoundByIdAndAnUnknownIdListsThem() {
+        assertEquals(BuiltInModel.E5_SMALL_V2, BuiltInModel.byId("e5-small-v2"));
+        assertEquals(BuiltInModel.ALL_MINILM_L6_V2, BuiltInModel.byId("all-minilm-l6-v2"));
+        io.github.miaj.InvalidInputException e = assertThrows(io.github.miaj.InvalidInputException.class,
+                () -> BuiltInModel.byId("bge-small"));
+        assertTrue(e.getMessage().contains("'bge-small'") && e.getMessage().contains("bge-small-en-v15, e5-small-v2"),
+                e.getMessage());
+    }
+
+    @Test
     void aShippedDetectorWhoseModelIsMissingSaysWhichArtifactToAdd() {
         Assumptions.assumeFalse(BuiltInModel.E5_SMALL_V2.isAvailable(), "e5 jar is on the test classpath");
         assertTrue(new OnnxBuiltIns().detectorNames().contains("paraphrase-e5"), "listed even without its model");

@@ -2,7 +2,6 @@ package io.github.miaj.examples.bench;
 
 import static io.github.miaj.examples.bench.BenchSupport.median;
 import static io.github.miaj.examples.bench.BenchSupport.pct;
-import static io.github.miaj.examples.bench.BenchSupport.resource;
 import static io.github.miaj.examples.bench.BenchSupport.rssMiB;
 import static io.github.miaj.examples.bench.BenchSupport.time;
 
@@ -45,26 +44,8 @@ public final class AttentionBench {
     private AttentionBench() {
     }
 
-    private static BuiltInModel model(String id) {
-        for (BuiltInModel m : BuiltInModel.values()) {
-            if (m.id().equals(id)) {
-                return m;
-            }
-        }
-        throw new io.github.miaj.InvalidInputException("no built-in model '" + id + "'; choose all-minilm-l6-v2, bge-small-en-v15 or e5-small-v2");
-    }
-
-    /** The name its artifact gives the model's files (the same bytes the source loads). */
-    private static String resourceBase(BuiltInModel m) {
-        return switch (m) {
-            case ALL_MINILM_L6_V2 -> "all-minilm-l6-v2";
-            case BGE_SMALL_EN_V15 -> "bge-small-en-v1.5";
-            case E5_SMALL_V2 -> "e5-small-v2";
-        };
-    }
-
     public static void main(String[] args) throws Exception {
-        BuiltInModel which = args.length > 0 ? model(args[0]) : BuiltInModel.ALL_MINILM_L6_V2;
+        BuiltInModel which = args.length > 0 ? BuiltInModel.byId(args[0]) : BuiltInModel.ALL_MINILM_L6_V2;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 6;
         boolean withSpinning = args.length > 3 && args[3].equals("spin");
@@ -83,8 +64,8 @@ public final class AttentionBench {
                     pa.sizeA(), pa.sizeB(), pa.channelCount(), rssMiB());
 
             OrtEnvironment env = OrtEnvironment.getEnvironment();
-            byte[] modelBytes = resource(resourceBase(which) + ".onnx");
-            byte[] tokJson = resource(resourceBase(which) + "-tokenizer.json");
+            byte[] modelBytes = which.modelBytes();
+            byte[] tokJson = which.tokenizerBytes();
             try (HuggingFaceTokenizer tok = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokJson),
                     Map.of("padding", "false", "truncation", "false"));
                  OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {

@@ -2,7 +2,6 @@ package io.github.miaj.examples.bench;
 
 import io.github.miaj.onnx.OnnxAttentionSource;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,15 +32,6 @@ final class BenchSupport {
     static double pct(List<Double> v, int p) {
         double[] s = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return s[Math.min(s.length - 1, (int) Math.round(p / 100.0 * (s.length - 1)))];
-    }
-
-    static byte[] resource(String name) throws Exception {
-        try (InputStream in = BenchSupport.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("resource " + name + " not on the classpath");
-            }
-            return in.readAllBytes();
-        }
     }
 
     /** Resident memory of this process from /proc, or -1 where there is none. */

@@ -1,7 +1,6 @@
 package io.github.miaj.examples.bench;
 
 import static io.github.miaj.examples.bench.BenchSupport.median;
-import static io.github.miaj.examples.bench.BenchSupport.resource;
 import static io.github.miaj.examples.bench.BenchSupport.time;
 
 import ai.djl.huggingface.tokenizers.Encoding;
@@ -12,6 +11,7 @@ import ai.onnxruntime.OrtSession;
 import io.github.miaj.Mia;
 import io.github.miaj.detect.RelationshipDetector;
 import io.github.miaj.onnx.Offline;
+import io.github.miaj.onnx.BuiltInModel;
 import io.github.miaj.onnx.OnnxAttentionSource;
 
 import java.io.ByteArrayInputStream;
@@ -54,14 +54,14 @@ public final class DetectBench {
         try (OnnxAttentionSource source = OnnxAttentionSource.builtIn();
              RelationshipDetector det = Mia.detector().source(source).load(detectorFile.toString());
              HuggingFaceTokenizer tok = HuggingFaceTokenizer.newInstance(
-                     new ByteArrayInputStream(resource("all-minilm-l6-v2-tokenizer.json")),
+                     new ByteArrayInputStream(BuiltInModel.ALL_MINILM_L6_V2.tokenizerBytes()),
                      Map.of("padding", "false", "truncation", "false"));
              OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
             opts.setIntraOpNumThreads(2);
             opts.setInterOpNumThreads(1);
             opts.addConfigEntry("session.intra_op.allow_spinning", "0");
             OrtEnvironment env = OrtEnvironment.getEnvironment();
-            try (OrtSession plain = env.createSession(resource("all-minilm-l6-v2.onnx"), opts)) {
+            try (OrtSession plain = env.createSession(BuiltInModel.ALL_MINILM_L6_V2.modelBytes(), opts)) {
                 String a = BenchSupport.textOf(source, 0, 128);
                 String b = BenchSupport.textOf(source, 37, 128);
                 List<String[]> pairs = new ArrayList<>();
