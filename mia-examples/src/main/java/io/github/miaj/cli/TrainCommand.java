@@ -108,7 +108,8 @@ final class TrainCommand implements Runnable {
         PrintWriter err = spec.commandLine().getErr();
         if (relationship.equals("paraphrase")) {
             ParaphraseTraining t = new ParaphraseTraining(data, BuiltInModel.byId(model),
-                    ParaphraseTraining.Features.parse(features.equals("full") ? "position" : features), l2,
+                    features.equals("full") ? ParaphraseTraining.Features.richest()
+                            : ParaphraseTraining.Features.parse(features), l2,
                     positiveWeight(), seed, argmaxMode(argmax), trainLimit, o, err);
             if (ablation) {
                 t.ablation();

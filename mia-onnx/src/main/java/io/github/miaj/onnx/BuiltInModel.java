@@ -55,11 +55,8 @@ public enum BuiltInModel {
                 return m;
             }
         }
-        StringBuilder ids = new StringBuilder();
-        for (BuiltInModel m : values()) {
-            ids.append(ids.length() == 0 ? "" : ", ").append(m.id);
-        }
-        throw new InvalidInputException("no built-in model '" + id + "'; choose one of " + ids);
+        throw new InvalidInputException("no built-in model '" + id + "'; choose one of "
+                + java.util.Arrays.stream(values()).map(BuiltInModel::id).collect(java.util.stream.Collectors.joining(", ")));
     }
 
     /** Short name used in model ids, such as {@code all-minilm-l6-v2}. */
