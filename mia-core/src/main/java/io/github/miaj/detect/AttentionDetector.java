@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The detector MIA-J trains: a logistic regression over named attention features, decoded into links
@@ -156,13 +157,22 @@ public final class AttentionDetector implements RelationshipDetector {
     }
 
     @Override
-    public List<HeadWeight> weights() {
-        List<HeadWeight> out = new ArrayList<>(weights.length);
+    public List<FeatureWeight> weights() {
+        List<FeatureWeight> out = new ArrayList<>(weights.length);
         for (int k = 0; k < weights.length; k++) {
-            out.add(new HeadWeight(model.featureNames().get(k), weights[k]));
+            out.add(new FeatureWeight(model.featureNames().get(k), weights[k]));
         }
-        out.sort(Comparator.comparingDouble((HeadWeight h) -> -Math.abs(h.weight())).thenComparing(HeadWeight::name));
+        out.sort(Comparator.comparingDouble((FeatureWeight h) -> -Math.abs(h.weight()))
+                .thenComparing(FeatureWeight::name));
         return List.copyOf(out);
+    }
+
+    @Override
+    public Optional<Explanation> explain(PairAttention attention) {
+        if (attention == null) {
+            throw new InvalidInputException("explain needs the attention of a pair, not null");
+        }
+        return Optional.of(new Explanation(extractor.extract(attention), model.featureNames(), weights, model.bias()));
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.github.miaj.attention.PairAttention;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A trained detector of one relationship between two texts, bound to the attention source it was trained
@@ -49,8 +50,25 @@ public interface RelationshipDetector extends AutoCloseable {
     /** Decodes attention that was already computed by this detector's source (or one with its fingerprint). */
     Detection detect(PairAttention attention);
 
-    /** The named feature weights, strongest (largest magnitude) first: the detector's explanation. */
-    List<HeadWeight> weights();
+    /** The named feature weights, strongest (largest magnitude) first. */
+    List<FeatureWeight> weights();
+
+    /** Which heads carry the detector, and its weights grouped by kind of evidence (heads, string, position). */
+    default WeightSummary summary() {
+        return WeightSummary.of(weights());
+    }
+
+    /**
+     * The contributions (weight x feature value) of every named feature to the decision on each unit pair of
+     * {@code attention}, as Tribuo's {@code Model.getExcuse} explains a prediction; empty for a detector that
+     * is not a linear model over named features.
+     *
+     * @param attention the pair's attention from this detector's source (or one with its fingerprint)
+     * @throws io.github.miaj.IncompatibleSourceException when the attention's channels are not the detector's
+     */
+    default Optional<Explanation> explain(PairAttention attention) {
+        return Optional.empty();
+    }
 
     /** The attention source this detector runs, or null when it only decodes precomputed attention. */
     io.github.miaj.attention.AttentionSource source();

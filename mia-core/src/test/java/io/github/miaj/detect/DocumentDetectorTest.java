@@ -267,7 +267,7 @@ class DocumentDetectorTest {
         }
 
         @Override
-        public List<HeadWeight> weights() {
+        public List<FeatureWeight> weights() {
             return List.of();
         }
 

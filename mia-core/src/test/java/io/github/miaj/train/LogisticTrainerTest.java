@@ -5,7 +5,7 @@ import io.github.miaj.InvalidInputException;
 import io.github.miaj.TrainingException;
 import io.github.miaj.detect.AttentionDetector;
 import io.github.miaj.detect.Detection;
-import io.github.miaj.detect.HeadWeight;
+import io.github.miaj.detect.FeatureWeight;
 import io.github.miaj.detect.PhraseMatch;
 import io.github.miaj.detect.RelationshipDetector;
 import io.github.miaj.feature.FeatureSpec;
@@ -50,7 +50,7 @@ class LogisticTrainerTest {
         double copyHead = weightOf("self.L00.H00.ab") + weightOf("self.L00.H00.ba");
         double noiseHead = Math.abs(weightOf("self.L00.H01.ab")) + Math.abs(weightOf("self.L00.H01.ba"));
         assertTrue(copyHead > noiseHead, "copy head " + copyHead + " vs noise head " + noiseHead);
-        List<HeadWeight> w = result.detector().weights();
+        List<FeatureWeight> w = result.detector().weights();
         for (int k = 1; k < w.size(); k++) {
             assertTrue(Math.abs(w.get(k - 1).weight()) >= Math.abs(w.get(k).weight()), "strongest first");
         }

@@ -119,7 +119,7 @@ final class ParaphraseTraining {
             CachedSource cached = new CachedSource(src, cacheBudget());
             TrainingResult r = fit(cached, features, sets, argmax);
             // bind the saved detector to the real source, not the cache
-            AttentionDetector d = new AttentionDetector(((AttentionDetector) r.detector()).model(), src, false);
+            AttentionDetector d = new AttentionDetector(r.detector().model(), src, false);
             d.save(file);
             out.printf(Locale.ROOT, "wrote %s: %d features, %s%n", file, d.weights().size(), d.model().decoding());
             report(r.report());
@@ -134,12 +134,12 @@ final class ParaphraseTraining {
             CachedSource withSim = new CachedSource(src, cacheBudget());
             // the heads-only view is for measurement: its detectors are never saved, so the id only labels them
             CachedSource heads = withSim.headsOnly(model.id() + "/encoder-pair", "ablation-view-of-" + src.fingerprint());
-            AttentionDetector last = null;
+            RelationshipDetector last = null;
             for (Features f : Features.values()) {
                 out.printf(Locale.ROOT, "%n=== features %s (model %s) ===%n", f.name().toLowerCase(Locale.ROOT), model.id());
                 TrainingResult r = fit(f.sim ? withSim : heads, f, sets, argmax);
                 report(r.report());
-                last = (AttentionDetector) r.detector();
+                last = r.detector();
                 perDataset(last, sets, f == Features.richest());
             }
             out.printf(Locale.ROOT, "%n=== decoding modes of the %s detector, each at its best pooled-dev threshold ===%n",
@@ -208,7 +208,7 @@ final class ParaphraseTraining {
     }
 
     /** For each argmax mode, the threshold with the best pooled-dev F1, and each corpus's F1 at it. */
-    private void decodingModes(AttentionDetector d, List<AlignmentCorpus.Dataset> sets) {
+    private void decodingModes(RelationshipDetector d, List<AlignmentCorpus.Dataset> sets) {
         List<List<float[]>> probs = new ArrayList<>();
         for (AlignmentCorpus.Dataset set : sets) {
             List<float[]> ps = new ArrayList<>();

@@ -24,12 +24,12 @@ final class VerbatimCorpus {
     }
 
     /** A seeded sample of at most {@code n} pairs, keeping the kinds' mix. */
-    static List<GeneratedPair> sample(List<GeneratedPair> all, int n, long seed) {
-        List<GeneratedPair> copy = new ArrayList<>(all);
+    static <T> List<T> sample(List<T> all, int n, long seed) {
+        List<T> copy = new ArrayList<>(all);
         SplittableRandom rnd = new SplittableRandom(seed);
         for (int k = copy.size() - 1; k > 0; k--) {
             int m = rnd.nextInt(k + 1);
-            GeneratedPair t = copy.get(k);
+            T t = copy.get(k);
             copy.set(k, copy.get(m));
             copy.set(m, t);
         }

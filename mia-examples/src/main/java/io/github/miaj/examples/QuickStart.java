@@ -2,7 +2,7 @@ package io.github.miaj.examples;
 
 import io.github.miaj.Mia;
 import io.github.miaj.detect.Detection;
-import io.github.miaj.detect.HeadWeight;
+import io.github.miaj.detect.FeatureWeight;
 import io.github.miaj.detect.PhraseMatch;
 import io.github.miaj.detect.RelationshipDetector;
 
@@ -28,7 +28,7 @@ public final class QuickStart {
                         p.a().end(), p.a().of(a), p.b().start(), p.b().end(), p.b().of(b), p.score());
             }
             System.out.println("strongest features:");
-            for (HeadWeight w : verbatim.weights().subList(0, 5)) {
+            for (FeatureWeight w : verbatim.weights().subList(0, 5)) {
                 System.out.printf(Locale.ROOT, "  %-24s %+.3f%n", w.name(), w.weight());
             }
         }

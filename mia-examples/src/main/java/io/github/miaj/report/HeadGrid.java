@@ -2,7 +2,8 @@ package io.github.miaj.report;
 
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.attention.HeadName;
-import io.github.miaj.detect.HeadWeight;
+import io.github.miaj.detect.FeatureWeight;
+import io.github.miaj.feature.Evidence;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +18,10 @@ import java.util.TreeMap;
  */
 public final class HeadGrid {
     private final List<Panel> panels;
-    private final List<HeadWeight> others;
+    private final List<FeatureWeight> others;
     private final double maxAbs;
 
-    private HeadGrid(List<Panel> panels, List<HeadWeight> others, double maxAbs) {
+    private HeadGrid(List<Panel> panels, List<FeatureWeight> others, double maxAbs) {
         this.panels = List.copyOf(panels);
         this.others = List.copyOf(others);
         this.maxAbs = maxAbs;
@@ -31,19 +32,18 @@ public final class HeadGrid {
      *
      * @throws InvalidInputException when {@code weights} is null
      */
-    public static HeadGrid of(List<HeadWeight> weights) {
+    public static HeadGrid of(List<FeatureWeight> weights) {
         if (weights == null) {
             throw new InvalidInputException("weights are null; pass the detector's weights()");
         }
         Map<String, Map<Integer, Map<Integer, Double>>> byKind = new TreeMap<>();
         Map<String, Double> other = new TreeMap<>();
-        for (HeadWeight w : weights) {
-            String base = baseName(w.name());
-            HeadName h = parseOrNull(base);
-            if (h == null || !h.isHead()) {
+        for (FeatureWeight w : weights) {
+            if (w.evidence() != Evidence.HEAD) {
                 other.merge(w.name(), w.weight(), Double::sum);
                 continue;
             }
+            HeadName h = HeadName.parse(baseName(w.name()));
             byKind.computeIfAbsent(h.kind(), k -> new TreeMap<>())
                     .computeIfAbsent(h.layer(), k -> new TreeMap<>())
                     .merge(h.head(), w.weight(), Double::sum);
@@ -69,9 +69,9 @@ public final class HeadGrid {
             }
             panels.add(new Panel(kind.getKey(), v));
         }
-        List<HeadWeight> others = new ArrayList<>();
+        List<FeatureWeight> others = new ArrayList<>();
         for (var e : other.entrySet()) {
-            others.add(new HeadWeight(e.getKey(), e.getValue()));
+            others.add(new FeatureWeight(e.getKey(), e.getValue()));
         }
         others.sort((x, y) -> Double.compare(Math.abs(y.weight()), Math.abs(x.weight())));
         return new HeadGrid(panels, others, max);
@@ -79,22 +79,12 @@ public final class HeadGrid {
 
     /** A feature name without its diagonal offset: {@code self.L02.H09.ab@-1} gives {@code self.L02.H09.ab}. */
     static String baseName(String featureName) {
-        return featureName.replaceAll("@[-+]\\d+$", "");
+        return Evidence.baseName(featureName);
     }
 
     /** The head a feature belongs to ({@code self.L02.H09}), or the feature's base name when it is no head. */
     static String headOf(String featureName) {
-        String base = baseName(featureName);
-        HeadName h = parseOrNull(base);
-        return h == null ? base : h.headId();
-    }
-
-    private static HeadName parseOrNull(String name) {
-        try {
-            return HeadName.parse(name);
-        } catch (InvalidInputException notAHead) {
-            return null;
-        }
+        return Evidence.sourceOf(featureName);
     }
 
     /** One grid per attention kind, in alphabetical order of kind. */
@@ -103,7 +93,7 @@ public final class HeadGrid {
     }
 
     /** Features that are not heads (such as {@code lex.fold}), strongest first. */
-    public List<HeadWeight> others() {
+    public List<FeatureWeight> others() {
         return others;
     }
 

@@ -2,7 +2,7 @@ package io.github.miaj.report;
 
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.MiaException;
-import io.github.miaj.detect.HeadWeight;
+import io.github.miaj.detect.FeatureWeight;
 
 import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
@@ -51,7 +51,7 @@ public final class HeadsPng {
      * @param title   the title above the picture, such as "verbatim on facebook/bart-large-cnn"
      * @throws InvalidInputException when weights or title is null
      */
-    public static BufferedImage render(List<HeadWeight> weights, String title) {
+    public static BufferedImage render(List<FeatureWeight> weights, String title) {
         if (title == null) {
             throw new InvalidInputException("the PNG needs a title (it may be empty)");
         }
@@ -175,7 +175,7 @@ public final class HeadsPng {
     }
 
     /** Where the centre of one cell lies in the image {@link #render} draws for the same weights. */
-    static Point cellCentre(List<HeadWeight> weights, int panel, int layer, int head) {
+    static Point cellCentre(List<FeatureWeight> weights, int panel, int layer, int head) {
         HeadGrid g = HeadGrid.of(weights);
         int cell = cellSize(g);
         int x0 = LEFT;
@@ -190,7 +190,7 @@ public final class HeadsPng {
      *
      * @return the absolute path written
      */
-    public static Path write(List<HeadWeight> weights, String title, Path path) {
+    public static Path write(List<FeatureWeight> weights, String title, Path path) {
         if (path == null) {
             throw new InvalidInputException("give a path to write the PNG to");
         }

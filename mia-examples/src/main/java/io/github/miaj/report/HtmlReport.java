@@ -3,14 +3,13 @@ package io.github.miaj.report;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.MiaException;
 import io.github.miaj.attention.PairAttention;
-import io.github.miaj.detect.AttentionDetector;
 import io.github.miaj.detect.Detection;
+import io.github.miaj.detect.Explanation;
 import io.github.miaj.detect.DetectorModel;
-import io.github.miaj.detect.HeadWeight;
+import io.github.miaj.detect.FeatureWeight;
 import io.github.miaj.detect.PairMatch;
 import io.github.miaj.detect.PhraseMatch;
 import io.github.miaj.detect.RelationshipDetector;
-import io.github.miaj.feature.UnitFeatures;
 import io.github.miaj.text.Span;
 import io.github.miaj.text.Word;
 
@@ -24,11 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -77,7 +75,7 @@ public final class HtmlReport {
         this.segsB = segments(b.textB.length(), spansB);
         this.bias = b.model == null ? 0 : b.model.bias();
         Detail detail = new Detail(b);
-        this.contributions = detail.features != null;
+        this.contributions = detail.explanation != null;
         this.details = detail.all();
         this.detailsOmitted = detail.omitted;
     }
@@ -300,9 +298,9 @@ public final class HtmlReport {
             }
             o.append("</tbody></table></div>\n");
         }
-        List<HeadWeight> pos = new ArrayList<>();
-        List<HeadWeight> neg = new ArrayList<>();
-        for (HeadWeight w : sortedByMagnitude(in.weights)) {
+        List<FeatureWeight> pos = new ArrayList<>();
+        List<FeatureWeight> neg = new ArrayList<>();
+        for (FeatureWeight w : sortedByMagnitude(in.weights)) {
             if (w.weight() > 0 && pos.size() < in.topHeads) {
                 pos.add(w);
             } else if (w.weight() < 0 && neg.size() < in.topHeads) {
@@ -316,7 +314,7 @@ public final class HtmlReport {
         if (!g.others().isEmpty()) {
             o.append("<p>Features that are not heads: ");
             boolean first = true;
-            for (HeadWeight w : g.others()) {
+            for (FeatureWeight w : g.others()) {
                 o.append(first ? "" : ", ").append("<code>").append(esc(w.name())).append("</code> ")
                         .append(signed(w.weight(), 3));
                 first = false;
@@ -326,14 +324,14 @@ public final class HtmlReport {
         o.append("</section>\n");
     }
 
-    private static void strongest(StringBuilder o, String title, String cls, List<HeadWeight> ws) {
+    private static void strongest(StringBuilder o, String title, String cls, List<FeatureWeight> ws) {
         o.append("<div><h3>").append(esc(title)).append("</h3>\n");
         if (ws.isEmpty()) {
             o.append("<p>none</p></div>\n");
             return;
         }
         o.append("<ol class=\"").append(cls).append("\">\n");
-        for (HeadWeight w : ws) {
+        for (FeatureWeight w : ws) {
             o.append("<li><code>").append(esc(w.name())).append("</code> <span class=\"w\">")
                     .append(signed(w.weight(), 3)).append("</span></li>\n");
         }
@@ -364,6 +362,7 @@ public final class HtmlReport {
         }
         if (!contributions) {
             dt(o, "per-head contributions", in.contributionNote != null ? in.contributionNote
+                    : in.attention != null ? "not computed: this detector gives no explanation of its decisions"
                     : "not computed: give the report the pair's attention to see them");
         }
         if (detailsOmitted > 0) {
@@ -403,10 +402,7 @@ public final class HtmlReport {
     /** The bounded per-phrase data the page renders on selection, as JSON objects. */
     private static final class Detail {
         final Builder in;
-        final UnitFeatures features;
-        final double[] weights;
-        final int[] group;
-        final List<String> groups = new ArrayList<>();
+        final Explanation explanation;
         final int[] rowStart;
         int omitted;
 
@@ -427,31 +423,14 @@ public final class HtmlReport {
             for (int i = 0; i < nA; i++) {
                 rowStart[i + 1] += rowStart[i];
             }
-            if (in.attention != null && in.detector instanceof AttentionDetector ad) {
-                features = ad.extractor().extract(in.attention);
-                if (features.sizeA() != nA || features.sizeB() != d.unitsB().size()) {
-                    throw new InvalidInputException("the attention gives " + features.sizeA() + " x "
-                            + features.sizeB() + " units but the detection has " + nA + " x "
-                            + d.unitsB().size() + "; pass the attention the detection was decoded from");
-                }
-                weights = ad.model().weights();
-                List<String> names = ad.model().featureNames();
-                group = new int[names.size()];
-                Map<String, Integer> ids = new HashMap<>();
-                for (int k = 0; k < names.size(); k++) {
-                    String h = HeadGrid.headOf(names.get(k));
-                    Integer id = ids.get(h);
-                    if (id == null) {
-                        id = groups.size();
-                        ids.put(h, id);
-                        groups.add(h);
-                    }
-                    group[k] = id;
-                }
-            } else {
-                features = null;
-                weights = null;
-                group = null;
+            Optional<Explanation> ex = in.attention == null || in.detector == null ? Optional.empty()
+                    : in.detector.explain(in.attention);
+            explanation = ex.orElse(null);
+            if (explanation != null && (explanation.unitsA().size() != nA
+                    || explanation.unitsB().size() != d.unitsB().size())) {
+                throw new InvalidInputException("the attention gives " + explanation.unitsA().size() + " x "
+                        + explanation.unitsB().size() + " units but the detection has " + nA + " x "
+                        + d.unitsB().size() + "; pass the attention the detection was decoded from");
             }
         }
 
@@ -483,7 +462,7 @@ public final class HtmlReport {
                     omitted++;
                     j.append(",\"m\":null");
                 }
-                if (features != null) {
+                if (explanation != null) {
                     contributions(j, bi, bj, bp);
                 }
                 out.add(j.append('}').toString());
@@ -557,37 +536,26 @@ public final class HtmlReport {
         }
 
         private void contributions(StringBuilder j, int bi, int bj, double bp) {
-            float[] row = new float[features.numFeatures()];
-            features.row(bi, bj, row, 0);
-            double[] byGroup = new double[groups.size()];
-            double logit = in.model.bias();
-            for (int k = 0; k < row.length; k++) {
-                double c = weights[k] * row[k];
-                byGroup[group[k]] += c;
-                logit += c;
-            }
-            double p = 1 / (1 + Math.exp(-logit));
-            if (Math.abs(p - bp) > 2e-3) {
+            Explanation.UnitExplanation u = explanation.at(bi, bj);
+            double logit = u.logit();
+            if (Math.abs(u.probability() - bp) > 2e-3) {
                 throw new InvalidInputException(String.format(Locale.ROOT, "the attention gives probability %.4f "
                         + "for unit pair (%d, %d) but the detection says %.4f; pass the attention the detection was "
-                        + "decoded from, and the detector that decoded it", p, bi, bj, bp));
+                        + "decoded from, and the detector that decoded it", u.probability(), bi, bj, bp));
             }
-            Integer[] order = new Integer[byGroup.length];
-            for (int k = 0; k < order.length; k++) {
-                order[k] = k;
-            }
-            Arrays.sort(order, (x, y) -> Double.compare(byGroup[y], byGroup[x]));
+            List<Map.Entry<String, Double>> bySource = new ArrayList<>(u.bySource().entrySet());
             j.append(",\"c\":{\"logit\":").append(fmt(logit, 4)).append(",\"pos\":[");
             int n = 0;
-            for (int k = 0; k < order.length && n < in.topContributions && byGroup[order[k]] > 0; k++, n++) {
-                j.append(n == 0 ? "" : ",").append('[').append(json(groups.get(order[k]))).append(',')
-                        .append(fmt(byGroup[order[k]], 4)).append(']');
+            for (int k = 0; k < bySource.size() && n < in.topContributions && bySource.get(k).getValue() > 0; k++, n++) {
+                j.append(n == 0 ? "" : ",").append('[').append(json(bySource.get(k).getKey())).append(',')
+                        .append(fmt(bySource.get(k).getValue(), 4)).append(']');
             }
             j.append("],\"neg\":[");
             n = 0;
-            for (int k = order.length - 1; k >= 0 && n < in.topContributions && byGroup[order[k]] < 0; k--, n++) {
-                j.append(n == 0 ? "" : ",").append('[').append(json(groups.get(order[k]))).append(',')
-                        .append(fmt(byGroup[order[k]], 4)).append(']');
+            for (int k = bySource.size() - 1; k >= 0 && n < in.topContributions && bySource.get(k).getValue() < 0;
+                 k--, n++) {
+                j.append(n == 0 ? "" : ",").append('[').append(json(bySource.get(k).getKey())).append(',')
+                        .append(fmt(bySource.get(k).getValue(), 4)).append(']');
             }
             j.append("]}");
         }
@@ -784,8 +752,8 @@ public final class HtmlReport {
         return t.length() <= 90 ? t : t.substring(0, 60) + " \u2026 " + t.substring(t.length() - 25);
     }
 
-    private static List<HeadWeight> sortedByMagnitude(List<HeadWeight> ws) {
-        List<HeadWeight> out = new ArrayList<>(ws);
+    private static List<FeatureWeight> sortedByMagnitude(List<FeatureWeight> ws) {
+        List<FeatureWeight> out = new ArrayList<>(ws);
         out.sort((x, y) -> Double.compare(Math.abs(y.weight()), Math.abs(x.weight())));
         return out;
     }
@@ -814,7 +782,7 @@ public final class HtmlReport {
         private String labelB = "B";
         private String title;
         private Detection detection;
-        private List<HeadWeight> weights;
+        private List<FeatureWeight> weights;
         private DetectorModel model;
         private String relationship;
         private RelationshipDetector detector;
@@ -873,13 +841,13 @@ public final class HtmlReport {
         }
 
         /** Head weights to show when there is no detector object (they replace the detector's). */
-        public Builder weights(List<HeadWeight> weights) {
+        public Builder weights(List<FeatureWeight> weights) {
             this.weights = weights;
             return this;
         }
 
         /**
-         * The attention the detection was decoded from (optional): with an {@link AttentionDetector} it gives,
+         * The attention the detection was decoded from (optional): with a detector that explains itself ({@link RelationshipDetector#explain}) it gives,
          * for each phrase's strongest pair, how much each head added to the decision (weight x feature).
          */
         public Builder attention(PairAttention attention) {
@@ -949,9 +917,8 @@ public final class HtmlReport {
                     throw new InvalidInputException("the attention was computed on other texts than the report's; "
                             + "pass the attention of this pair");
                 }
-                if (!(detector instanceof AttentionDetector)) {
-                    contributionNote = "not computed: per-head contributions need an AttentionDetector, not "
-                            + (detector == null ? "no detector" : detector.getClass().getSimpleName());
+                if (detector == null) {
+                    contributionNote = "not computed: per-head contributions need the detector, not only its weights";
                 }
             }
             return new HtmlReport(this);

@@ -110,7 +110,9 @@ class MiaCliTest {
         assertEquals(0, r.rc(), r.err());
         assertTrue(r.out().contains("L5"), r.out());
         assertTrue(r.out().contains("H11"), r.out());
-        assertTrue(r.out().contains("strongest positive:"), r.out());
+        assertTrue(r.out().contains("strongest positive heads"), r.out());
+        assertTrue(r.out().contains("string features (not heads):"), r.out());
+        assertTrue(r.out().contains("lex.sim"), r.out());
     }
 
     @Test

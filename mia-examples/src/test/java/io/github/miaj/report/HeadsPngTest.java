@@ -1,6 +1,6 @@
 package io.github.miaj.report;
 
-import io.github.miaj.detect.HeadWeight;
+import io.github.miaj.detect.FeatureWeight;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,15 +20,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HeadsPngTest {
     /** 3 layers x 4 heads: L1.H2 strongly positive, L0.H3 strongly negative, the rest small. */
-    private static List<HeadWeight> weights() {
-        List<HeadWeight> w = new ArrayList<>();
+    private static List<FeatureWeight> weights() {
+        List<FeatureWeight> w = new ArrayList<>();
         for (int l = 0; l < 3; l++) {
             for (int h = 0; h < 4; h++) {
                 double v = l == 1 && h == 2 ? 4.0 : l == 0 && h == 3 ? -4.0 : 0.05 * (h - l);
-                w.add(new HeadWeight(String.format(Locale.ROOT, "self.L%02d.H%02d.ab", l, h), v));
+                w.add(new FeatureWeight(String.format(Locale.ROOT, "self.L%02d.H%02d.ab", l, h), v));
             }
         }
-        w.add(new HeadWeight("lex.fold", 9.0)); // not a head: must not stretch the scale or the grid
+        w.add(new FeatureWeight("lex.fold", 9.0)); // not a head: must not stretch the scale or the grid
         return w;
     }
 
@@ -39,7 +39,7 @@ class HeadsPngTest {
 
     @Test
     void drawsSignedCellsAxesAndColourBar() {
-        List<HeadWeight> w = weights();
+        List<FeatureWeight> w = weights();
         BufferedImage img = HeadsPng.render(w, "verbatim on toy");
         int cell = 28;
         assertEquals(HeadsPng.LEFT + HeadsPng.RIGHT + Math.max(4 * cell, 240), img.getWidth());
@@ -86,7 +86,7 @@ class HeadsPngTest {
 
     @Test
     void trainedDetectorGivesOneRowOfTwoHeads() {
-        List<HeadWeight> w = Fixture.detector().weights();
+        List<FeatureWeight> w = Fixture.detector().weights();
         BufferedImage img = HeadsPng.render(w, "toy");
         HeadGrid g = HeadGrid.of(w);
         assertEquals(1, g.panels().size());

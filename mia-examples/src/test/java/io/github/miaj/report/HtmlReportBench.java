@@ -1,7 +1,7 @@
 package io.github.miaj.report;
 
 import io.github.miaj.detect.Detection;
-import io.github.miaj.detect.HeadWeight;
+import io.github.miaj.detect.FeatureWeight;
 import io.github.miaj.detect.PairMatch;
 import io.github.miaj.detect.PhraseMatch;
 import io.github.miaj.report.testing.Chromium;
@@ -98,12 +98,12 @@ class HtmlReportBench {
         }
         matches.sort(Comparator.comparingInt(PairMatch::a).thenComparingInt(PairMatch::b));
         Detection d = new Detection(ua, ub, p, matches, phrases);
-        List<HeadWeight> weights = new ArrayList<>();
+        List<FeatureWeight> weights = new ArrayList<>();
         for (int l = 0; l < 12; l++) {
             for (int h = 0; h < 16; h++) {
                 String n = String.format(Locale.ROOT, "cross.L%02d.H%02d", l, h);
                 for (String off : List.of("", "@-1", "@+1")) {
-                    weights.add(new HeadWeight(n + off, rnd.nextGaussian()));
+                    weights.add(new FeatureWeight(n + off, rnd.nextGaussian()));
                 }
             }
         }

@@ -2,7 +2,7 @@ package io.github.miaj.report;
 
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.detect.Detection;
-import io.github.miaj.detect.HeadWeight;
+import io.github.miaj.detect.FeatureWeight;
 import io.github.miaj.detect.PairMatch;
 import io.github.miaj.detect.PhraseMatch;
 import io.github.miaj.testing.ToyAttentionSource;
@@ -148,16 +148,16 @@ class HtmlReportTest {
 
     @Test
     void heatmapHasLayersTimesHeadsCells() {
-        List<HeadWeight> w = new ArrayList<>();
+        List<FeatureWeight> w = new ArrayList<>();
         for (int l = 0; l < 12; l++) {
             for (int h = 0; h < 16; h++) {
                 String n = String.format(Locale.ROOT, "self.L%02d.H%02d", l, h);
-                w.add(new HeadWeight(n + ".ab", l - 6 + h * 0.1));
-                w.add(new HeadWeight(n + ".ab@-1", 0.5));
-                w.add(new HeadWeight(n + ".ba", -0.25));
+                w.add(new FeatureWeight(n + ".ab", l - 6 + h * 0.1));
+                w.add(new FeatureWeight(n + ".ab@-1", 0.5));
+                w.add(new FeatureWeight(n + ".ba", -0.25));
             }
         }
-        w.add(new HeadWeight("lex.fold", 2.0));
+        w.add(new FeatureWeight("lex.fold", 2.0));
         Fixture.Case c = Fixture.small();
         String html = HtmlReport.builder().texts(c.a(), c.b()).detection(c.detection()).weights(w).build().toHtml();
         assertEquals(12 * 16, count(html, "<td class=\"hm\""));
@@ -172,8 +172,8 @@ class HtmlReportTest {
 
     @Test
     void headGridSumsAndKeepsOthersApart() {
-        HeadGrid g = HeadGrid.of(List.of(new HeadWeight("cross.L01.H02", 1), new HeadWeight("cross.L01.H02@+1", 2),
-                new HeadWeight("self.L00.H00.ba", -1), new HeadWeight("sim.L03", 4), new HeadWeight("lex.fold", -5)));
+        HeadGrid g = HeadGrid.of(List.of(new FeatureWeight("cross.L01.H02", 1), new FeatureWeight("cross.L01.H02@+1", 2),
+                new FeatureWeight("self.L00.H00.ba", -1), new FeatureWeight("sim.L03", 4), new FeatureWeight("lex.fold", -5)));
         assertEquals(List.of("cross", "self"), g.panels().stream().map(HeadGrid.Panel::kind).toList());
         HeadGrid.Panel cross = g.panels().get(0);
         assertEquals(2, cross.layers());
@@ -181,7 +181,7 @@ class HtmlReportTest {
         assertEquals(3.0, cross.value(1, 2));
         assertEquals(0.0, cross.value(0, 0));
         assertEquals(3.0, g.maxAbs());
-        assertEquals(List.of("lex.fold", "sim.L03"), g.others().stream().map(HeadWeight::name).toList());
+        assertEquals(List.of("lex.fold", "sim.L03"), g.others().stream().map(FeatureWeight::name).toList());
         assertEquals("self.L00.H00", HeadGrid.headOf("self.L00.H00.ab@-1"));
         assertEquals("lex.fold", HeadGrid.headOf("lex.fold@+1"));
     }
