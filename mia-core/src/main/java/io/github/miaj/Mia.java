@@ -109,13 +109,13 @@ public final class Mia {
 
         private RelationshipDetector bind(DetectorModel model) {
             if (source != null) {
-                return new AttentionDetector(model, source, false);
+                return new AttentionDetector(model, source, AttentionDetector.SourceOwnership.BORROWED);
             }
             for (BuiltIns b : builtIns()) {
                 Optional<AttentionSource> s = b.openSource(model.source());
                 if (s.isPresent()) {
                     try {
-                        return new AttentionDetector(model, s.get(), true);
+                        return new AttentionDetector(model, s.get(), AttentionDetector.SourceOwnership.OWNED);
                     } catch (RuntimeException e) {
                         s.get().close();
                         throw e;

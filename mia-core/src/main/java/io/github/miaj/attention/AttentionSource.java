@@ -21,26 +21,25 @@ public interface AttentionSource extends AutoCloseable {
     PairAttention attend(String a, String b);
 
     /**
-     * Attention of several pairs, in order: {@code pairs.get(k)} is {@code {a, b}}. Equal to calling
+     * Attention of several pairs, in order: {@code pairs.get(k)} is one {@link TextPair}. Equal to calling
      * {@link #attend(String, String)} on each pair (within float rounding); a source may run them in one
      * batch. This default runs them one by one.
      *
      * <p>Every result is held at once: a pair of 250 + 250 tokens over 144 channels takes 36 MB, so keep the
      * batches small.
      *
-     * @throws io.github.miaj.InvalidInputException when the list, a pair or a text is null, or a pair does
-     *                                              not have two texts
+     * @throws io.github.miaj.InvalidInputException when the list or a pair is null
      */
-    default List<PairAttention> attendAll(List<String[]> pairs) {
+    default List<PairAttention> attendAll(List<TextPair> pairs) {
         if (pairs == null) {
             throw new io.github.miaj.InvalidInputException("attendAll needs a list of pairs, not null");
         }
         List<PairAttention> out = new java.util.ArrayList<>(pairs.size());
-        for (String[] p : pairs) {
-            if (p == null || p.length != 2) {
-                throw new io.github.miaj.InvalidInputException("each pair must be an array {a, b} of two texts");
+        for (TextPair p : pairs) {
+            if (p == null) {
+                throw new io.github.miaj.InvalidInputException("a pair of attendAll is null");
             }
-            out.add(attend(p[0], p[1]));
+            out.add(attend(p.a(), p.b()));
         }
         return out;
     }
@@ -67,18 +66,18 @@ public interface AttentionSource extends AutoCloseable {
      * {@link #attend(String, String, ChannelConsumer)} would, but lets a source run all pairs in one call.
      * This default runs them one by one.
      *
-     * @throws io.github.miaj.InvalidInputException when a list, pair, text or consumer is null, a pair does not
-     *                                              have two texts, or the lists differ in length
+     * @throws io.github.miaj.InvalidInputException when a list, pair or consumer is null, or the lists differ in
+     *                                              length
      */
-    default void attendAll(List<String[]> pairs, List<? extends ChannelConsumer> consumers) {
+    default void attendAll(List<TextPair> pairs, List<? extends ChannelConsumer> consumers) {
         checkBatch(pairs, consumers);
         for (int k = 0; k < pairs.size(); k++) {
-            attend(pairs.get(k)[0], pairs.get(k)[1], consumers.get(k));
+            attend(pairs.get(k).a(), pairs.get(k).b(), consumers.get(k));
         }
     }
 
     /** Throws unless {@code pairs} and {@code consumers} are a well-formed batch for the streamed tier. */
-    static void checkBatch(List<String[]> pairs, List<? extends ChannelConsumer> consumers) {
+    static void checkBatch(List<TextPair> pairs, List<? extends ChannelConsumer> consumers) {
         if (pairs == null || consumers == null) {
             throw new io.github.miaj.InvalidInputException("attendAll needs a list of pairs and a list of consumers, "
                     + "not null");
@@ -88,10 +87,9 @@ public interface AttentionSource extends AutoCloseable {
                     + consumers.size() + " consumers; give one consumer per pair");
         }
         for (int k = 0; k < pairs.size(); k++) {
-            String[] p = pairs.get(k);
-            if (p == null || p.length != 2 || p[0] == null || p[1] == null) {
-                throw new io.github.miaj.InvalidInputException("pair " + k + " of attendAll is not an array {a, b} "
-                        + "of two texts; pass \"\" for an empty text");
+            TextPair p = pairs.get(k);
+            if (p == null) {
+                throw new io.github.miaj.InvalidInputException("pair " + k + " of attendAll is null");
             }
             if (consumers.get(k) == null) {
                 throw new io.github.miaj.InvalidInputException("consumer " + k + " of attendAll is null");
@@ -101,6 +99,11 @@ public interface AttentionSource extends AutoCloseable {
 
     /** The channels every {@link PairAttention} of this source holds, in order. */
     List<HeadName> channels();
+
+    /** What kinds of channel this source produces, read from {@link #channels()}. */
+    default java.util.Set<SourceCapability> capabilities() {
+        return SourceCapability.of(channels());
+    }
 
     /** A short human-readable identifier of the model, such as {@code all-minilm-l6-v2/encoder-pair}. */
     String modelId();

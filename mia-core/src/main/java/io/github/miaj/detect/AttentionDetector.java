@@ -1,5 +1,6 @@
 package io.github.miaj.detect;
 
+import io.github.miaj.attention.TextPair;
 import io.github.miaj.IncompatibleSourceException;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.MiaException;
@@ -18,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The detector MIA-J trains: a logistic regression over named attention features, decoded into links
@@ -29,26 +31,36 @@ public final class AttentionDetector implements RelationshipDetector {
     private final FeatureExtractor extractor;
     private final double[] weights;
     private final LinearScorer scorer;
-    private final boolean ownsSource;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final SourceOwnership ownership;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /** Who closes the bound attention source. */
+    public enum SourceOwnership {
+        /** The caller keeps the source and closes it; {@link #close()} leaves it open. */
+        BORROWED,
+        /** The detector opened the source (by name, or through built-ins): {@link #close()} closes it. */
+        OWNED
+    }
 
     /**
-     * Binds a model to a source.
+     * Binds a model to a source the caller keeps and closes.
      *
      * @param source the attention source, or null for a detector that only decodes precomputed attention
      * @throws IncompatibleSourceException when the source's fingerprint or channels differ from the model's
      */
     public AttentionDetector(DetectorModel model, AttentionSource source) {
-        this(model, source, false);
+        this(model, source, SourceOwnership.BORROWED);
     }
 
     /**
      * Binds a model to a source.
      *
-     * @param ownsSource whether {@link #close()} closes the source (true when the caller will not)
+     * @param ownership whether {@link #close()} closes the source ({@link SourceOwnership#OWNED} when the caller
+     *                  will not)
+     * @throws IncompatibleSourceException when the source's fingerprint or channels differ from the model's
      */
-    public AttentionDetector(DetectorModel model, AttentionSource source, boolean ownsSource) {
-        this.ownsSource = ownsSource;
+    public AttentionDetector(DetectorModel model, AttentionSource source, SourceOwnership ownership) {
+        this.ownership = Objects.requireNonNull(ownership, "ownership");
         this.model = Objects.requireNonNull(model, "model");
         this.source = source;
         if (source != null) {
@@ -106,14 +118,14 @@ public final class AttentionDetector implements RelationshipDetector {
     }
 
     /**
-     * Detections of several pairs ({@code {a, b}} each), in order, equal to {@link #detect(String, String)} on
+     * Detections of several pairs, in order, equal to {@link #detect(String, String)} on
      * each within float rounding; the source may run them as one batch
      * ({@link AttentionSource#attendAll(List, List)}).
      *
      * @throws InvalidInputException when the list, a pair or a text is null
      */
     @Override
-    public List<Detection> detectAll(List<String[]> pairs) {
+    public List<Detection> detectAll(List<TextPair> pairs) {
         requireSource();
         if (pairs == null) {
             throw new InvalidInputException("detectAll needs a list of pairs, not null");
@@ -192,12 +204,12 @@ public final class AttentionDetector implements RelationshipDetector {
     public AttentionDetector withDecoding(Decoding decoding) {
         DetectorModel m = new DetectorModel(model.relationship(), model.features(), model.featureNames(),
                 model.weights(), model.bias(), decoding, model.source(), model.provenance(), model.devMetrics());
-        return new AttentionDetector(m, source, false);
+        return new AttentionDetector(m, source, SourceOwnership.BORROWED);
     }
 
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true) && ownsSource && source != null) {
+        if (closed.compareAndSet(false, true) && ownership == SourceOwnership.OWNED && source != null) {
             source.close();
         }
     }

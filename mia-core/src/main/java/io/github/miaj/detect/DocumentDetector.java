@@ -1,5 +1,6 @@
 package io.github.miaj.detect;
 
+import io.github.miaj.attention.TextPair;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.MiaException;
 import io.github.miaj.attention.AttentionSource;
@@ -150,9 +151,9 @@ public final class DocumentDetector {
             List<WindowRetrieval.WindowPair> chunk = pairs.subList(k, Math.min(pairs.size(), k + batchSize));
             List<Detection> batched = null;
             if (source != null && chunk.size() > 1) {
-                List<String[]> texts = new ArrayList<>(chunk.size());
+                List<TextPair> texts = new ArrayList<>(chunk.size());
                 for (WindowRetrieval.WindowPair p : chunk) {
-                    texts.add(new String[] {p.a().of(a), p.b().of(b)});
+                    texts.add(new TextPair(p.a().of(a), p.b().of(b)));
                 }
                 // streamed: no PairAttention (36 MB for a big pair) is built for any of them
                 batched = detector.detectAll(texts);

@@ -1,5 +1,6 @@
 package io.github.miaj.detect;
 
+import io.github.miaj.attention.TextPair;
 import io.github.miaj.attention.PairAttention;
 
 import java.nio.file.Path;
@@ -27,22 +28,22 @@ public interface RelationshipDetector extends AutoCloseable {
     Detection detect(String a, String b);
 
     /**
-     * Detections of several pairs ({@code {a, b}} each), in order; equal to {@link #detect(String, String)} on
+     * Detections of several pairs, in order; equal to {@link #detect(String, String)} on
      * each within float rounding. Detectors whose source batches override this; the default runs the pairs
      * one by one.
      *
      * @throws io.github.miaj.InvalidInputException when the list, a pair or a text is null
      */
-    default List<Detection> detectAll(List<String[]> pairs) {
+    default List<Detection> detectAll(List<TextPair> pairs) {
         if (pairs == null) {
             throw new io.github.miaj.InvalidInputException("detectAll needs a list of pairs, not null");
         }
         List<Detection> out = new java.util.ArrayList<>(pairs.size());
-        for (String[] p : pairs) {
-            if (p == null || p.length != 2) {
-                throw new io.github.miaj.InvalidInputException("each pair must be an array {a, b} of two texts");
+        for (TextPair p : pairs) {
+            if (p == null) {
+                throw new io.github.miaj.InvalidInputException("a pair of detectAll is null");
             }
-            out.add(detect(p[0], p[1]));
+            out.add(detect(p.a(), p.b()));
         }
         return out;
     }

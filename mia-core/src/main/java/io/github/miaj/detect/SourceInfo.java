@@ -1,8 +1,10 @@
 package io.github.miaj.detect;
 
 import io.github.miaj.attention.HeadName;
+import io.github.miaj.attention.SourceCapability;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The attention source a detector was trained on: it can only be bound to a source with the same
@@ -11,5 +13,10 @@ import java.util.List;
 public record SourceInfo(String modelId, String fingerprint, List<HeadName> channels) {
     public SourceInfo {
         channels = List.copyOf(channels);
+    }
+
+    /** What the source must produce: attention heads, hidden-state similarity, or both. */
+    public Set<SourceCapability> capabilities() {
+        return SourceCapability.of(channels);
     }
 }

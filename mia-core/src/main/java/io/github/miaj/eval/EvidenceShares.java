@@ -1,5 +1,6 @@
 package io.github.miaj.eval;
 
+import io.github.miaj.attention.TextPair;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.attention.AttentionSource;
 import io.github.miaj.attention.PairAttention;
@@ -34,11 +35,11 @@ public final class EvidenceShares {
     }
 
     /**
-     * Runs the detector's source on each pair ({@code {a, b}}) and sums the evidence of every unit pair.
+     * Runs the detector's source on each pair and sums the evidence of every unit pair.
      *
      * @throws InvalidInputException when the detector has no source or gives no explanation
      */
-    public static EvidenceShares measure(RelationshipDetector detector, List<String[]> pairs) {
+    public static EvidenceShares measure(RelationshipDetector detector, List<TextPair> pairs) {
         AttentionSource source = detector.source();
         if (source == null) {
             throw new InvalidInputException("measuring evidence shares needs a detector bound to its source");
@@ -49,8 +50,8 @@ public final class EvidenceShares {
         double[] c = new double[kinds];
         long units = 0;
         long links = 0;
-        for (String[] p : pairs) {
-            PairAttention att = source.attend(p[0], p[1]);
+        for (TextPair p : pairs) {
+            PairAttention att = source.attend(p.a(), p.b());
             Explanation ex = detector.explain(att).orElseThrow(() -> new InvalidInputException("the "
                     + detector.relationship() + " detector gives no explanation; shares need a linear detector"));
             int nA = ex.unitsA().size();

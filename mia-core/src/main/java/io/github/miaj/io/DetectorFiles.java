@@ -270,7 +270,9 @@ public final class DetectorFiles {
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("trainingData", p.trainingData());
         provenance.put("trainingDataHash", p.trainingDataHash());
-        provenance.put("options", new TreeMap<>(p.options())); // sorted: the same model gives the same bytes
+        Map<String, String> options = new TreeMap<>(); // sorted: the same model gives the same bytes
+        p.options().forEach((k, v) -> options.put(k, v.toText()));
+        provenance.put("options", options);
         provenance.put("createdAt", p.createdAt());
         provenance.put("libraryVersion", p.libraryVersion());
         provenance.put("javaVersion", p.javaVersion());
@@ -399,9 +401,9 @@ public final class DetectorFiles {
         Obj po = top.object("provenance");
         po.onlyKeys(Set.of("trainingData", "trainingDataHash", "options", "createdAt", "libraryVersion", "javaVersion"));
         Obj oo = po.object("options");
-        Map<String, String> options = new LinkedHashMap<>();
+        Map<String, Provenance.Option> options = new LinkedHashMap<>();
         for (String key : oo.map.keySet()) {
-            options.put(key, oo.string(key));
+            options.put(key, Provenance.Option.parse(oo.string(key)));
         }
         Provenance provenance = po.build(() -> new Provenance(po.stringOrNull("trainingData"),
                 po.stringOrNull("trainingDataHash"), options, po.stringOrNull("createdAt"),

@@ -143,22 +143,26 @@ public final class LogisticTrainer implements Trainer {
         Scored trainScored = devPairs.isEmpty() ? tuned : score(sampleForReport(train), extractor, lr, null);
         Metrics trainMetrics = trainScored.metrics(decoding);
 
-        Map<String, String> options = new LinkedHashMap<>();
-        options.put("features", features.toString());
-        options.put("l2", Double.toString(l2));
-        options.put("positiveWeight", Double.toString(pw));
-        options.put("negativesPerPositive", Integer.toString(negativesPerPositive));
-        options.put("minNegativesPerPair", Integer.toString(minNegativesPerPair));
-        options.put("maxIterations", Integer.toString(maxIterations));
-        options.put("tolerance", Double.toString(tolerance));
-        options.put("seed", Long.toString(seed));
-        options.put("argmax", argmax == null ? "chosen on dev: " + decoding.argmax() : argmax.name());
-        options.put("minPhrase", minPhrase == null ? "chosen on dev: " + decoding.minPhrase() : minPhrase.toString());
+        Map<String, Provenance.Option> options = new LinkedHashMap<>();
+        options.put("features", Provenance.Option.given(features.toString()));
+        options.put("l2", Provenance.Option.given(Double.toString(l2)));
+        options.put("positiveWeight", Provenance.Option.given(Double.toString(pw)));
+        options.put("negativesPerPositive", Provenance.Option.given(Integer.toString(negativesPerPositive)));
+        options.put("minNegativesPerPair", Provenance.Option.given(Integer.toString(minNegativesPerPair)));
+        options.put("maxIterations", Provenance.Option.given(Integer.toString(maxIterations)));
+        options.put("tolerance", Provenance.Option.given(Double.toString(tolerance)));
+        options.put("seed", Provenance.Option.given(Long.toString(seed)));
+        options.put("argmax", argmax == null
+                ? Provenance.Option.chosenOnDev(decoding.argmax().name()) : Provenance.Option.given(argmax.name()));
+        options.put("minPhrase", minPhrase == null
+                ? Provenance.Option.chosenOnDev(Integer.toString(decoding.minPhrase()))
+                : Provenance.Option.given(minPhrase.toString()));
         if (chooseGrow) {
-            options.put("grow", "chosen on dev: " + (decoding.grows() ? Double.toString(decoding.grow()) : "none"));
+            options.put("grow", Provenance.Option.chosenOnDev(
+                    decoding.grows() ? Double.toString(decoding.grow()) : "none"));
         }
-        options.put("trainPairs", Integer.toString(train.size()));
-        options.put("devPairs", Integer.toString(devPairs.size()));
+        options.put("trainPairs", Provenance.Option.given(Integer.toString(train.size())));
+        options.put("devPairs", Provenance.Option.given(Integer.toString(devPairs.size())));
         Provenance prov = new Provenance(dataDescription, hash(train, devPairs), options, Instant.now().toString(),
                 Version.library(), System.getProperty("java.version"));
         DetectorModel model = new DetectorModel(relationship, features, extractor.featureNames(), lr.weights(),
@@ -167,7 +171,7 @@ public final class LogisticTrainer implements Trainer {
         long millis = (System.nanoTime() - t0) / 1_000_000;
         TrainingReport report = new TrainingReport(rows.rows(), rows.positives(), fit.iterations(), fit.loss(),
                 fit.gradientNorm(), fit.converged(), millis, decoding.threshold(), trainMetrics, devMetrics);
-        return new TrainingResult(new AttentionDetector(model, source, false), report);
+        return new TrainingResult(new AttentionDetector(model, source), report);
     }
 
     /** At most {@value #REPORT_PAIRS} training pairs, evenly spaced, for the report's train metrics. */

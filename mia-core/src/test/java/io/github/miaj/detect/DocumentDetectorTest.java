@@ -1,5 +1,6 @@
 package io.github.miaj.detect;
 
+import io.github.miaj.attention.TextPair;
 import io.github.miaj.MiaException;
 import io.github.miaj.attention.AttentionSource;
 import io.github.miaj.attention.HeadName;
@@ -258,7 +259,7 @@ class DocumentDetectorTest {
 
         /** As a detector over a batching source does: the whole batch goes to the source in one call. */
         @Override
-        public List<Detection> detectAll(List<String[]> pairs) {
+        public List<Detection> detectAll(List<TextPair> pairs) {
             List<Detection> out = new ArrayList<>();
             for (PairAttention att : source.attendAll(pairs)) {
                 out.add(detect(att));
@@ -303,7 +304,7 @@ class DocumentDetectorTest {
         }
 
         @Override
-        public List<PairAttention> attendAll(List<String[]> pairs) {
+        public List<PairAttention> attendAll(List<TextPair> pairs) {
             batches.add(pairs.size());
             return AttentionSource.super.attendAll(pairs);
         }

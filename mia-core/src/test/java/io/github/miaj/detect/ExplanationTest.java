@@ -1,5 +1,6 @@
 package io.github.miaj.detect;
 
+import io.github.miaj.attention.TextPair;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.attention.PairAttention;
 import io.github.miaj.eval.EvidenceShares;
@@ -98,8 +99,8 @@ class ExplanationTest {
     @Test
     void sharesSumToOneAndSeeTheLinkedPairs() {
         EvidenceShares sh = EvidenceShares.measure(detector, List.of(
-                new String[] {"the old man walked to the river .", "the old man walked to the river at night ."},
-                new String[] {"door window hand", "she said nothing ."}));
+                new TextPair("the old man walked to the river .", "the old man walked to the river at night ."),
+                new TextPair("door window hand", "she said nothing .")));
         double total = 0;
         double linked = 0;
         for (Evidence e : Evidence.values()) {

@@ -55,7 +55,7 @@ final class TestModels {
                 names, weights, r.nextGaussian(), new Decoding(0.6180339887498949, Decoding.Argmax.EITHER, 2),
                 new SourceInfo("sentence-transformers/all-MiniLM-L6-v2",
                         Hashing.sha256("model bytes"), channels),
-                new Provenance("pairs.tsv (120 verbatim pairs)", Hashing.sha256("pairs"), options,
+                new Provenance("pairs.tsv (120 verbatim pairs)", Hashing.sha256("pairs"), Provenance.given(options),
                         "2025-01-02T03:04:05Z", "0.1.0-SNAPSHOT", "17.0.15"),
                 metrics);
     }

@@ -1,12 +1,14 @@
 package io.github.miaj.train;
 
 import io.github.miaj.IncompatibleSourceException;
+import io.github.miaj.attention.TextPair;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.TrainingException;
 import io.github.miaj.detect.AttentionDetector;
 import io.github.miaj.detect.Detection;
 import io.github.miaj.detect.FeatureWeight;
 import io.github.miaj.detect.PhraseMatch;
+import io.github.miaj.detect.Provenance;
 import io.github.miaj.detect.RelationshipDetector;
 import io.github.miaj.feature.FeatureSpec;
 import io.github.miaj.testing.ToyAttentionSource;
@@ -73,14 +75,14 @@ class LogisticTrainerTest {
 
     @Test
     void streamedDetectAndDetectAllEqualDetectOnPairAttention() {
-        String[][] pairs = {
-                {"the old man walked to the river at night .", "at night the old man walked to the river ."},
-                {"she said nothing .", "door window hand"},
-                {"", "nothing in A"}};
+        TextPair[] pairs = {
+                new TextPair("the old man walked to the river at night .", "at night the old man walked to the river ."),
+                new TextPair("she said nothing .", "door window hand"),
+                new TextPair("", "nothing in A")};
         List<Detection> all = result.detector().detectAll(List.of(pairs));
         for (int k = 0; k < pairs.length; k++) {
-            Detection full = result.detector().detect(SOURCE.attend(pairs[k][0], pairs[k][1]));
-            for (Detection fast : new Detection[]{result.detector().detect(pairs[k][0], pairs[k][1]), all.get(k)}) {
+            Detection full = result.detector().detect(SOURCE.attend(pairs[k].a(), pairs[k].b()));
+            for (Detection fast : new Detection[]{result.detector().detect(pairs[k].a(), pairs[k].b()), all.get(k)}) {
                 assertEquals(full.matches().size(), fast.matches().size());
                 for (int i = 0; i < full.unitsA().size(); i++) {
                     for (int j = 0; j < full.unitsB().size(); j++) {
@@ -98,7 +100,12 @@ class LogisticTrainerTest {
         TrainingResult grown = LogisticTrainer.builder().source(SOURCE).chooseGrow(true).build()
                 .fit("verbatim", ToyPairs.make(60, 1), ToyPairs.make(20, 2));
         assertArrayEquals(result.detector().model().weights(), grown.detector().model().weights());
-        assertTrue(grown.detector().model().provenance().options().get("grow").startsWith("chosen on dev: "));
+        assertTrue(grown.detector().model().provenance().options().get("grow").chosenOnDev());
+        assertEquals(Provenance.Option.Origin.CHOSEN_ON_DEV,
+                result.detector().model().provenance().options().get("argmax").origin());
+        assertEquals(Provenance.Option.given("1"), Provenance.Option.parse("1"));
+        assertEquals(Provenance.Option.chosenOnDev("BOTH"), Provenance.Option.parse("chosen on dev: BOTH"));
+        assertEquals("chosen on dev: 0.95", Provenance.Option.chosenOnDev("0.95").toText());
         assertTrue(grown.report().dev().f1() >= result.report().dev().f1() - 1e-12,
                 grown.report().dev() + " vs " + result.report().dev());
     }

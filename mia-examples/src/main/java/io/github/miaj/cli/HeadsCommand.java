@@ -1,5 +1,6 @@
 package io.github.miaj.cli;
 
+import io.github.miaj.attention.TextPair;
 import io.github.miaj.Mia;
 import io.github.miaj.data.AlignmentCorpus;
 import io.github.miaj.data.GeneratedPair;
@@ -90,7 +91,7 @@ final class HeadsCommand implements Runnable {
                 }
             }
             if (corpus != null || alignment != null) {
-                List<String[]> pairs = pairs();
+                List<TextPair> pairs = pairs();
                 out.println();
                 EvidenceShares shares = EvidenceShares.measure(d, pairs);
                 out.printf(Locale.ROOT, "share of the decision on %d dev pairs from %s (|weight x value| summed per "
@@ -105,16 +106,16 @@ final class HeadsCommand implements Runnable {
         }
     }
 
-    private List<String[]> pairs() {
-        List<String[]> out = new ArrayList<>();
+    private List<TextPair> pairs() {
+        List<TextPair> out = new ArrayList<>();
         if (corpus != null) {
             for (GeneratedPair g : VerbatimCorpus.dev(corpus, 0.2, seed, maxPairs)) {
-                out.add(new String[] {g.pair().a(), g.pair().b()});
+                out.add(new TextPair(g.pair().a(), g.pair().b()));
             }
         } else {
             for (AlignmentCorpus.Dataset set : AlignmentCorpus.readFolder(alignment)) {
                 for (LabelledPair p : set.dev()) {
-                    out.add(new String[] {p.a(), p.b()});
+                    out.add(new TextPair(p.a(), p.b()));
                 }
             }
             // every dev split in turn, not the first split only, when there are more pairs than the budget

@@ -119,11 +119,11 @@ final class ParaphraseTraining {
             CachedSource cached = new CachedSource(src, cacheBudget());
             TrainingResult r = fit(cached, features, sets, argmax);
             // bind the saved detector to the real source, not the cache
-            AttentionDetector d = new AttentionDetector(r.detector().model(), src, false);
+            AttentionDetector d = new AttentionDetector(r.detector().model(), src);
             d.save(file);
             out.printf(Locale.ROOT, "wrote %s: %d features, %s%n", file, d.weights().size(), d.model().decoding());
             report(r.report());
-            perDataset(new AttentionDetector(d.model(), cached, false), sets, true);
+            perDataset(new AttentionDetector(d.model(), cached), sets, true);
         }
     }
 

@@ -53,7 +53,7 @@ public final class HtmlReport {
     /** Phrase colours cycle through this many classes ({@code c0}..{@code c7} in the style sheet). */
     static final int PALETTE = 8;
 
-    private final Builder in;
+    private final Inputs in;
     private final List<Seg> segsA;
     private final List<Seg> segsB;
     private final List<String> details;
@@ -61,7 +61,7 @@ public final class HtmlReport {
     private final double bias;
     private final boolean contributions;
 
-    private HtmlReport(Builder b) {
+    private HtmlReport(Inputs b) {
         this.in = b;
         Detection d = b.detection;
         List<PhraseMatch> ph = d.phrases();
@@ -401,12 +401,12 @@ public final class HtmlReport {
 
     /** The bounded per-phrase data the page renders on selection, as JSON objects. */
     private static final class Detail {
-        final Builder in;
+        final Inputs in;
         final Explanation explanation;
         final int[] rowStart;
         int omitted;
 
-        Detail(Builder in) {
+        Detail(Inputs in) {
             this.in = in;
             Detection d = in.detection;
             int nA = d.unitsA().size();
@@ -774,6 +774,56 @@ public final class HtmlReport {
         });
     }
 
+    /**
+     * What {@link Builder#build()} was given, copied when it is called (as DJL's {@code Criteria} copies its
+     * builder): changing or reusing the builder afterwards leaves a built report as it was.
+     */
+    private static final class Inputs {
+        final String textA;
+        final String textB;
+        final String labelA;
+        final String labelB;
+        final String title;
+        final Detection detection;
+        final List<FeatureWeight> weights;
+        final DetectorModel model;
+        final String relationship;
+        final RelationshipDetector detector;
+        final PairAttention attention;
+        final String contributionNote;
+        final int contextUnits;
+        final int maxDetailUnits;
+        final long maxDetailCells;
+        final int maxUnitChars;
+        final int chunkChars;
+        final int maxListedPhrases;
+        final int topHeads;
+        final int topContributions;
+
+        Inputs(Builder b, String contributionNote) {
+            textA = b.textA;
+            textB = b.textB;
+            labelA = b.labelA;
+            labelB = b.labelB;
+            title = b.title;
+            detection = b.detection;
+            weights = List.copyOf(b.weights);
+            model = b.model;
+            relationship = b.relationship;
+            detector = b.detector;
+            attention = b.attention;
+            this.contributionNote = contributionNote;
+            contextUnits = b.contextUnits;
+            maxDetailUnits = b.maxDetailUnits;
+            maxDetailCells = b.maxDetailCells;
+            maxUnitChars = b.maxUnitChars;
+            chunkChars = b.chunkChars;
+            maxListedPhrases = b.maxListedPhrases;
+            topHeads = b.topHeads;
+            topContributions = b.topContributions;
+        }
+    }
+
     /** Collects what a report shows; {@link #build()} checks it and computes everything. */
     public static final class Builder {
         private String textA;
@@ -787,7 +837,6 @@ public final class HtmlReport {
         private String relationship;
         private RelationshipDetector detector;
         private PairAttention attention;
-        private String contributionNote;
         private int contextUnits = 3;
         private int maxDetailUnits = 24;
         private long maxDetailCells = 200_000;
@@ -912,16 +961,17 @@ public final class HtmlReport {
                             + "units; make the report from the texts the detection was made on");
                 }
             }
+            String note = null;
             if (attention != null) {
                 if (!attention.textA().equals(textA) || !attention.textB().equals(textB)) {
                     throw new InvalidInputException("the attention was computed on other texts than the report's; "
                             + "pass the attention of this pair");
                 }
                 if (detector == null) {
-                    contributionNote = "not computed: per-head contributions need the detector, not only its weights";
+                    note = "not computed: per-head contributions need the detector, not only its weights";
                 }
             }
-            return new HtmlReport(this);
+            return new HtmlReport(new Inputs(this, note));
         }
 
         private static void fits(List<Word> units, String text, String side) {

@@ -80,6 +80,17 @@ class HtmlReportTest {
     }
 
     @Test
+    void aBuiltReportKeepsWhatItWasGivenWhenTheBuilderIsReused() {
+        Fixture.Case c = Fixture.small();
+        HtmlReport.Builder b = c.report().labels("first.txt", "second.txt");
+        HtmlReport report = b.build();
+        String before = report.toHtml();
+        b.labels("changed-a.txt", "changed-b.txt").title("another title").weights(List.of());
+        assertEquals(before, report.toHtml());
+        assertTrue(before.contains("first.txt") && !before.contains("changed-a.txt"));
+    }
+
+    @Test
     void panesHoldTheWholeTextExactlyOnceEscaped() {
         Fixture.Case c = Fixture.tall();
         String html = c.report().chunkChars(500).build().toHtml();

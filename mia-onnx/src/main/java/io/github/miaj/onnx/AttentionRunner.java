@@ -1,5 +1,6 @@
 package io.github.miaj.onnx;
 
+import io.github.miaj.attention.TextPair;
 import io.github.miaj.attention.HeadName;
 import io.github.miaj.attention.PairAttention;
 
@@ -9,11 +10,11 @@ import java.util.List;
 interface AttentionRunner extends AutoCloseable {
     PairAttention attend(String a, String b);
 
-    /** Several pairs ({@code {a, b}} each, texts not null); runners that can batch override this. */
-    default List<PairAttention> attendAll(List<String[]> pairs) {
+    /** Several pairs; runners that can batch override this. */
+    default List<PairAttention> attendAll(List<TextPair> pairs) {
         List<PairAttention> out = new java.util.ArrayList<>(pairs.size());
-        for (String[] p : pairs) {
-            out.add(attend(p[0], p[1]));
+        for (TextPair p : pairs) {
+            out.add(attend(p.a(), p.b()));
         }
         return out;
     }
@@ -24,9 +25,9 @@ interface AttentionRunner extends AutoCloseable {
     }
 
     /** The batched fast tier (arguments checked by the caller); runners that can batch override this. */
-    default void attendAll(List<String[]> pairs, List<? extends io.github.miaj.attention.ChannelConsumer> consumers) {
+    default void attendAll(List<TextPair> pairs, List<? extends io.github.miaj.attention.ChannelConsumer> consumers) {
         for (int k = 0; k < pairs.size(); k++) {
-            attend(pairs.get(k)[0], pairs.get(k)[1], consumers.get(k));
+            attend(pairs.get(k).a(), pairs.get(k).b(), consumers.get(k));
         }
     }
 

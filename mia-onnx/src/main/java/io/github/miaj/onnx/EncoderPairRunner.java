@@ -1,5 +1,6 @@
 package io.github.miaj.onnx;
 
+import io.github.miaj.attention.TextPair;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
@@ -219,12 +220,12 @@ final class EncoderPairRunner implements AttentionRunner {
 
     /** All pairs in one ONNX Runtime call ({@link #runBatch}), each gathered into its own {@link PairAttention}. */
     @Override
-    public List<PairAttention> attendAll(List<String[]> pairs) {
+    public List<PairAttention> attendAll(List<TextPair> pairs) {
         if (pairs.size() == 1 || !layerOutputs.isEmpty()) {
             // hidden-state similarity is computed per pair from [1, n, hidden] outputs: no batched path for it
             List<PairAttention> out = new ArrayList<>(pairs.size());
-            for (String[] p : pairs) {
-                out.add(attend(p[0], p[1]));
+            for (TextPair p : pairs) {
+                out.add(attend(p.a(), p.b()));
             }
             return out;
         }
@@ -251,7 +252,7 @@ final class EncoderPairRunner implements AttentionRunner {
         }));
         List<PairAttention> out = new ArrayList<>(enc.length);
         for (int k = 0; k < enc.length; k++) {
-            out.add(new PairAttention(pairs.get(k)[0], pairs.get(k)[1], enc[k].tokensA(), enc[k].tokensB(), channels,
+            out.add(new PairAttention(pairs.get(k).a(), pairs.get(k).b(), enc[k].tokensA(), enc[k].tokensB(), channels,
                     data[k]));
             data[k] = null;
         }
@@ -260,17 +261,17 @@ final class EncoderPairRunner implements AttentionRunner {
 
     /** The batched fast tier: one ONNX Runtime call, then each pair's wanted channels streamed to its consumer. */
     @Override
-    public void attendAll(List<String[]> pairs, List<? extends ChannelConsumer> consumers) {
+    public void attendAll(List<TextPair> pairs, List<? extends ChannelConsumer> consumers) {
         if (pairs.size() == 1 || !layerOutputs.isEmpty()) {
             for (int k = 0; k < pairs.size(); k++) {
-                attend(pairs.get(k)[0], pairs.get(k)[1], consumers.get(k));
+                attend(pairs.get(k).a(), pairs.get(k).b(), consumers.get(k));
             }
             return;
         }
         TextTokenizer.Encoded[] enc = encodeAll(pairs);
         int most = 0;
         for (int k = 0; k < enc.length; k++) {
-            consumers.get(k).begin(pairs.get(k)[0], pairs.get(k)[1], enc[k].tokensA(), enc[k].tokensB());
+            consumers.get(k).begin(pairs.get(k).a(), pairs.get(k).b(), enc[k].tokensA(), enc[k].tokensB());
             most = Math.max(most, enc[k].positionsA().length * enc[k].positionsB().length);
         }
         int size = most;
@@ -284,10 +285,10 @@ final class EncoderPairRunner implements AttentionRunner {
         }));
     }
 
-    private TextTokenizer.Encoded[] encodeAll(List<String[]> pairs) {
+    private TextTokenizer.Encoded[] encodeAll(List<TextPair> pairs) {
         TextTokenizer.Encoded[] enc = new TextTokenizer.Encoded[pairs.size()];
         for (int k = 0; k < enc.length; k++) {
-            enc[k] = tokenizer.encodePair(pairs.get(k)[0], pairs.get(k)[1]);
+            enc[k] = tokenizer.encodePair(pairs.get(k).a(), pairs.get(k).b());
             checkFits(enc[k]);
         }
         return enc;

@@ -1,5 +1,6 @@
 package io.github.miaj.onnx;
 
+import io.github.miaj.attention.TextPair;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import io.github.miaj.InvalidInputException;
@@ -104,7 +105,7 @@ public final class OnnxAttentionSource implements AttentionSource {
      * the pinned outputs; seq2seq models run them one by one.
      */
     @Override
-    public void attendAll(List<String[]> pairs, List<? extends ChannelConsumer> consumers) {
+    public void attendAll(List<TextPair> pairs, List<? extends ChannelConsumer> consumers) {
         AttentionSource.checkBatch(pairs, consumers);
         whileOpen(() -> {
             if (!pairs.isEmpty()) {
@@ -122,15 +123,14 @@ public final class OnnxAttentionSource implements AttentionSource {
      * (tested to 1e-5). Seq2seq models run them one by one.
      */
     @Override
-    public List<PairAttention> attendAll(List<String[]> pairs) {
+    public List<PairAttention> attendAll(List<TextPair> pairs) {
         if (pairs == null) {
             throw new InvalidInputException("attendAll needs a list of pairs, not null");
         }
         for (int k = 0; k < pairs.size(); k++) {
-            String[] p = pairs.get(k);
-            if (p == null || p.length != 2 || p[0] == null || p[1] == null) {
-                throw new InvalidInputException("pair " + k + " of attendAll is not an array {a, b} of two texts; "
-                        + "pass \"\" for an empty text");
+            TextPair p = pairs.get(k);
+            if (p == null) {
+                throw new InvalidInputException("pair " + k + " of attendAll is null");
             }
         }
         return whileOpen(() -> pairs.isEmpty() ? List.of() : runner.attendAll(pairs));

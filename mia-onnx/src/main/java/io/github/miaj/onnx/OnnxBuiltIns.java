@@ -2,6 +2,7 @@ package io.github.miaj.onnx;
 
 import io.github.miaj.DetectorFileException;
 import io.github.miaj.attention.AttentionSource;
+import io.github.miaj.attention.SourceCapability;
 import io.github.miaj.detect.DetectorModel;
 import io.github.miaj.detect.SourceInfo;
 import io.github.miaj.io.DetectorFiles;
@@ -34,7 +35,7 @@ public final class OnnxBuiltIns implements BuiltIns {
                 // a model that is not on the classpath is not left to the caller's generic "no provider" error:
                 // building its source fails with a message that names the Maven artifact to add
                 // a detector trained with hidden-state similarity channels binds to the source that has them
-                boolean sim = info.modelId().endsWith(OnnxAttentionSource.SIM_SUFFIX);
+                boolean sim = info.capabilities().contains(SourceCapability.HIDDEN_STATE_SIMILARITY);
                 return Optional.of(OnnxAttentionSource.builder().builtIn(m).hiddenStateSimilarity(sim).build());
             }
         }

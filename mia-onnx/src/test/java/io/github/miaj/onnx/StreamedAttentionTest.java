@@ -1,5 +1,6 @@
 package io.github.miaj.onnx;
 
+import io.github.miaj.attention.TextPair;
 import io.github.miaj.Mia;
 import io.github.miaj.attention.ChannelConsumer;
 import io.github.miaj.attention.PairAttention;
@@ -26,12 +27,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * scoring a {@link PairAttention}.
  */
 class StreamedAttentionTest extends BuiltInSourceFixture {
-    private static final String[][] PAIRS = {
-            {"The cat sat on the mat.", "A cat was sitting on a mat, and it purred."},
-            {"It is a truth universally acknowledged, that a single man in possession of a good fortune must be in "
-                    + "want of a wife.", "A single man with a good fortune must want a wife, universally."},
-            {"", "Only B has words."},
-            {"Unbelievably, the démarche failed.", "The démarche failed, unbelievably!"}};
+    private static final TextPair[] PAIRS = {
+            new TextPair("The cat sat on the mat.", "A cat was sitting on a mat, and it purred."),
+            new TextPair("It is a truth universally acknowledged, that a single man in possession of a good fortune must be in "
+                    + "want of a wife.", "A single man with a good fortune must want a wife, universally."),
+            new TextPair("", "Only B has words."),
+            new TextPair("Unbelievably, the démarche failed.", "The démarche failed, unbelievably!")};
 
     /** Records what a source streams: tokens and a copy of every channel it was handed. */
     private static final class Recorder implements ChannelConsumer {
@@ -101,13 +102,13 @@ class StreamedAttentionTest extends BuiltInSourceFixture {
 
     @Test
     void streamedChannelsEqualAttendForAnySubset() {
-        for (String[] p : PAIRS) {
-            PairAttention expected = source.attend(p[0], p[1]);
+        for (TextPair p : PAIRS) {
+            PairAttention expected = source.attend(p.a(), p.b());
             for (int every : new int[]{1, 2, 7}) {
                 for (boolean bMajor : new boolean[]{false, true}) {
                     Recorder r = new Recorder(every);
                     r.bMajor = bMajor;
-                    source.attend(p[0], p[1], r);
+                    source.attend(p.a(), p.b(), r);
                     assertSame(expected, r);
                 }
             }
@@ -117,18 +118,18 @@ class StreamedAttentionTest extends BuiltInSourceFixture {
     @Test
     void concurrentStreamsDoNotShareBuffers() throws Exception {
         List<PairAttention> expected = new ArrayList<>();
-        for (String[] p : PAIRS) {
-            expected.add(source.attend(p[0], p[1]));
+        for (TextPair p : PAIRS) {
+            expected.add(source.attend(p.a(), p.b()));
         }
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<Recorder>> futures = new ArrayList<>();
             for (int round = 0; round < 6; round++) {
-                for (String[] p : PAIRS) {
+                for (TextPair p : PAIRS) {
                     futures.add(pool.submit(() -> {
                         Recorder r = new Recorder(1);
                         r.bMajor = true;
-                        source.attend(p[0], p[1], r);
+                        source.attend(p.a(), p.b(), r);
                         return r;
                     }));
                 }
@@ -143,14 +144,14 @@ class StreamedAttentionTest extends BuiltInSourceFixture {
 
     @Test
     void batchedStreamsEqualOneByOneWithinFloatRounding() {
-        List<String[]> pairs = List.of(PAIRS);
+        List<TextPair> pairs = List.of(PAIRS);
         List<Recorder> batched = new ArrayList<>();
         for (int k = 0; k < pairs.size(); k++) {
             batched.add(new Recorder(k + 1));
         }
         source.attendAll(pairs, batched);
         for (int k = 0; k < pairs.size(); k++) {
-            PairAttention one = source.attend(pairs.get(k)[0], pairs.get(k)[1]);
+            PairAttention one = source.attend(pairs.get(k).a(), pairs.get(k).b());
             Recorder r = batched.get(k);
             assertEquals(one.tokensA(), r.tokensA);
             float[] x = new float[one.sizeA() * one.sizeB()];
@@ -170,10 +171,10 @@ class StreamedAttentionTest extends BuiltInSourceFixture {
     @Test
     void detectAllEqualsDetectOneByOne() {
         try (RelationshipDetector d = Mia.detector().source(source).load("verbatim")) {
-            List<String[]> pairs = List.of(PAIRS);
+            List<TextPair> pairs = List.of(PAIRS);
             List<Detection> all = d.detectAll(pairs);
             for (int k = 0; k < pairs.size(); k++) {
-                Detection one = d.detect(pairs.get(k)[0], pairs.get(k)[1]);
+                Detection one = d.detect(pairs.get(k).a(), pairs.get(k).b());
                 assertEquals(one.matches().stream().map(m -> m.a() + "-" + m.b()).toList(),
                         all.get(k).matches().stream().map(m -> m.a() + "-" + m.b()).toList());
                 for (int i = 0; i < one.unitsA().size(); i++) {
@@ -190,14 +191,14 @@ class StreamedAttentionTest extends BuiltInSourceFixture {
         for (String name : new String[]{"verbatim", "paraphrase"}) {
             try (RelationshipDetector d = Mia.detector().load(name)) {
                 AttentionDetector ad = (AttentionDetector) d;
-                for (String[] p : PAIRS) {
-                    Detection fast = d.detect(p[0], p[1]);
-                    Detection full = ad.detect(d.source().attend(p[0], p[1]));
+                for (TextPair p : PAIRS) {
+                    Detection fast = d.detect(p.a(), p.b());
+                    Detection full = ad.detect(d.source().attend(p.a(), p.b()));
                     // same links and phrases; probabilities may differ in the last float bits
                     assertEquals(full.matches().stream().map(m -> m.a() + "-" + m.b()).toList(),
-                            fast.matches().stream().map(m -> m.a() + "-" + m.b()).toList(), name + ": " + p[1]);
+                            fast.matches().stream().map(m -> m.a() + "-" + m.b()).toList(), name + ": " + p.b());
                     assertEquals(full.phrases().stream().map(m -> m.a() + "/" + m.b()).toList(),
-                            fast.phrases().stream().map(m -> m.a() + "/" + m.b()).toList(), name + ": " + p[1]);
+                            fast.phrases().stream().map(m -> m.a() + "/" + m.b()).toList(), name + ": " + p.b());
                     for (int i = 0; i < full.unitsA().size(); i++) {
                         for (int j = 0; j < full.unitsB().size(); j++) {
                             assertEquals(full.probability(i, j), fast.probability(i, j), 1e-5, name);

@@ -1,5 +1,6 @@
 package io.github.miaj.examples.bench;
 
+import io.github.miaj.attention.TextPair;
 import static io.github.miaj.examples.bench.BenchSupport.median;
 import static io.github.miaj.examples.bench.BenchSupport.time;
 
@@ -64,16 +65,17 @@ public final class DetectBench {
             try (OrtSession plain = env.createSession(BuiltInModel.ALL_MINILM_L6_V2.modelBytes(), opts)) {
                 String a = BenchSupport.textOf(source, 0, 128);
                 String b = BenchSupport.textOf(source, 37, 128);
-                List<String[]> pairs = new ArrayList<>();
+                List<TextPair> pairs = new ArrayList<>();
                 for (int k = 0; k < batch; k++) {
-                    pairs.add(new String[] {BenchSupport.textOf(source, 3 * k, 100 + 7 * k % 29), BenchSupport.textOf(source, 50 + 5 * k, 128 - 9 * k % 23)});
+                    pairs.add(new TextPair(BenchSupport.textOf(source, 3 * k, 100 + 7 * k % 29),
+                            BenchSupport.textOf(source, 50 + 5 * k, 128 - 9 * k % 23)));
                 }
                 Runnable forward = () -> forward(env, plain, List.of(tok.encode(a, b)));
                 Runnable attend = () -> source.attend(a, b);
                 Runnable detect = () -> det.detect(a, b);
                 List<Encoding> encs = new ArrayList<>();
-                for (String[] p : pairs) {
-                    encs.add(tok.encode(p[0], p[1]));
+                for (TextPair p : pairs) {
+                    encs.add(tok.encode(p.a(), p.b()));
                 }
                 Runnable forwardBatch = () -> forward(env, plain, encs);
                 Runnable attendBatch = () -> source.attendAll(pairs);
