@@ -1,5 +1,6 @@
 package io.github.miaj.cli;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The command line end to end, on the shipped verbatim detector and the built-in model. */
+@Tag("model")
 class MiaCliTest {
     @TempDir
     Path dir;

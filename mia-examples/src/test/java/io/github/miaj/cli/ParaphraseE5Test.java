@@ -1,5 +1,6 @@
 package io.github.miaj.cli;
 
+import org.junit.jupiter.api.Tag;
 import io.github.miaj.Mia;
 import io.github.miaj.detect.Detection;
 import io.github.miaj.detect.RelationshipDetector;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The optional paraphrase-e5 detector: its model is on the CLI's classpath (mia-examples depends on it), so
  * {@code align --detector paraphrase-e5} works, and its streamed scores equal those of the whole attention.
  */
+@Tag("model")
 class ParaphraseE5Test {
     // A: the(0) senate(1) leader(2) said(3) the(4) verdict(5) was(6) fair(7) .(8)
     // B: the(0) senate(1) leader(2) stated(3) that(4) the(5) ruling(6) was(7) fair(8) .(9)

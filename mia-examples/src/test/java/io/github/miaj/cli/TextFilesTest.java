@@ -1,5 +1,6 @@
 package io.github.miaj.cli;
 
+import org.junit.jupiter.api.Tag;
 import io.github.miaj.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Tag("model")
 class TextFilesTest {
     @TempDir
     Path dir;

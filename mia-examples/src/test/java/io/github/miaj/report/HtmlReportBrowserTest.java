@@ -1,5 +1,6 @@
 package io.github.miaj.report;
 
+import org.junit.jupiter.api.Tag;
 import io.github.miaj.detect.PhraseMatch;
 import io.github.miaj.report.testing.Chromium;
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * colours in light and dark schemes. Skipped only where no chromium binary exists
  * ({@code .ci/install-chromium.sh} installs it).
  */
+@Tag("browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HtmlReportBrowserTest {
     private Fixture.Case pair;

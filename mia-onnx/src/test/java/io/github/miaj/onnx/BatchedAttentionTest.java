@@ -1,5 +1,6 @@
 package io.github.miaj.onnx;
 
+import org.junit.jupiter.api.Tag;
 import io.github.miaj.attention.TextPair;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.ModelException;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** attendAll on the built-in MiniLM: one padded batch gives what one call per pair gives. */
+@Tag("model")
 class BatchedAttentionTest extends BuiltInSourceFixture {
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.miaj.onnx;
 
+import org.junit.jupiter.api.Tag;
 import io.github.miaj.IncompatibleSourceException;
 import io.github.miaj.Mia;
 import io.github.miaj.MiaException;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The shipped verbatim detector on the built-in model, through the public entry point. */
+@Tag("model")
 class BuiltInDetectorTest {
     private static RelationshipDetector verbatim;
 

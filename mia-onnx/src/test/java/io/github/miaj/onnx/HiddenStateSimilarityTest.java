@@ -1,5 +1,6 @@
 package io.github.miaj.onnx;
 
+import org.junit.jupiter.api.Tag;
 import io.github.miaj.attention.HeadName;
 import io.github.miaj.attention.PairAttention;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The built-in MiniLM with per-layer hidden-state cosine channels. */
+@Tag("model")
 class HiddenStateSimilarityTest {
     @Test
     void simChannelsFollowTheHeadsAndScoreTheSameWordHighest() {

@@ -1,5 +1,6 @@
 package io.github.miaj.onnx;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * builder that forgot to; so this test forks a JVM without the property and without {@code OPT_OUT_TRACKING},
  * where a security manager refuses and records any non-loopback connection.
  */
+@Tag("model")
 class OfflineTest {
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.miaj.onnx;
 
+import org.junit.jupiter.api.Tag;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.ModelException;
 import io.github.miaj.attention.HeadName;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The built-in MiniLM, loaded once for the class. */
+@Tag("model")
 class OnnxAttentionSourceTest extends BuiltInSourceFixture {
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.miaj.onnx;
 
+import org.junit.jupiter.api.Tag;
 import io.github.miaj.Mia;
 import io.github.miaj.detect.Detection;
 import io.github.miaj.detect.PairMatch;
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The shipped paraphrase detector loads by name, binds to its built-in source and links the obvious words. */
+@Tag("model")
 class ParaphraseDetectorTest {
     @Test
     void shippedParaphraseDetectorLinksCopiedAndSynonymousWords() {

@@ -1,5 +1,6 @@
 package io.github.miaj.onnx;
 
+import org.junit.jupiter.api.Tag;
 import io.github.miaj.ModelException;
 import io.github.miaj.attention.PairAttention;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The seq2seq path on tiny graphs whose cross-attention is known in closed form (tokenizer: MiniLM's). */
+@Tag("model")
 class Seq2SeqTest {
     static final int HEADS = 3;
     static final int LAYERS = 2;

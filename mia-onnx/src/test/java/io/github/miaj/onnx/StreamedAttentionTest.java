@@ -1,5 +1,6 @@
 package io.github.miaj.onnx;
 
+import org.junit.jupiter.api.Tag;
 import io.github.miaj.attention.TextPair;
 import io.github.miaj.Mia;
 import io.github.miaj.attention.ChannelConsumer;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * any subset of channels and from several threads at once, and a detector scoring the stream decides as one
  * scoring a {@link PairAttention}.
  */
+@Tag("model")
 class StreamedAttentionTest extends BuiltInSourceFixture {
     private static final TextPair[] PAIRS = {
             new TextPair("The cat sat on the mat.", "A cat was sitting on a mat, and it purred."),

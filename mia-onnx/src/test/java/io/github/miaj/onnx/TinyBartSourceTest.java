@@ -1,5 +1,6 @@
 package io.github.miaj.onnx;
 
+import org.junit.jupiter.api.Tag;
 import io.github.miaj.attention.HeadName;
 import io.github.miaj.attention.PairAttention;
 import io.github.miaj.attention.Token;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The BART path end to end without real weights: tiny random BART-shaped graphs whose node names follow
  * Hugging Face's exports, loaded as bundles by {@link OnnxAttentionSource}.
  */
+@Tag("model")
 class TinyBartSourceTest {
     private static final TinyBartGraphs.Config TINY = TinyBartGraphs.Config.tiny();
     private static final String A = "the cat sat on the mat";

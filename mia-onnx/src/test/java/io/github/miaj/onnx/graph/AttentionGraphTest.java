@@ -1,5 +1,6 @@
 package io.github.miaj.onnx.graph;
 
+import org.junit.jupiter.api.Tag;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Tag("model")
 class AttentionGraphTest {
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.miaj.onnx.testing;
 
+import org.junit.jupiter.api.Tag;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The tiny BART graphs run in ONNX Runtime and their attention behaves like BART's. */
+@Tag("model")
 class TinyBartGraphsTest {
 
     private static final TinyBartGraphs.Config C = TinyBartGraphs.Config.tiny();
