@@ -52,9 +52,9 @@ public final class Decoder {
      * whose probability is at least {@code g}, in order of falling probability, link each that shares a row or a
      * column with a linked neighbour (one of its 4 neighbours) and has a unit in A or in B not yet linked; until
      * a pass adds nothing. A link so extends into a one-to-many block (a word in A joining the next word of a
-     * phrase in B); the unlinked-unit rule keeps it from filling a dense region. On the paraphrase dev splits
-     * the 4-neighbourhood beat the 8-neighbourhood of "grow-diag" (diagonal steps add one-to-one links the
-     * mutual argmax had rightly refused) and growing without the unlinked-unit rule (precision fell).
+     * phrase in B); the unlinked-unit rule keeps it from filling a dense region. Only row and column neighbours
+     * count, not the diagonal ones of "grow-diag": a diagonal step adds a one-to-one link, which the argmax
+     * constraint is there to decide, not growing (docs/experiments/paraphrase.md has the measurements).
      */
     static void grow(float[] p, int nA, int nB, boolean[] linked, double g) {
         boolean[] rowLinked = new boolean[nA];

@@ -15,7 +15,7 @@ import io.github.miaj.InvalidInputException;
  *                   still unlinked, repeatedly, so that links can spread into one-to-many phrase blocks ("grow"
  *                   of SMT symmetrisation, Koehn et al. 2003); see {@link Decoder}. It may lie above
  *                   {@code threshold}: a grown pair need not pass the argmax constraint, so it may need a higher
- *                   probability (the shipped paraphrase detector links at 0.756 and grows at 0.95)
+ *                   probability
  */
 public record Decoding(double threshold, Argmax argmax, int minPhrase, double grow) {
 

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * A model bundle folder as BUNDLE.md defines it: {@code mia-bundle.properties} naming the ONNX file(s), the
+ * A model bundle folder as docs/formats.md ("Model bundle") defines it: {@code mia-bundle.properties} naming the ONNX file(s), the
  * tokenizer and the architecture.
  *
  * @param folder               the bundle folder

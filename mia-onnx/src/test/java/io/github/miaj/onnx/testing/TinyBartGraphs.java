@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  * </ul>
  * each with output {@code <node name>_output_0}, shape [batch, heads, tgt, src], softmax over the last axis.
  *
- * <p>Three layouts (see BUNDLE.md): a single graph ({@code input_ids, attention_mask, decoder_input_ids → logits}),
+ * <p>Three layouts (see docs/formats.md, "Model bundle"): a single graph ({@code input_ids, attention_mask, decoder_input_ids → logits}),
  * an optimum-style split ({@code encoder_model}: {@code input_ids, attention_mask → last_hidden_state};
  * {@code decoder_model}: {@code input_ids, encoder_attention_mask, encoder_hidden_states → logits}), and either
  * of them with the attention already exported as graph outputs {@code encoder_attentions.N},
@@ -194,7 +194,7 @@ public final class TinyBartGraphs {
     }
 
     /**
-     * Writes a bundle per BUNDLE.md into {@code dir}: {@code mia-bundle.properties}, the ONNX file(s) and a
+     * Writes a bundle as docs/formats.md describes it into {@code dir}: {@code mia-bundle.properties}, the ONNX file(s) and a
      * {@code tokenizer.json} built by {@code ByteLevelBpeTokenizerJson} from the {@link TinyBpe} vocabulary
      * (all ids below {@link Config#vocabSize()} when the config is {@link Config#tiny()}).
      *
