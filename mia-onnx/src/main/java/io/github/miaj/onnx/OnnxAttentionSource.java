@@ -353,25 +353,25 @@ public final class OnnxAttentionSource implements AttentionSource {
                 long start = decoderStartTokenId >= 0 ? decoderStartTokenId : bundle.decoderStartTokenId();
                 if (bundle.model() != null) {
                     label = bundle.model().toString();
-                    byte[] modelBytes = readFile(bundle.model(), "model");
-                    fp = fingerprint(arch, tokenizerBytes, modelBytes);
-                    runner = arch == Architecture.ENCODER_PAIR
-                            ? encoderPair(env, modelBytes, bundle.folder(), label, tokenizerBytes, tokenizerLabel,
-                            window, settings)
-                            : seq2seq(env, null, modelBytes, bundle.folder(), label, tokenizerBytes, tokenizerLabel,
-                            start, window, settings);
+                    if (arch == Architecture.ENCODER_PAIR) {
+                        byte[] modelBytes = readFile(bundle.model(), "model");
+                        fp = fingerprint(arch, tokenizerBytes, modelBytes);
+                        runner = encoderPair(env, modelBytes, bundle.folder(), label, tokenizerBytes, tokenizerLabel,
+                                window, settings);
+                    } else {
+                        fp = fingerprint(arch, tokenizerBytes, bundle.model());
+                        runner = seq2seq(env, null, bundle.model(), label, tokenizerBytes, tokenizerLabel, start,
+                                window, settings);
+                    }
                 } else {
                     label = bundle.decoder().toString();
-                    byte[] enc = readFile(bundle.encoder(), "encoder");
-                    byte[] dec = readFile(bundle.decoder(), "decoder");
-                    fp = fingerprint(arch, tokenizerBytes, enc, dec);
-                    runner = seq2seq(env, enc, dec, bundle.folder(), label, tokenizerBytes, tokenizerLabel, start,
-                            window, settings);
+                    fp = fingerprint(arch, tokenizerBytes, bundle.encoder(), bundle.decoder());
+                    runner = seq2seq(env, bundle.encoder(), bundle.decoder(), label, tokenizerBytes, tokenizerLabel,
+                            start, window, settings);
                 }
             } else {
                 arch = architecture != null ? architecture : Architecture.ENCODER_PAIR;
                 label = model.toString();
-                byte[] modelBytes = readFile(model, "model");
                 Path tok = tokenizer;
                 if (tok == null) {
                     Path parent = model.toAbsolutePath().getParent();
@@ -383,20 +383,22 @@ public final class OnnxAttentionSource implements AttentionSource {
                 }
                 tokenizerLabel = tok.toString();
                 tokenizerBytes = readFile(tok, "tokenizer");
-                fp = fingerprint(arch, tokenizerBytes, modelBytes);
                 window = maxPositions > 0 ? maxPositions : 512;
                 String name = model.getFileName().toString().replaceFirst("(?i)\\.onnx$", "");
                 id = modelId != null ? modelId : name + "/" + arch.id();
                 Path folder = model.toAbsolutePath().getParent();
                 if (arch == Architecture.ENCODER_PAIR) {
+                    byte[] modelBytes = readFile(model, "model");
+                    fp = fingerprint(arch, tokenizerBytes, modelBytes);
                     runner = encoderPair(env, modelBytes, folder, label, tokenizerBytes, tokenizerLabel, window,
                             settings);
                 } else {
                     if (decoderStartTokenId < 0) {
                         throw new InvalidInputException("a seq2seq model file needs decoderStartTokenId (2 for BART)");
                     }
-                    runner = seq2seq(env, null, modelBytes, folder, label, tokenizerBytes, tokenizerLabel,
-                            decoderStartTokenId, window, settings);
+                    fp = fingerprint(arch, tokenizerBytes, model);
+                    runner = seq2seq(env, null, model, label, tokenizerBytes, tokenizerLabel, decoderStartTokenId,
+                            window, settings);
                 }
             }
             if (hiddenStateSimilarity) {
@@ -433,12 +435,25 @@ public final class OnnxAttentionSource implements AttentionSource {
             }
         }
 
-        private static AttentionRunner seq2seq(OrtEnvironment env, byte[] encoderBytes, byte[] decoderBytes,
-                                               Path folder, String label, byte[] tokenizerBytes,
-                                               String tokenizerLabel, long start, int window,
+        /**
+         * A seq2seq model from its file(s), read without loading the weights into the heap: see
+         * {@link AttentionGraph#instrument(Path, String)}.
+         */
+        private static AttentionRunner seq2seq(OrtEnvironment env, Path encoderFile, Path decoderFile, String label,
+                                               byte[] tokenizerBytes, String tokenizerLabel, long start, int window,
                                                OrtSupport.Settings settings) {
-            AttentionGraph decGraph = AttentionGraph.instrument(decoderBytes, label);
-            AttentionGraph encGraph = encoderBytes == null ? null : plainGraph(encoderBytes, label);
+            requireFile(decoderFile, encoderFile == null ? "model" : "decoder");
+            if (encoderFile != null) {
+                requireFile(encoderFile, "encoder");
+            }
+            AttentionGraph decGraph = AttentionGraph.instrument(decoderFile, label);
+            AttentionGraph encGraph = encoderFile == null ? null : plainGraph(encoderFile, encoderFile.toString());
+            int largest = TextTokenizer.largestId(tokenizerBytes, tokenizerLabel);
+            checkVocabulary(decGraph, largest, label, tokenizerLabel);
+            if (encGraph != null) {
+                checkVocabulary(encGraph, largest, encoderFile.toString(), tokenizerLabel);
+            }
+            Path folder = decoderFile.toAbsolutePath().getParent();
             OrtSession dec = OrtSupport.session(env, decGraph, settings, folder, label);
             OrtSession enc = null;
             TextTokenizer tok = null;
@@ -455,13 +470,33 @@ public final class OnnxAttentionSource implements AttentionSource {
             }
         }
 
+        /** Ids past the embedding table make ONNX Runtime fail mid-run ("indices element out of data bounds"). */
+        private static void checkVocabulary(AttentionGraph graph, int largestId, String label, String tokenizerLabel) {
+            int rows = graph.vocabularySize();
+            if (rows > 0 && largestId >= rows) {
+                throw new ModelException("tokenizer " + tokenizerLabel + " has ids up to " + largestId + " ("
+                        + (largestId + 1) + " tokens) but the model " + label + " embeds only " + rows + " (its "
+                        + "vocab_size); use the tokenizer the model was exported with, or re-export the model with "
+                        + "vocab_size " + (largestId + 1));
+            }
+        }
+
+        private static void requireFile(Path file, String what) {
+            if (Files.isDirectory(file)) {
+                throw new ModelException(what + " " + file + " is a folder; pass the file");
+            }
+            if (!Files.isRegularFile(file)) {
+                throw new ModelException(what + " file " + file + " does not exist");
+            }
+        }
+
         /** The encoder of a split export: its attention is not needed, so only its inputs and outputs are read. */
-        private static AttentionGraph plainGraph(byte[] bytes, String label) {
+        private static AttentionGraph plainGraph(Path file, String label) {
             try {
-                return AttentionGraph.instrument(bytes, label);
+                return AttentionGraph.instrument(file, label);
             } catch (ModelException e) {
                 // An encoder without recognisable attention still runs; fall back to reading its I/O names only.
-                return AttentionGraph.describe(bytes, label);
+                return AttentionGraph.describe(file, label);
             }
         }
 
@@ -497,6 +532,32 @@ public final class OnnxAttentionSource implements AttentionSource {
         // fingerprints (and the detectors bound to them) are unchanged.
         private static String simFingerprint(String base) {
             return Hashing.sha256().putString("mia-onnx/sim/1\n" + base).hex();
+        }
+
+        /** The same fingerprint as {@link #fingerprint(Architecture, byte[], byte[]...)} of the files' bytes, streamed. */
+        private static String fingerprint(Architecture arch, byte[] tokenizer, Path... models) {
+            Hashing.Hasher h = Hashing.sha256().putString("mia-onnx/1\n").putString(arch.id() + "\n");
+            byte[] chunk = new byte[1 << 20];
+            for (Path m : models) {
+                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(m)) {
+                    long size = ch.size();
+                    h.putLong(size);
+                    java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(chunk);
+                    long done = 0;
+                    while (done < size) {
+                        buf.clear();
+                        int n = ch.read(buf);
+                        if (n < 0) {
+                            throw new ModelException("model file " + m + " changed while it was read");
+                        }
+                        done += n;
+                        h.putBytes(n == chunk.length ? chunk : java.util.Arrays.copyOf(chunk, n));
+                    }
+                } catch (IOException e) {
+                    throw new ModelException("model file " + m + " cannot be read: " + e.getMessage(), e);
+                }
+            }
+            return h.putLong(tokenizer.length).putBytes(tokenizer).hex();
         }
 
         private static String fingerprint(Architecture arch, byte[] tokenizer, byte[]... models) {
