@@ -1,6 +1,5 @@
 package io.github.miaj.cli;
 
-import io.github.miaj.Mia;
 import io.github.miaj.detect.HeadWeight;
 import io.github.miaj.detect.RelationshipDetector;
 import io.github.miaj.report.HeadGrid;
@@ -17,6 +16,11 @@ import java.util.Locale;
 @Command(name = "heads", mixinStandardHelpOptions = true,
         description = "Show a detector's weights as a layers x heads table and its strongest positive and negative heads.")
 final class HeadsCommand implements Runnable {
+    @Option(names = "--model", description = "Model the detector file was trained on, when it is not built in: a "
+            + "bundle folder or .onnx file (e.g. an export of facebook/bart-large-cnn; see docs/bart.md). Its "
+            + "fingerprint must match the one the detector file records.")
+    String model;
+
     @Option(names = "--detector", defaultValue = "verbatim", description = "Detector file or built-in name (default: ${DEFAULT-VALUE}).")
     String detector;
 
@@ -33,7 +37,7 @@ final class HeadsCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        try (RelationshipDetector d = Mia.detector().load(detector)) {
+        try (RelationshipDetector d = CliModels.detector(model, detector)) {
             List<HeadWeight> weights = d.weights();
             out.println("detector: " + d.relationship() + " on " + d.model().source().modelId());
             out.println();
