@@ -359,15 +359,17 @@ public final class OnnxAttentionSource implements AttentionSource {
                         runner = encoderPair(env, modelBytes, bundle.folder(), label, tokenizerBytes, tokenizerLabel,
                                 window, settings);
                     } else {
-                        fp = fingerprint(arch, tokenizerBytes, bundle.model());
+                        Fingerprint f = Fingerprint.start(arch, tokenizerBytes, bundle.model());
                         runner = seq2seq(env, null, bundle.model(), label, tokenizerBytes, tokenizerLabel, start,
                                 window, settings);
+                        fp = f.join(runner);
                     }
                 } else {
                     label = bundle.decoder().toString();
-                    fp = fingerprint(arch, tokenizerBytes, bundle.encoder(), bundle.decoder());
+                    Fingerprint f = Fingerprint.start(arch, tokenizerBytes, bundle.encoder(), bundle.decoder());
                     runner = seq2seq(env, bundle.encoder(), bundle.decoder(), label, tokenizerBytes, tokenizerLabel,
                             start, window, settings);
+                    fp = f.join(runner);
                 }
             } else {
                 arch = architecture != null ? architecture : Architecture.ENCODER_PAIR;
@@ -396,9 +398,10 @@ public final class OnnxAttentionSource implements AttentionSource {
                     if (decoderStartTokenId < 0) {
                         throw new InvalidInputException("a seq2seq model file needs decoderStartTokenId (2 for BART)");
                     }
-                    fp = fingerprint(arch, tokenizerBytes, model);
+                    Fingerprint f = Fingerprint.start(arch, tokenizerBytes, model);
                     runner = seq2seq(env, null, model, label, tokenizerBytes, tokenizerLabel, decoderStartTokenId,
                             window, settings);
+                    fp = f.join(runner);
                 }
             }
             if (hiddenStateSimilarity) {
@@ -532,6 +535,44 @@ public final class OnnxAttentionSource implements AttentionSource {
         // fingerprints (and the detectors bound to them) are unchanged.
         private static String simFingerprint(String base) {
             return Hashing.sha256().putString("mia-onnx/sim/1\n" + base).hex();
+        }
+
+        /**
+         * A fingerprint of model files hashed on its own thread while the session loads (hashing 1.8 GB takes
+         * about as long as ONNX Runtime takes to load it), so the two overlap.
+         */
+        private static final class Fingerprint {
+            private final java.util.concurrent.FutureTask<String> task;
+
+            private Fingerprint(java.util.concurrent.FutureTask<String> task) {
+                this.task = task;
+            }
+
+            static Fingerprint start(Architecture arch, byte[] tokenizer, Path... models) {
+                java.util.concurrent.FutureTask<String> task =
+                        new java.util.concurrent.FutureTask<>(() -> fingerprint(arch, tokenizer, models));
+                Thread t = new Thread(task, "mia-fingerprint");
+                t.setDaemon(true);
+                t.start();
+                return new Fingerprint(task);
+            }
+
+            /** The fingerprint; closes {@code runner} when hashing failed. */
+            String join(AttentionRunner runner) {
+                try {
+                    return task.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    runner.close();
+                    if (e.getCause() instanceof MiaException m) {
+                        throw m;
+                    }
+                    throw new ModelException("cannot fingerprint the model: " + e.getCause(), e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    runner.close();
+                    throw new ModelException("interrupted while fingerprinting the model", e);
+                }
+            }
         }
 
         /** The same fingerprint as {@link #fingerprint(Architecture, byte[], byte[]...)} of the files' bytes, streamed. */
