@@ -12,6 +12,7 @@
 #   split/       --split: encoder_model.onnx + decoder_model.onnx with attention outputs
 #   softmax3d/   --no-attention-outputs, eager attention as transformers <= 4.52 computes it: 3-D Softmax
 #   softmax4d/   --no-attention-outputs --attention-layout 4d: 4-D Softmax as transformers >= 4.53
+#   external/    softmax3d's graph re-saved with its weights as external data (model.onnx.data)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 script="$here/../../../../scripts/export_bart.py"
@@ -58,4 +59,10 @@ run single
 run split --split
 run softmax3d --no-attention-outputs
 run softmax4d --no-attention-outputs --attention-layout 4d
+# external/: softmax3d's graph with its weights in an external data file, as exports over 2 GB are stored
+rm -rf "${out:?}/external" && mkdir -p "$out/external"
+cp "$out"/softmax3d/{tokenizer.json,cross_attentions_fixture.json,mia-bundle.properties} "$out/external/"
+"$python" -c "import onnx, sys; onnx.save_model(onnx.load(sys.argv[1]), sys.argv[2], save_as_external_data=True,
+  all_tensors_to_one_file=True, location='model.onnx.data', size_threshold=1024)" \
+  "$out/softmax3d/model.onnx" "$out/external/model.onnx"
 ls -l "$out"/*/

@@ -47,7 +47,7 @@ class ExportParityTest {
     @TestFactory
     Stream<DynamicTest> everyExportMatchesPyTorch() {
         List<Path> bundles = new ArrayList<>();
-        for (String name : List.of("single", "split", "softmax3d", "softmax4d")) {
+        for (String name : List.of("single", "split", "softmax3d", "softmax4d", "external")) {
             bundles.add(committed(name));
         }
         String more = System.getenv("MIA_BART_EXPORTS");
