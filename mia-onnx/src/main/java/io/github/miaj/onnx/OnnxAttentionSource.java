@@ -36,9 +36,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *         .build()) { ... }
  * }</pre>
  *
- * <p>The model is read into memory, parsed as ONNX protobuf, instrumented so that its attention
- * probabilities are graph outputs ({@link AttentionGraph}), and the session is created from those bytes:
- * no temporary files. {@link #attend(String, String)} is thread-safe (ONNX Runtime sessions and the DJL
+ * <p>The model is instrumented so that its attention probabilities are graph outputs ({@link AttentionGraph}):
+ * its nodes are read in protobuf wire format, never its weights. An encoder-pair model is then run from
+ * memory (the model bytes with the outputs appended). A seq2seq model file is not read into the heap at all:
+ * ONNX Runtime loads a small instrumented graph whose weights point into the original file(s) as external
+ * data (see {@code LinkedModel}; models over 2 GB with external data files load the same way), while the
+ * fingerprint is hashed from the files on a second thread. {@link #attend(String, String)} is thread-safe (ONNX Runtime sessions and the DJL
  * tokenizer are); {@link #close()} waits for calls in flight, is idempotent, and later calls to
  * {@link #attend(String, String)} throw a {@link ModelException}.
  *

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * An ONNX transformer graph whose attention probabilities are graph outputs.
  *
  * <p>{@link #instrument(byte[], String)} and {@link #instrument(Path, String)} read the model's nodes in
- * protobuf wire format, skipping the weights ({@link ModelScan}), find its attention and return the bytes to
+ * protobuf wire format, skipping the weights ({@code ModelScan}), find its attention and return the bytes to
  * create an ONNX Runtime session from: the model with a second {@code graph} field appended that holds the added
  * outputs (protobuf merges repeated embedded fields on parse), or, from a file, a small graph whose weights
  * point into the original file as external data ({@link #links()}). Weights are never parsed or copied.
@@ -167,7 +167,7 @@ public final class AttentionGraph {
 
     /**
      * Finds the attention of the model file {@code model} without reading its weights: the file is mapped,
-     * its nodes are parsed and its initializers skipped ({@link ModelScan}). Weights of 1 KiB or more, and
+     * its nodes are parsed and its initializers skipped ({@code ModelScan}). Weights of 1 KiB or more, and
      * weights already in external data files, are referenced from the returned graph as external data at
      * their place in the original files, named relative to the model's folder ({@link #links()});
      * {@link #bytes()} is then the small graph alone, to be written into the model's folder (or a folder holding
