@@ -160,14 +160,20 @@ def load_tokenizer(name):
     try:
         import tokenizers  # noqa: F401
         from transformers import AutoTokenizer
-        tokenizer = AutoTokenizer.from_pretrained(name, use_fast=True)
-        if getattr(tokenizer, "is_fast", False):
+        try:
+            tokenizer = AutoTokenizer.from_pretrained(name, use_fast=True)
+        except (OSError, ValueError) as e:  # e.g. a folder with only vocab.json + merges.txt
+            print("no fast tokenizer loads from %s (%s); building tokenizer.json from vocab.json + merges.txt"
+                  % (name, e))
+            tokenizer = None
+        if tokenizer is not None and getattr(tokenizer, "is_fast", False):
             backend = tokenizer.backend_tokenizer
             # without truncation or padding baked in: MIA-J sets both and checks the window itself
             backend.no_truncation()
             backend.no_padding()
             return tokenizer, backend.to_str(pretty=True)
-        print("%s has no fast tokenizer; building tokenizer.json from vocab.json + merges.txt" % name)
+        elif tokenizer is not None:
+            print("%s has no fast tokenizer; building tokenizer.json from vocab.json + merges.txt" % name)
     except ImportError:
         print("the Python tokenizers library is absent: using the slow BartTokenizer and writing tokenizer.json "
               "from vocab.json + merges.txt")
