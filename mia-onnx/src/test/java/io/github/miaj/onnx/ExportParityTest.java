@@ -101,6 +101,21 @@ class ExportParityTest {
         return max;
     }
 
+    /** Streamed from the files while the session loads, the fingerprint must stay the one detectors were bound to. */
+    @Test
+    void theFingerprintOfAModelFileIsTheHashOfItsBytes() throws IOException {
+        Path b = committed("split");
+        byte[] enc = Files.readAllBytes(b.resolve("encoder_model.onnx"));
+        byte[] dec = Files.readAllBytes(b.resolve("decoder_model.onnx"));
+        byte[] tok = Files.readAllBytes(b.resolve("tokenizer.json"));
+        String want = io.github.miaj.io.Hashing.sha256().putString("mia-onnx/1\n").putString("seq2seq\n")
+                .putLong(enc.length).putBytes(enc).putLong(dec.length).putBytes(dec)
+                .putLong(tok.length).putBytes(tok).hex();
+        try (OnnxAttentionSource s = OnnxAttentionSource.builder().model(b).build()) {
+            assertEquals(want, s.fingerprint());
+        }
+    }
+
     @Test
     void aTokenizerWithIdsPastTheEmbeddingIsRefusedWhenTheSourceOpens(@TempDir Path dir) throws IOException {
         Path src = committed("single");
