@@ -11,16 +11,21 @@ here take the whole target sequence at once (no past key values, no generation l
     cross_attentions.N     [batch, heads, tgt, src]   decoder-to-encoder attention of layer N
 
 The Softmax nodes keep Hugging Face's module-path names (/model/encoder/layers.N/self_attn/Softmax,
-/model/decoder/layers.N/self_attn/Softmax, /model/decoder/layers.N/encoder_attn/Softmax), so a graph exported
-with --no-attention-outputs can still be instrumented by MIA-J.
+/model/decoder/layers.N/self_attn/Softmax, /model/decoder/layers.N/encoder_attn/Softmax; /encoder/... and
+/decoder/... in --split graphs), so a graph exported with --no-attention-outputs can still be instrumented by MIA-J.
 
-Needs: python3 with torch, transformers and onnx (onnxruntime optional: it enables the parity check).
+Needs: python3 with torch, transformers and onnx. The Python `tokenizers` library is optional: without it the
+slow BartTokenizer is used and tokenizer.json is written from vocab.json + merges.txt (as MIA-J's
+ByteLevelBpeTokenizerJson writes it). onnxruntime is optional too: with --fixture the fixture is the parity
+check (MIA-J's ExportParityTest reads the bundle in Java and compares), and onnxruntime adds a check here.
 No optimum. Examples:
 
     python3 export_bart.py --out bundles/bart-large-cnn                  # facebook/bart-large-cnn, one graph
     python3 export_bart.py --model sshleifer/distilbart-cnn-12-6 --split --out bundles/distilbart
     python3 export_bart.py --random-config --seed 0 --out bundles/tiny-random \\
         --fixture "The cat sat on the mat." "A cat was sitting on the mat."
+    python3 export_bart.py --model ../shared/data/bart-tokenizer --random-config --random-shape bart-large-cnn \\
+        --out /tmp/bart-large-random                 # bart-large-cnn's shape, random weights, 1.83 GB
 """
 import argparse
 import inspect
@@ -29,7 +34,7 @@ import os
 import sys
 
 import torch
-from transformers import AutoTokenizer, BartConfig, BartForConditionalGeneration
+from transformers import BartConfig, BartForConditionalGeneration
 
 # Any opset >= 13 works: from 13 on, Softmax normalises over one axis (older opsets flatten to 2-D and
 # exporters then wrap it in Transposes, which breaks the one-Softmax-per-attention layout MIA-J expects).
@@ -102,23 +107,39 @@ class DecoderWithAttentions(torch.nn.Module):
 
 # ------------------------------------------------------------------------------------------------ loading
 
+# Shapes for --random-config: (layers, heads, d_model, ffn). tiny is the default; bart-large-cnn is the real
+# model's shape (406 M parameters), for memory and speed measurements without its weights.
+RANDOM_SHAPES = {"tiny": (2, 2, 16, 32), "bart-large-cnn": (12, 16, 1024, 4096)}
+
+
 def load(args):
-    """Returns (model, tokenizer, model_id) with eager attention (the only kind that returns weights and
-    exports one Softmax per attention block; SDPA/flash attention fuse it away)."""
-    tokenizer = AutoTokenizer.from_pretrained(args.model, use_fast=True)
-    if not getattr(tokenizer, "is_fast", False):
-        sys.exit("error: %s has no fast tokenizer, so no tokenizer.json can be written" % args.model)
+    """Returns (model, tokenizer, tokenizer_json, model_id) with eager attention (the only kind that returns
+    weights and exports one Softmax per attention block; SDPA/flash attention fuse it away). tokenizer_json is
+    the text of the bundle's tokenizer.json."""
+    tokenizer, tokenizer_json = load_tokenizer(args.tokenizer or args.model)
     if args.random_config:
         torch.manual_seed(args.seed)
+        layers, heads, d_model, ffn = RANDOM_SHAPES[args.random_shape]
+        layers = args.layers or layers
+        heads = args.heads or heads
+        d_model = args.d_model or d_model
+        if args.ffn:
+            ffn = args.ffn
+        elif args.d_model:
+            ffn = 2 * d_model
+        # Every id the tokenizer can produce must have an embedding row: the shared BART vocab lacks some ids
+        # (len(tokenizer) is then below the largest id + 1).
+        vocab_size = max(max(tokenizer.get_vocab().values()), *tokenizer.all_special_ids) + 1
         config = BartConfig(
-            vocab_size=len(tokenizer), d_model=16, encoder_layers=2, decoder_layers=2,
-            encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=32, decoder_ffn_dim=32,
-            max_position_embeddings=args.max_positions, pad_token_id=tokenizer.pad_token_id,
+            vocab_size=vocab_size, d_model=d_model, encoder_layers=layers, decoder_layers=layers,
+            encoder_attention_heads=heads, decoder_attention_heads=heads, encoder_ffn_dim=ffn,
+            decoder_ffn_dim=ffn, max_position_embeddings=args.max_positions, pad_token_id=tokenizer.pad_token_id,
             bos_token_id=tokenizer.bos_token_id, eos_token_id=tokenizer.eos_token_id,
             decoder_start_token_id=tokenizer.eos_token_id, forced_bos_token_id=tokenizer.bos_token_id)
         set_eager(config)
         model = BartForConditionalGeneration(config)
-        model_id = "random-tiny-bart(seed=%d, tokenizer=%s)" % (args.seed, args.model)
+        model_id = "random-bart(%s, layers=%d, heads=%d, d_model=%d, seed=%d)" % (
+            args.random_shape, layers, heads, d_model, args.seed)
     else:
         try:
             model = BartForConditionalGeneration.from_pretrained(args.model, attn_implementation="eager")
@@ -126,9 +147,110 @@ def load(args):
             model = BartForConditionalGeneration.from_pretrained(args.model)
         model_id = args.model
     set_eager(model.config)
+    if args.attention_layout == "4d":
+        use_4d_attention(model)
     model.config.use_cache = False
     model.eval()
-    return model, tokenizer, model_id
+    return model, tokenizer, tokenizer_json, model_id
+
+
+def load_tokenizer(name):
+    """The fast tokenizer when the `tokenizers` library is installed; otherwise the slow BartTokenizer from
+    vocab.json + merges.txt, with tokenizer.json written by byte_level_bpe_tokenizer_json."""
+    try:
+        import tokenizers  # noqa: F401
+        from transformers import AutoTokenizer
+        try:
+            tokenizer = AutoTokenizer.from_pretrained(name, use_fast=True)
+        except (OSError, ValueError) as e:  # e.g. a folder with only vocab.json + merges.txt
+            print("no fast tokenizer loads from %s (%s); building tokenizer.json from vocab.json + merges.txt"
+                  % (name, e))
+            tokenizer = None
+        if tokenizer is not None and getattr(tokenizer, "is_fast", False):
+            backend = tokenizer.backend_tokenizer
+            # without truncation or padding baked in: MIA-J sets both and checks the window itself
+            backend.no_truncation()
+            backend.no_padding()
+            return tokenizer, backend.to_str(pretty=True)
+        elif tokenizer is not None:
+            print("%s has no fast tokenizer; building tokenizer.json from vocab.json + merges.txt" % name)
+    except ImportError:
+        print("the Python tokenizers library is absent: using the slow BartTokenizer and writing tokenizer.json "
+              "from vocab.json + merges.txt")
+    patch_added_token()
+    from transformers import BartTokenizer
+    tokenizer = BartTokenizer.from_pretrained(name)
+    vocab = tokenizer.get_vocab()
+    merges = [" ".join(pair) for pair, _ in sorted(tokenizer.bpe_ranks.items(), key=lambda kv: kv[1])]
+    return tokenizer, byte_level_bpe_tokenizer_json(vocab, merges)
+
+
+def patch_added_token():
+    """transformers' pure-Python AddedToken stand-in (used when `tokenizers` is absent) lacks __hash__ and
+    __setstate__, which the slow tokenizer's loading needs."""
+    import transformers.tokenization_utils_base as tub
+    added = getattr(tub, "AddedToken", None)
+    if added is None or getattr(added, "__module__", "").startswith("tokenizers"):
+        return
+    if getattr(added, "__hash__", None) is None:
+        added.__hash__ = lambda self: hash(self.content)
+    if not hasattr(added, "__setstate__"):
+        added.__setstate__ = lambda self, state: self.__dict__.update(state)
+
+
+def byte_level_bpe_tokenizer_json(vocab, merges):
+    """tokenizer.json of a BART byte-level BPE (what MIA-J's ByteLevelBpeTokenizerJson.Options.bart() writes,
+    equivalent to facebook/bart-large-cnn's): no prefix space, trimmed offsets, RoBERTa post-processor,
+    <s> <pad> </s> <unk> <mask> as added tokens (<mask> strips the space before it)."""
+    def added(token, lstrip, normalized):
+        return {"id": vocab[token], "content": token, "single_word": False, "lstrip": lstrip, "rstrip": False,
+                "normalized": normalized, "special": True}
+    doc = {
+        "version": "1.0", "truncation": None, "padding": None,
+        "added_tokens": [added("<s>", False, True), added("<pad>", False, True), added("</s>", False, True),
+                         added("<unk>", False, True), added("<mask>", True, False)],
+        "normalizer": None,
+        "pre_tokenizer": {"type": "ByteLevel", "add_prefix_space": False, "trim_offsets": True, "use_regex": True},
+        "post_processor": {"type": "RobertaProcessing", "sep": ["</s>", vocab["</s>"]],
+                           "cls": ["<s>", vocab["<s>"]], "trim_offsets": True, "add_prefix_space": False},
+        "decoder": {"type": "ByteLevel", "add_prefix_space": True, "trim_offsets": True, "use_regex": True},
+        "model": {"type": "BPE", "dropout": None, "unk_token": None, "continuing_subword_prefix": "",
+                  "end_of_word_suffix": "", "fuse_unk": False, "byte_fallback": False, "ignore_merges": False,
+                  "vocab": dict(sorted(vocab.items(), key=lambda kv: kv[1])), "merges": merges},
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def use_4d_attention(model):
+    """Computes eager attention as transformers 4.53+ does, [batch, heads, tgt, src] (one 4-D Softmax), instead
+    of 4.40-4.52's [batch*heads, tgt, src]: exports of both layouts exist and MIA-J must read both. Same
+    numbers, same module scopes (so the same node names)."""
+    from transformers.models.bart import modeling_bart
+
+    def forward(self, hidden_states, key_value_states=None, past_key_value=None, attention_mask=None,
+                layer_head_mask=None, output_attentions=False):
+        if past_key_value is not None:
+            raise ValueError("the 4-D attention patch supports no past key values (teacher forcing only)")
+        bsz, tgt_len, _ = hidden_states.size()
+        kv = hidden_states if key_value_states is None else key_value_states
+        shape = (bsz, -1, self.num_heads, self.head_dim)
+        query = self.q_proj(hidden_states).view(*shape).transpose(1, 2)
+        key = self.k_proj(kv).view(*shape).transpose(1, 2)
+        value = self.v_proj(kv).view(*shape).transpose(1, 2)
+        weights = torch.matmul(query, key.transpose(2, 3)) * self.scaling
+        if attention_mask is not None:
+            weights = weights + attention_mask
+        weights = torch.nn.functional.softmax(weights, dim=-1)
+        if layer_head_mask is not None:
+            weights = layer_head_mask.view(1, -1, 1, 1) * weights
+        probs = torch.nn.functional.dropout(weights, p=self.dropout, training=self.training)
+        out = torch.matmul(probs, value).transpose(1, 2).reshape(bsz, tgt_len, self.embed_dim)
+        present = (key, value) if self.is_decoder else None  # the decoder layer concatenates these
+        return self.out_proj(out), (weights if output_attentions else None), present
+
+    for module in model.modules():
+        if isinstance(module, modeling_bart.BartAttention):
+            module.forward = forward.__get__(module)
 
 
 def set_eager(config):
@@ -184,7 +306,7 @@ def export(module, args_tuple, path, input_names, output_names, axes, opset):
                           dynamic_axes=axes, opset_version=opset, do_constant_folding=True, **export_kwargs())
 
 
-def export_bundle(args, model, tokenizer, model_id):
+def export_bundle(args, model, tokenizer, tokenizer_json, model_id):
     os.makedirs(args.out, exist_ok=True)
     config = model.config
     attentions = not args.no_attention_outputs
@@ -223,12 +345,12 @@ def export_bundle(args, model, tokenizer, model_id):
                axes, args.opset)
         files["model"] = "model.onnx"
 
-    # tokenizer.json exactly as the model's fast tokenizer has it, without truncation or padding baked in
-    # (MIA-J sets both itself and checks the window against maxPositions).
-    backend = tokenizer.backend_tokenizer
-    backend.no_truncation()
-    backend.no_padding()
-    backend.save(os.path.join(args.out, "tokenizer.json"))
+    # torch.onnx.export restores each wrapper's training flag afterwards, which can leave the shared
+    # model.model in training mode (dropout on): everything computed after the export needs eval mode.
+    model.eval()
+    with open(os.path.join(args.out, "tokenizer.json"), "w", encoding="utf-8") as f:
+        f.write(tokenizer_json)
+        f.write("\n")
 
     props = [("format", "mia-bundle"), ("formatVersion", "1"), ("architecture", "seq2seq"),
              ("modelId", model_id)]
@@ -237,7 +359,7 @@ def export_bundle(args, model, tokenizer, model_id):
               ("decoderStartTokenId", str(config.decoder_start_token_id))]
     write_properties(os.path.join(args.out, "mia-bundle.properties"), props)
     for name in files.values():
-        check_graph(os.path.join(args.out, name), config)
+        check_graph(os.path.join(args.out, name), config, args.split)
 
 
 def write_properties(path, pairs):
@@ -252,19 +374,21 @@ def write_properties(path, pairs):
     print("wrote %s" % path)
 
 
-def check_graph(path, config):
+def check_graph(path, config, split):
     """Lists the attention Softmax nodes by their HF names and warns when any is missing (e.g. a fused
-    attention op), since MIA-J cannot instrument what it cannot find."""
+    attention op), since MIA-J cannot instrument what it cannot find. A --split graph's scopes start at the
+    encoder or decoder module itself (/encoder/..., /decoder/...), a single graph's at /model/."""
     import onnx
     model = onnx.load(path, load_external_data=False)
     softmax = [n.name for n in model.graph.node if n.op_type == "Softmax"]
+    prefix = "" if split else "/model"
     expected = []
     if "decoder" not in os.path.basename(path):
-        expected += ["/model/encoder/layers.%d/self_attn/Softmax" % i for i in range(config.encoder_layers)]
+        expected += ["%s/encoder/layers.%d/self_attn/Softmax" % (prefix, i) for i in range(config.encoder_layers)]
     if "encoder" not in os.path.basename(path):
         for i in range(config.decoder_layers):
-            expected += ["/model/decoder/layers.%d/self_attn/Softmax" % i,
-                         "/model/decoder/layers.%d/encoder_attn/Softmax" % i]
+            expected += ["%s/decoder/layers.%d/self_attn/Softmax" % (prefix, i),
+                         "%s/decoder/layers.%d/encoder_attn/Softmax" % (prefix, i)]
     missing = [n for n in expected if n not in softmax]
     outputs = [o.name for o in model.graph.output]
     print("%s: %d Softmax nodes, outputs %s%s" % (os.path.basename(path), len(softmax), outputs[:4],
@@ -277,6 +401,7 @@ def check_graph(path, config):
 # ------------------------------------------------------------------------------------------------ fixture
 
 def write_fixture(args, model, tokenizer, model_id):
+    model.eval()
     """PyTorch's cross-attentions for (A, B) placed as BUNDLE.md says, for a Java parity test:
     cross_attentions[layer][head][target step][source token], batch dimension dropped."""
     text_a, text_b = args.fixture
@@ -285,8 +410,6 @@ def write_fixture(args, model, tokenizer, model_id):
         out = model(input_ids=input_ids, attention_mask=attention_mask, decoder_input_ids=decoder_input_ids,
                     output_attentions=True, use_cache=False, return_dict=True)
     cross = torch.stack([a[0] for a in out.cross_attentions])  # [layers, heads, tgt, src]
-    a_enc = tokenizer(text_a, return_offsets_mapping=True)
-    b_enc = tokenizer(text_b, return_offsets_mapping=True)
     fixture = {
         "modelId": model_id,
         "textA": text_a,
@@ -297,10 +420,9 @@ def write_fixture(args, model, tokenizer, model_id):
         "attention_mask": attention_mask[0].tolist(),
         "labels": labels[0].tolist(),
         "decoder_input_ids": decoder_input_ids[0].tolist(),
-        "source_offsets": [list(o) for o in a_enc["offset_mapping"]],
-        "label_offsets": [list(o) for o in b_enc["offset_mapping"]],
+        "attentionLayout": args.attention_layout,
         "shape": list(cross.shape),
-        "cross_attentions": [[[[round(float(x), 7) for x in row] for row in head] for head in layer]
+        "cross_attentions": [[[[float("%.8g" % float(x)) for x in row] for row in head] for head in layer]
                              for layer in cross],
     }
     path = os.path.join(args.out, "cross_attentions_fixture.json")
@@ -313,13 +435,15 @@ def write_fixture(args, model, tokenizer, model_id):
 
 def check_parity(args, input_ids, attention_mask, decoder_input_ids, cross):
     """If onnxruntime is installed, runs the exported graph on the fixture input and reports the largest
-    difference from PyTorch (expect about 1e-6; more than 1e-4 means the export is wrong)."""
+    difference from PyTorch (expect about 1e-6; more than 1e-4 means the export is wrong). Without it the
+    fixture is the check: MIA-J's ExportParityTest reads the bundle in Java and compares (see README)."""
     if args.no_attention_outputs:
+        print("--no-attention-outputs: check the bundle with MIA-J's ExportParityTest (Java instruments it)")
         return
     try:
         import onnxruntime as ort
     except ImportError:
-        print("onnxruntime not installed: skipping the ONNX-vs-PyTorch parity check")
+        print("onnxruntime not installed: check the bundle with MIA-J's ExportParityTest instead (see README)")
         return
     layers = cross.shape[0]
     names = ["cross_attentions.%d" % i for i in range(layers)]
@@ -354,8 +478,22 @@ def main(argv=None):
                    help="write encoder_model.onnx + decoder_model.onnx (optimum layout) instead of model.onnx")
     p.add_argument("--no-attention-outputs", action="store_true",
                    help="export logits only; MIA-J then finds attention by instrumenting the Softmax nodes")
+    p.add_argument("--tokenizer", metavar="ID_OR_DIR",
+                   help="where the tokenizer comes from, if not from --model (a folder with tokenizer.json, or "
+                        "vocab.json + merges.txt)")
     p.add_argument("--random-config", action="store_true",
-                   help="export a random-weight tiny BART (2+2 layers, 2 heads, d_model 16) for test fixtures")
+                   help="export random weights of --random-shape instead of a checkpoint's (tests, benchmarks)")
+    p.add_argument("--random-shape", choices=sorted(RANDOM_SHAPES), default="tiny",
+                   help="layers/heads/d_model/ffn of --random-config: tiny = 2+2 layers, 2 heads, d_model 16; "
+                        "bart-large-cnn = 12+12, 16, 1024 (default: %(default)s)")
+    p.add_argument("--layers", type=int, help="--random-config: encoder and decoder layers (overrides the shape)")
+    p.add_argument("--heads", type=int, help="--random-config: attention heads (overrides the shape)")
+    p.add_argument("--d-model", type=int, help="--random-config: d_model (overrides the shape)")
+    p.add_argument("--ffn", type=int, help="--random-config: feed-forward size (default with --d-model: 2 x d_model)")
+    p.add_argument("--attention-layout", choices=("native", "4d"), default="native",
+                   help="native: eager attention as this transformers computes it (3-D [batch*heads, tgt, src] "
+                        "Softmax up to 4.52, 4-D from 4.53); 4d: force 4.53's 4-D [batch, heads, tgt, src] "
+                        "Softmax (default: %(default)s)")
     p.add_argument("--seed", type=int, default=0, help="torch seed for --random-config (default: %(default)s)")
     p.add_argument("--max-positions", type=int, default=1024,
                    help="max_position_embeddings for --random-config (default: %(default)s)")
@@ -366,8 +504,8 @@ def main(argv=None):
     if args.opset < 13:
         p.error("--opset must be 13 or more (Softmax over one axis)")
 
-    model, tokenizer, model_id = load(args)
-    export_bundle(args, model, tokenizer, model_id)
+    model, tokenizer, tokenizer_json, model_id = load(args)
+    export_bundle(args, model, tokenizer, tokenizer_json, model_id)
     if args.fixture:
         write_fixture(args, model, tokenizer, model_id)
     print("bundle ready: %s" % os.path.abspath(args.out))

@@ -1,7 +1,6 @@
 package io.github.miaj.cli;
 
 import io.github.miaj.InvalidInputException;
-import io.github.miaj.Mia;
 import io.github.miaj.detect.Detection;
 import io.github.miaj.detect.PairMatch;
 import io.github.miaj.detect.RelationshipDetector;
@@ -24,6 +23,11 @@ final class AlignCommand implements Runnable {
     @Option(names = "--input", required = true, description = "TSV file of sentence pairs.")
     Path input;
 
+    @Option(names = "--model", description = "Model the detector file was trained on, when it is not built in: a "
+            + "bundle folder or .onnx file (e.g. an export of facebook/bart-large-cnn; see docs/bart.md). Its "
+            + "fingerprint must match the one the detector file records.")
+    String model;
+
     @Option(names = "--detector", defaultValue = "verbatim", description = "Detector file, or a built-in name: verbatim, paraphrase or paraphrase-e5 (default: ${DEFAULT-VALUE}).")
     String detector;
 
@@ -34,7 +38,7 @@ final class AlignCommand implements Runnable {
     public void run() {
         List<PairsTsv.Line> lines = PairsTsv.read(input, false);
         PrintWriter out = spec.commandLine().getOut();
-        try (RelationshipDetector d = Mia.detector().load(detector)) {
+        try (RelationshipDetector d = CliModels.detector(model, detector)) {
             requireWords(d);
             for (PairsTsv.Line line : lines) {
                 out.println(Pharaoh.format(links(d.detect(line.a(), line.b()))));

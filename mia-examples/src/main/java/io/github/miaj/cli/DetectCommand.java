@@ -1,6 +1,5 @@
 package io.github.miaj.cli;
 
-import io.github.miaj.Mia;
 import io.github.miaj.ModelException;
 import io.github.miaj.attention.PairAttention;
 import io.github.miaj.report.HtmlReport;
@@ -30,6 +29,11 @@ final class DetectCommand implements Runnable {
 
     @Parameters(index = "1", paramLabel = "B.txt", description = "The text that may reproduce it.")
     Path fileB;
+
+    @Option(names = "--model", description = "Model the detector file was trained on, when it is not built in: a "
+            + "bundle folder or .onnx file (e.g. an export of facebook/bart-large-cnn; see docs/bart.md). Its "
+            + "fingerprint must match the one the detector file records.")
+    String model;
 
     @Option(names = "--detector", defaultValue = "verbatim", description = "Detector file, or a built-in name: verbatim, paraphrase or paraphrase-e5 (default: ${DEFAULT-VALUE}).")
     String detector;
@@ -61,7 +65,7 @@ final class DetectCommand implements Runnable {
         String a = TextFiles.read(fileA);
         String b = TextFiles.read(fileB);
         PrintWriter out = spec.commandLine().getOut();
-        try (RelationshipDetector d = Mia.detector().load(detector)) {
+        try (RelationshipDetector d = CliModels.detector(model, detector)) {
             DocumentDetector dd = DocumentDetector.forSource(d).withMinWords(minWords).withBatchSize(batch);
             if (exhaustive) {
                 dd = dd.exhaustive();

@@ -30,6 +30,11 @@ import java.util.Locale;
                 + "(lex.*) and position (pos.*) features apart from the heads. With --corpus or --alignment, also "
                 + "measure each kind of evidence's share of the decision on dev pairs."})
 final class HeadsCommand implements Runnable {
+    @Option(names = "--model", description = "Model the detector file was trained on, when it is not built in: a "
+            + "bundle folder or .onnx file (e.g. an export of facebook/bart-large-cnn; see docs/bart.md). Its "
+            + "fingerprint must match the one the detector file records.")
+    String model;
+
     @Option(names = "--detector", defaultValue = "verbatim", description = "Detector file or built-in name (default: ${DEFAULT-VALUE}).")
     String detector;
 
@@ -63,7 +68,7 @@ final class HeadsCommand implements Runnable {
         if (corpus != null && alignment != null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --corpus or --alignment, not both");
         }
-        try (RelationshipDetector d = Mia.detector().load(detector)) {
+        try (RelationshipDetector d = CliModels.detector(model, detector)) {
             List<FeatureWeight> weights = d.weights();
             WeightSummary summary = d.summary();
             out.println("detector: " + d.relationship() + " on " + d.model().source().modelId());

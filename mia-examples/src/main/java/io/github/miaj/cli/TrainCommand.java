@@ -52,7 +52,9 @@ final class TrainCommand implements Runnable {
     String relationship;
 
     @Option(names = "--model", defaultValue = "all-minilm-l6-v2",
-            description = "Built-in model: all-minilm-l6-v2, bge-small-en-v15 or e5-small-v2 (default: ${DEFAULT-VALUE}).")
+            description = {"Built-in model: all-minilm-l6-v2, bge-small-en-v15 or e5-small-v2, or (verbatim) a model "
+                    + "bundle folder or .onnx file, such as an export of facebook/bart-large-cnn (see docs/bart.md); "
+                    + "the detector file records its fingerprint (default: ${DEFAULT-VALUE})."})
     String model;
 
     @Option(names = "--train-pairs", defaultValue = "1200", description = "Training pairs drawn from the corpus (default: ${DEFAULT-VALUE}).")
@@ -137,7 +139,7 @@ final class TrainCommand implements Runnable {
         err.printf(Locale.ROOT, "corpus %s: %d train and %d dev pairs available; using %d and %d%n", corpus,
                 data.train().size(), data.dev().size(), train.size(), dev.size());
         ProgressBar bar = new ProgressBar(err);
-        try (OnnxAttentionSource source = OnnxAttentionSource.builder().builtIn(BuiltInModel.byId(model)).build()) {
+        try (OnnxAttentionSource source = CliModels.open(model)) {
             TrainingResult r = LogisticTrainer.builder().source(source).features(spec).l2(l2).positiveWeight(positiveWeight()).seed(seed).argmax(argmaxMode(argmax))
                     .describeData(data.description() + "; sampled " + train.size() + " train and " + dev.size()
                             + " dev pairs with seed " + seed + "; data sha256 " + data.sha256())

@@ -37,9 +37,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *         .build()) { ... }
  * }</pre>
  *
- * <p>The model is read into memory, parsed as ONNX protobuf, instrumented so that its attention
- * probabilities are graph outputs ({@link AttentionGraph}), and the session is created from those bytes:
- * no temporary files. {@link #attend(String, String)} is thread-safe (ONNX Runtime sessions and the DJL
+ * <p>The model is instrumented so that its attention probabilities are graph outputs ({@link AttentionGraph}):
+ * its nodes are read in protobuf wire format, never its weights. An encoder-pair model is then run from
+ * memory (the model bytes with the outputs appended). A seq2seq model file is not read into the heap at all:
+ * ONNX Runtime loads a small instrumented graph whose weights point into the original file(s) as external
+ * data (see {@code LinkedModel}; models over 2 GB with external data files load the same way), while the
+ * fingerprint is hashed from the files on a second thread. {@link #attend(String, String)} is thread-safe (ONNX Runtime sessions and the DJL
  * tokenizer are); {@link #close()} waits for calls in flight, is idempotent, and later calls to
  * {@link #attend(String, String)} throw a {@link ModelException}.
  *
@@ -353,25 +356,27 @@ public final class OnnxAttentionSource implements AttentionSource {
                 long start = decoderStartTokenId >= 0 ? decoderStartTokenId : bundle.decoderStartTokenId();
                 if (bundle.model() != null) {
                     label = bundle.model().toString();
-                    byte[] modelBytes = readFile(bundle.model(), "model");
-                    fp = fingerprint(arch, tokenizerBytes, modelBytes);
-                    runner = arch == Architecture.ENCODER_PAIR
-                            ? encoderPair(env, modelBytes, bundle.folder(), label, tokenizerBytes, tokenizerLabel,
-                            window, settings)
-                            : seq2seq(env, null, modelBytes, bundle.folder(), label, tokenizerBytes, tokenizerLabel,
-                            start, window, settings);
+                    if (arch == Architecture.ENCODER_PAIR) {
+                        byte[] modelBytes = readFile(bundle.model(), "model");
+                        fp = fingerprint(arch, tokenizerBytes, modelBytes);
+                        runner = encoderPair(env, modelBytes, bundle.folder(), label, tokenizerBytes, tokenizerLabel,
+                                window, settings);
+                    } else {
+                        Fingerprint f = Fingerprint.start(arch, tokenizerBytes, bundle.model());
+                        runner = seq2seq(env, null, bundle.model(), label, tokenizerBytes, tokenizerLabel, start,
+                                window, settings);
+                        fp = f.join(runner);
+                    }
                 } else {
                     label = bundle.decoder().toString();
-                    byte[] enc = readFile(bundle.encoder(), "encoder");
-                    byte[] dec = readFile(bundle.decoder(), "decoder");
-                    fp = fingerprint(arch, tokenizerBytes, enc, dec);
-                    runner = seq2seq(env, enc, dec, bundle.folder(), label, tokenizerBytes, tokenizerLabel, start,
-                            window, settings);
+                    Fingerprint f = Fingerprint.start(arch, tokenizerBytes, bundle.encoder(), bundle.decoder());
+                    runner = seq2seq(env, bundle.encoder(), bundle.decoder(), label, tokenizerBytes, tokenizerLabel,
+                            start, window, settings);
+                    fp = f.join(runner);
                 }
             } else {
                 arch = architecture != null ? architecture : Architecture.ENCODER_PAIR;
                 label = model.toString();
-                byte[] modelBytes = readFile(model, "model");
                 Path tok = tokenizer;
                 if (tok == null) {
                     Path parent = model.toAbsolutePath().getParent();
@@ -383,20 +388,23 @@ public final class OnnxAttentionSource implements AttentionSource {
                 }
                 tokenizerLabel = tok.toString();
                 tokenizerBytes = readFile(tok, "tokenizer");
-                fp = fingerprint(arch, tokenizerBytes, modelBytes);
                 window = maxPositions > 0 ? maxPositions : 512;
                 String name = model.getFileName().toString().replaceFirst("(?i)\\.onnx$", "");
                 id = modelId != null ? modelId : name + "/" + arch.id();
                 Path folder = model.toAbsolutePath().getParent();
                 if (arch == Architecture.ENCODER_PAIR) {
+                    byte[] modelBytes = readFile(model, "model");
+                    fp = fingerprint(arch, tokenizerBytes, modelBytes);
                     runner = encoderPair(env, modelBytes, folder, label, tokenizerBytes, tokenizerLabel, window,
                             settings);
                 } else {
                     if (decoderStartTokenId < 0) {
                         throw new InvalidInputException("a seq2seq model file needs decoderStartTokenId (2 for BART)");
                     }
-                    runner = seq2seq(env, null, modelBytes, folder, label, tokenizerBytes, tokenizerLabel,
-                            decoderStartTokenId, window, settings);
+                    Fingerprint f = Fingerprint.start(arch, tokenizerBytes, model);
+                    runner = seq2seq(env, null, model, label, tokenizerBytes, tokenizerLabel, decoderStartTokenId,
+                            window, settings);
+                    fp = f.join(runner);
                 }
             }
             if (hiddenStateSimilarity) {
@@ -433,12 +441,25 @@ public final class OnnxAttentionSource implements AttentionSource {
             }
         }
 
-        private static AttentionRunner seq2seq(OrtEnvironment env, byte[] encoderBytes, byte[] decoderBytes,
-                                               Path folder, String label, byte[] tokenizerBytes,
-                                               String tokenizerLabel, long start, int window,
+        /**
+         * A seq2seq model from its file(s), read without loading the weights into the heap: see
+         * {@link AttentionGraph#instrument(Path, String)}.
+         */
+        private static AttentionRunner seq2seq(OrtEnvironment env, Path encoderFile, Path decoderFile, String label,
+                                               byte[] tokenizerBytes, String tokenizerLabel, long start, int window,
                                                OrtSupport.Settings settings) {
-            AttentionGraph decGraph = AttentionGraph.instrument(decoderBytes, label);
-            AttentionGraph encGraph = encoderBytes == null ? null : plainGraph(encoderBytes, label);
+            requireFile(decoderFile, encoderFile == null ? "model" : "decoder");
+            if (encoderFile != null) {
+                requireFile(encoderFile, "encoder");
+            }
+            AttentionGraph decGraph = AttentionGraph.instrument(decoderFile, label);
+            AttentionGraph encGraph = encoderFile == null ? null : plainGraph(encoderFile, encoderFile.toString());
+            int largest = TextTokenizer.largestId(tokenizerBytes, tokenizerLabel);
+            checkVocabulary(decGraph, largest, label, tokenizerLabel);
+            if (encGraph != null) {
+                checkVocabulary(encGraph, largest, encoderFile.toString(), tokenizerLabel);
+            }
+            Path folder = decoderFile.toAbsolutePath().getParent();
             OrtSession dec = OrtSupport.session(env, decGraph, settings, folder, label);
             OrtSession enc = null;
             TextTokenizer tok = null;
@@ -455,13 +476,33 @@ public final class OnnxAttentionSource implements AttentionSource {
             }
         }
 
+        /** Ids past the embedding table make ONNX Runtime fail mid-run ("indices element out of data bounds"). */
+        private static void checkVocabulary(AttentionGraph graph, int largestId, String label, String tokenizerLabel) {
+            int rows = graph.vocabularySize();
+            if (rows > 0 && largestId >= rows) {
+                throw new ModelException("tokenizer " + tokenizerLabel + " has ids up to " + largestId + " ("
+                        + (largestId + 1) + " tokens) but the model " + label + " embeds only " + rows + " (its "
+                        + "vocab_size); use the tokenizer the model was exported with, or re-export the model with "
+                        + "vocab_size " + (largestId + 1));
+            }
+        }
+
+        private static void requireFile(Path file, String what) {
+            if (Files.isDirectory(file)) {
+                throw new ModelException(what + " " + file + " is a folder; pass the file");
+            }
+            if (!Files.isRegularFile(file)) {
+                throw new ModelException(what + " file " + file + " does not exist");
+            }
+        }
+
         /** The encoder of a split export: its attention is not needed, so only its inputs and outputs are read. */
-        private static AttentionGraph plainGraph(byte[] bytes, String label) {
+        private static AttentionGraph plainGraph(Path file, String label) {
             try {
-                return AttentionGraph.instrument(bytes, label);
+                return AttentionGraph.instrument(file, label);
             } catch (ModelException e) {
                 // An encoder without recognisable attention still runs; fall back to reading its I/O names only.
-                return AttentionGraph.describe(bytes, label);
+                return AttentionGraph.describe(file, label);
             }
         }
 
@@ -497,6 +538,70 @@ public final class OnnxAttentionSource implements AttentionSource {
         // fingerprints (and the detectors bound to them) are unchanged.
         private static String simFingerprint(String base) {
             return Hashing.sha256().putString("mia-onnx/sim/1\n" + base).hex();
+        }
+
+        /**
+         * A fingerprint of model files hashed on its own thread while the session loads (hashing 1.8 GB takes
+         * about as long as ONNX Runtime takes to load it), so the two overlap.
+         */
+        private static final class Fingerprint {
+            private final java.util.concurrent.FutureTask<String> task;
+
+            private Fingerprint(java.util.concurrent.FutureTask<String> task) {
+                this.task = task;
+            }
+
+            static Fingerprint start(Architecture arch, byte[] tokenizer, Path... models) {
+                java.util.concurrent.FutureTask<String> task =
+                        new java.util.concurrent.FutureTask<>(() -> fingerprint(arch, tokenizer, models));
+                Thread t = new Thread(task, "mia-fingerprint");
+                t.setDaemon(true);
+                t.start();
+                return new Fingerprint(task);
+            }
+
+            /** The fingerprint; closes {@code runner} when hashing failed. */
+            String join(AttentionRunner runner) {
+                try {
+                    return task.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    runner.close();
+                    if (e.getCause() instanceof MiaException m) {
+                        throw m;
+                    }
+                    throw new ModelException("cannot fingerprint the model: " + e.getCause(), e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    runner.close();
+                    throw new ModelException("interrupted while fingerprinting the model", e);
+                }
+            }
+        }
+
+        /** The same fingerprint as {@link #fingerprint(Architecture, byte[], byte[]...)} of the files' bytes, streamed. */
+        private static String fingerprint(Architecture arch, byte[] tokenizer, Path... models) {
+            Hashing.Hasher h = Hashing.sha256().putString("mia-onnx/1\n").putString(arch.id() + "\n");
+            byte[] chunk = new byte[1 << 20];
+            for (Path m : models) {
+                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(m)) {
+                    long size = ch.size();
+                    h.putLong(size);
+                    java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(chunk);
+                    long done = 0;
+                    while (done < size) {
+                        buf.clear();
+                        int n = ch.read(buf);
+                        if (n < 0) {
+                            throw new ModelException("model file " + m + " changed while it was read");
+                        }
+                        done += n;
+                        h.putBytes(n == chunk.length ? chunk : java.util.Arrays.copyOf(chunk, n));
+                    }
+                } catch (IOException e) {
+                    throw new ModelException("model file " + m + " cannot be read: " + e.getMessage(), e);
+                }
+            }
+            return h.putLong(tokenizer.length).putBytes(tokenizer).hex();
         }
 
         private static String fingerprint(Architecture arch, byte[] tokenizer, byte[]... models) {

@@ -38,6 +38,9 @@ final class OrtSupport {
                 o.addConfigEntry("session.model_external_initializers_file_folder_path",
                         externalDataFolder.toAbsolutePath().toString());
             }
+            if (!graph.links().isEmpty()) {
+                return LinkedModel.createSession(env, graph, o, source, externalDataFolder);
+            }
             return env.createSession(graph.bytes(), o);
         } catch (OrtException e) {
             throw new ModelException("ONNX Runtime cannot load " + source + ": " + e.getMessage(), e);
@@ -93,11 +96,16 @@ final class OrtSupport {
             throw new ModelException("output " + name + " is not a tensor");
         }
         long[] shape = t.getInfo().getShape();
-        if (shape.length != 4 || shape[0] != 1 || shape[2] != target || shape[3] != source) {
+        // A Softmax output of eager attention is [batch*heads, tgt, src] up to transformers 4.52 and
+        // [batch, heads, tgt, src] from 4.53; with batch 1 both hold the same values in the same order.
+        boolean fourD = shape.length == 4 && shape[0] == 1;
+        boolean threeD = shape.length == 3 && shape[0] >= 1;
+        if (!(fourD || threeD) || shape[shape.length - 2] != target || shape[shape.length - 1] != source) {
             throw new ModelException("attention output " + name + " has shape " + java.util.Arrays.toString(shape)
-                    + "; expected [1, heads, " + target + ", " + source + "]");
+                    + "; expected [1, heads, " + target + ", " + source + "] or [heads, " + target + ", " + source
+                    + "]");
         }
-        return new Probabilities(t.getFloatBuffer(), (int) shape[1], target, source);
+        return new Probabilities(t.getFloatBuffer(), (int) shape[shape.length - 3], target, source);
     }
 
     /** dst[off + i*nB + j] = p[head][rows[i]][cols[j]]: token i of A attending to token j of B. */

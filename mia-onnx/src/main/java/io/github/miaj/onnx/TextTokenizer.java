@@ -47,6 +47,38 @@ final class TextTokenizer implements AutoCloseable {
         }
     }
 
+    /**
+     * The largest id a tokenizer.json can produce: the largest of its model vocabulary and added tokens; -1
+     * when it lists neither (then nothing is checked).
+     */
+    static int largestId(byte[] json, String source) {
+        Object doc;
+        try {
+            doc = io.github.miaj.io.Json.parse(new String(json, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            throw new ModelException("cannot read tokenizer " + source + " (" + e.getMessage()
+                    + "); pass the tokenizer.json exported with the model", e);
+        }
+        long max = -1;
+        if (doc instanceof Map<?, ?> top) {
+            if (top.get("model") instanceof Map<?, ?> model && model.get("vocab") instanceof Map<?, ?> vocab) {
+                for (Object id : vocab.values()) {
+                    if (id instanceof Long l) {
+                        max = Math.max(max, l);
+                    }
+                }
+            }
+            if (top.get("added_tokens") instanceof List<?> added) {
+                for (Object t : added) {
+                    if (t instanceof Map<?, ?> m && m.get("id") instanceof Long l) {
+                        max = Math.max(max, l);
+                    }
+                }
+            }
+        }
+        return (int) Math.min(max, Integer.MAX_VALUE);
+    }
+
     /** Encodes {@code a} and {@code b} as one pair ({@code [CLS] A [SEP] B [SEP]} for BERT). */
     Encoded encodePair(String a, String b) {
         Encoding e = tokenizer.encode(a, b);

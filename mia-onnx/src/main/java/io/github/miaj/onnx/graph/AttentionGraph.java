@@ -6,8 +6,18 @@ import io.github.miaj.ModelException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +30,12 @@ import java.util.regex.Pattern;
 /**
  * An ONNX transformer graph whose attention probabilities are graph outputs.
  *
- * <p>{@link #instrument(byte[], String)} parses the model, finds its attention and returns the bytes to create
- * an ONNX Runtime session from. Two ways to find attention, in this order:
+ * <p>{@link #instrument(byte[], String)} and {@link #instrument(Path, String)} read the model's nodes in
+ * protobuf wire format, skipping the weights ({@code ModelScan}), find its attention and return the bytes to
+ * create an ONNX Runtime session from: the model with a second {@code graph} field appended that holds the added
+ * outputs (protobuf merges repeated embedded fields on parse), or, from a file, a small graph whose weights
+ * point into the original file as external data ({@link #links()}). Weights are never parsed or copied.
+ * Two ways to find attention, in this order:
  * <ol>
  *   <li>outputs the exporter already added, named {@code encoder_attentions.N}, {@code decoder_attentions.N},
  *       {@code cross_attentions.N} or {@code attentions.N};</li>
@@ -57,20 +71,20 @@ public final class AttentionGraph {
     private final List<String> originalOutputs;
     private final boolean externalData;
     private final List<String> layerOutputs;
+    private final int vocabularySize;
+    private final Map<String, Path> links;
 
     private AttentionGraph(byte[] bytes, List<AttentionOutput> outputs, List<String> inputs,
-                           List<String> originalOutputs, boolean externalData) {
-        this(bytes, outputs, inputs, originalOutputs, externalData, List.of());
-    }
-
-    private AttentionGraph(byte[] bytes, List<AttentionOutput> outputs, List<String> inputs,
-                           List<String> originalOutputs, boolean externalData, List<String> layerOutputs) {
+                           List<String> originalOutputs, boolean externalData, List<String> layerOutputs,
+                           int vocabularySize, Map<String, Path> links) {
         this.bytes = bytes;
         this.outputs = List.copyOf(outputs);
         this.inputs = List.copyOf(inputs);
         this.originalOutputs = List.copyOf(originalOutputs);
         this.externalData = externalData;
         this.layerOutputs = List.copyOf(layerOutputs);
+        this.vocabularySize = vocabularySize;
+        this.links = Map.copyOf(links);
     }
 
     /** Final node of a layer's output LayerNorm, decomposed ({@code .../output/LayerNorm/Add_1}) or fused. */
@@ -120,7 +134,7 @@ public final class AttentionGraph {
         }
         byte[] instrumented = proto.toBuilder().setGraph(g).build().toByteArray();
         return new AttentionGraph(instrumented, outputs, inputs, originalOutputs, externalData,
-                new ArrayList<>(last.values()));
+                new ArrayList<>(last.values()), vocabularySize, links);
     }
 
     /** The per-layer hidden-state outputs, layer 0 first; empty unless {@link #withLayerOutputs} made this graph. */
@@ -129,7 +143,8 @@ public final class AttentionGraph {
     }
 
     /**
-     * Parses {@code model}, finds its attention and exposes it as graph outputs.
+     * Finds the attention of {@code model} and exposes it as graph outputs; {@link #bytes()} is {@code model}
+     * followed by the added outputs.
      *
      * @param model  the bytes of an ONNX model
      * @param source where the bytes came from (a file name), for error messages
@@ -150,49 +165,170 @@ public final class AttentionGraph {
         return read(model, source, false);
     }
 
+    /**
+     * Finds the attention of the model file {@code model} without reading its weights: the file is mapped,
+     * its nodes are parsed and its initializers skipped ({@code ModelScan}). Weights of 1 KiB or more, and
+     * weights already in external data files, are referenced from the returned graph as external data at
+     * their place in the original files, named relative to the model's folder ({@link #links()});
+     * {@link #bytes()} is then the small graph alone, to be written into the model's folder (or a folder holding
+     * links of those names) and loaded from there, so that ONNX Runtime reads the weights from the original
+     * files. Models over 2 GB must keep their weights in external data, as ONNX requires.
+     *
+     * @throws ModelException when the file cannot be read or is not an ONNX model, when attention is fused,
+     *                        or when no attention can be found
+     */
+    public static AttentionGraph instrument(Path model, String source) {
+        return read(model, source, true);
+    }
+
+    /** {@link #describe(byte[], String)} for a model file, read as {@link #instrument(Path, String)} reads it. */
+    public static AttentionGraph describe(Path model, String source) {
+        return read(model, source, false);
+    }
+
+    private static AttentionGraph read(Path model, String source, boolean instrument) {
+        Path folder = model.toAbsolutePath().getParent();
+        try (FileChannel ch = FileChannel.open(model, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size > Integer.MAX_VALUE) {
+                throw new ModelException(source + " is " + size + " bytes, more than a protobuf file can hold (2 GB); "
+                        + "an ONNX model that big keeps its weights in external data files");
+            }
+            ByteBuffer buf = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+            ModelScan scan = scan(buf, source);
+            Found found = find(scan, source, instrument);
+            Map<ModelScan.Initializer, OnnxMl.TensorProto> stubs = new LinkedHashMap<>();
+            Map<String, Path> links = new LinkedHashMap<>();
+            for (ModelScan.Initializer init : scan.initializers) {
+                if (init.isExternal()) {
+                    Path target = externalFile(folder, init, source);
+                    String location = folder.relativize(target).toString().replace('\\', '/');
+                    links.put(location, target);
+                    stubs.put(init, stub(init, location, init.external().getOrDefault("offset", "0"),
+                            init.external().get("length")));
+                } else if (init.rawOffset() >= 0 && init.rawLength() >= MIN_EXTERNAL_BYTES) {
+                    String location = model.getFileName().toString();
+                    links.put(location, model.toAbsolutePath());
+                    stubs.put(init, stub(init, location, Long.toString(init.rawOffset()),
+                            Long.toString(init.rawLength())));
+                }
+            }
+            byte[] bytes = scan.rewrite(buf, stubs, found.added());
+            return new AttentionGraph(bytes, found.attention(), found.inputs(), found.originalOutputs(),
+                    found.external(), List.of(), found.vocabularySize(), links);
+        } catch (NoSuchFileException e) {
+            throw new ModelException("model file " + model + " does not exist", e);
+        } catch (AccessDeniedException e) {
+            throw new ModelException("model file " + model + " cannot be read (permission denied)", e);
+        } catch (IOException e) {
+            throw new ModelException("model file " + model + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Weights smaller than this stay inside the graph: shape inference needs small constants in place. */
+    private static final long MIN_EXTERNAL_BYTES = 1024;
+
+    private static OnnxMl.TensorProto stub(ModelScan.Initializer init, String location, String offset, String length) {
+        OnnxMl.TensorProto.Builder t = OnnxMl.TensorProto.newBuilder()
+                .setName(init.name())
+                .setDataType(init.dataType())
+                .setDataLocation(OnnxMl.TensorProto.DataLocation.EXTERNAL)
+                .addExternalData(entry("location", location))
+                .addExternalData(entry("offset", offset));
+        for (long d : init.dims()) {
+            t.addDims(d);
+        }
+        if (length != null) {
+            t.addExternalData(entry("length", length));
+        }
+        return t.build();
+    }
+
+    private static OnnxMl.StringStringEntryProto entry(String key, String value) {
+        return OnnxMl.StringStringEntryProto.newBuilder().setKey(key).setValue(value).build();
+    }
+
+    private static Path externalFile(Path folder, ModelScan.Initializer init, String source) {
+        String location = init.external().get("location");
+        if (location == null || location.isEmpty()) {
+            throw new ModelException(source + ": weight " + init.name() + " is marked as external data but names no "
+                    + "location; re-export the model");
+        }
+        Path target = folder.resolve(location).normalize();
+        if (Path.of(location).isAbsolute() || !target.startsWith(folder.normalize())) {
+            throw new ModelException(source + ": weight " + init.name() + " points at external data " + location
+                    + " outside the model's folder; keep the data files beside the .onnx file");
+        }
+        if (!Files.isRegularFile(target)) {
+            throw new ModelException(source + ": the external data file " + target + " of weight " + init.name()
+                    + " does not exist; keep the data files beside the .onnx file");
+        }
+        return target;
+    }
+
     private static AttentionGraph read(byte[] model, String source, boolean instrument) {
-        OnnxMl.ModelProto proto;
+        ModelScan scan = scan(ByteBuffer.wrap(model), source);
+        Found found = find(scan, source, instrument);
+        byte[] bytes = model;
+        if (!found.added().isEmpty()) {
+            byte[] suffix = ModelScan.appendOutputs(found.added());
+            bytes = Arrays.copyOf(model, model.length + suffix.length);
+            System.arraycopy(suffix, 0, bytes, model.length, suffix.length);
+        }
+        return new AttentionGraph(bytes, found.attention(), found.inputs(), found.originalOutputs(), found.external(),
+                List.of(), found.vocabularySize(), Map.of());
+    }
+
+    private static ModelScan scan(ByteBuffer buf, String source) {
+        ModelScan scan;
         try {
-            proto = OnnxMl.ModelProto.parseFrom(model);
-        } catch (InvalidProtocolBufferException e) {
+            scan = ModelScan.of(buf);
+        } catch (IOException | RuntimeException e) {
             throw new ModelException(source + " is not an ONNX model (" + e.getMessage()
                     + "); pass the .onnx file of an exported transformer", e);
         }
-        if (!proto.hasGraph() || proto.getGraph().getNodeCount() == 0 || proto.getOpsetImportCount() == 0) {
+        if (!scan.hasGraph || scan.nodes.isEmpty() || !scan.hasOpset) {
             throw new ModelException(source + " is not an ONNX model (no graph or opset in it); pass the .onnx "
                     + "file of an exported transformer");
         }
-        OnnxMl.GraphProto graph = proto.getGraph();
+        return scan;
+    }
 
-        Set<String> initializers = new HashSet<>();
+    /** What a scan says: attention, I/O, the outputs to add, and the vocabulary size (-1 when not found). */
+    private record Found(List<AttentionOutput> attention, List<OnnxMl.ValueInfoProto> added, List<String> inputs,
+                         List<String> originalOutputs, boolean external, int vocabularySize) {
+    }
+
+    private static Found find(ModelScan scan, String source, boolean instrument) {
+        Map<String, long[]> initializers = new HashMap<>();
         boolean external = false;
-        for (OnnxMl.TensorProto t : graph.getInitializerList()) {
-            initializers.add(t.getName());
-            external |= t.getDataLocation() == OnnxMl.TensorProto.DataLocation.EXTERNAL;
+        for (ModelScan.Initializer t : scan.initializers) {
+            initializers.put(t.name(), t.dims());
+            external |= t.isExternal();
         }
         List<String> inputs = new ArrayList<>();
-        for (OnnxMl.ValueInfoProto in : graph.getInputList()) {
-            if (!initializers.contains(in.getName())) { // IR < 4 lists weights as inputs too
+        for (OnnxMl.ValueInfoProto in : scan.inputs) {
+            if (!initializers.containsKey(in.getName())) { // IR < 4 lists weights as inputs too
                 inputs.add(in.getName());
             }
         }
         List<String> originalOutputs = new ArrayList<>();
-        for (OnnxMl.ValueInfoProto out : graph.getOutputList()) {
+        for (OnnxMl.ValueInfoProto out : scan.outputs) {
             originalOutputs.add(out.getName());
         }
-
+        int vocab = vocabularySize(scan, initializers);
         if (!instrument) {
-            return new AttentionGraph(model, List.of(), inputs, originalOutputs, external);
+            return new Found(List.of(), List.of(), inputs, originalOutputs, external, vocab);
         }
         List<AttentionOutput> exported = exportedAttention(originalOutputs);
         if (!exported.isEmpty()) {
             LOG.debug("{}: {} attention outputs already exported", source, exported.size());
-            return new AttentionGraph(model, exported, inputs, originalOutputs, external);
+            return new Found(exported, List.of(), inputs, originalOutputs, external, vocab);
         }
 
-        refuseFused(graph, source);
+        refuseFused(scan.nodes, source);
 
-        Map<String, AttentionOutput> found = softmaxAttention(graph, source);
+        Map<String, AttentionOutput> found = softmaxAttention(scan.nodes, source);
         if (found.isEmpty()) {
             throw new ModelException("no attention found in " + source + ": it has no graph outputs named "
                     + "like cross_attentions.N or attentions.N, and no Softmax node of an attention module (named "
@@ -200,26 +336,55 @@ public final class AttentionGraph {
                     + "torch.onnx or optimum, keeping node names and without attention fusion");
         }
         Map<String, Integer> valueTypes = new LinkedHashMap<>();
-        for (OnnxMl.ValueInfoProto vi : graph.getValueInfoList()) {
+        for (OnnxMl.ValueInfoProto vi : scan.valueInfo) {
             if (vi.getType().hasTensorType()) {
                 valueTypes.put(vi.getName(), vi.getType().getTensorType().getElemType());
             }
         }
-        OnnxMl.GraphProto.Builder g = graph.toBuilder();
+        List<OnnxMl.ValueInfoProto> added = new ArrayList<>();
         Set<String> present = new HashSet<>(originalOutputs);
         for (AttentionOutput out : found.values()) {
             if (present.add(out.name())) {
                 int elem = valueTypes.getOrDefault(out.name(), FLOAT);
-                g.addOutput(OnnxMl.ValueInfoProto.newBuilder()
+                added.add(OnnxMl.ValueInfoProto.newBuilder()
                         .setName(out.name())
                         .setType(OnnxMl.TypeProto.newBuilder()
-                                .setTensorType(OnnxMl.TypeProto.Tensor.newBuilder().setElemType(elem))));
+                                .setTensorType(OnnxMl.TypeProto.Tensor.newBuilder().setElemType(elem)))
+                        .build());
             }
         }
-        byte[] instrumented = proto.toBuilder().setGraph(g).build().toByteArray();
         List<AttentionOutput> sorted = new ArrayList<>(found.values());
         sorted.sort(Comparator.comparing(AttentionOutput::kind).thenComparingInt(AttentionOutput::layer));
-        return new AttentionGraph(instrumented, sorted, inputs, originalOutputs, external);
+        return new Found(sorted, added, inputs, originalOutputs, external, vocab);
+    }
+
+    private static final Pattern TOKEN_EMBEDDING =
+            Pattern.compile("(?i)embed_tokens|word_embeddings|(?:^|[./])shared[./]|(?:^|[./])wte(?:[./]|$)");
+
+    /**
+     * Rows of the token embedding: the table of a Gather node named like a token embedding
+     * ({@code embed_tokens}, {@code word_embeddings}, {@code shared}), else the static last axis of a
+     * {@code logits} output; -1 when neither is there.
+     */
+    private static int vocabularySize(ModelScan scan, Map<String, long[]> initializers) {
+        for (OnnxMl.NodeProto n : scan.nodes) {
+            if (n.getOpType().equals("Gather") && n.getInputCount() == 2) {
+                long[] dims = initializers.get(n.getInput(0));
+                if (dims != null && dims.length == 2 && (TOKEN_EMBEDDING.matcher(n.getName()).find()
+                        || TOKEN_EMBEDDING.matcher(n.getInput(0)).find())) {
+                    return (int) dims[0];
+                }
+            }
+        }
+        for (OnnxMl.ValueInfoProto out : scan.outputs) {
+            if (out.getName().equals("logits") && out.getType().hasTensorType()) {
+                List<OnnxMl.TensorShapeProto.Dimension> dims = out.getType().getTensorType().getShape().getDimList();
+                if (!dims.isEmpty() && dims.get(dims.size() - 1).hasDimValue()) {
+                    return (int) dims.get(dims.size() - 1).getDimValue();
+                }
+            }
+        }
+        return -1;
     }
 
     private static List<AttentionOutput> exportedAttention(List<String> names) {
@@ -237,8 +402,8 @@ public final class AttentionGraph {
         return found;
     }
 
-    private static void refuseFused(OnnxMl.GraphProto graph, String source) {
-        for (OnnxMl.NodeProto node : graph.getNodeList()) {
+    private static void refuseFused(List<OnnxMl.NodeProto> nodes, String source) {
+        for (OnnxMl.NodeProto node : nodes) {
             if (node.getOpType().contains("Attention")) {
                 String domain = node.getDomain().isEmpty() ? "ai.onnx" : node.getDomain();
                 throw new ModelException(source + " computes attention in fused operators (" + domain + "."
@@ -272,10 +437,10 @@ public final class AttentionGraph {
         return n.getOpType().equals("Softmax") && (n.getDomain().isEmpty() || n.getDomain().equals("ai.onnx"));
     }
 
-    private static Map<String, AttentionOutput> softmaxAttention(OnnxMl.GraphProto graph, String source) {
+    private static Map<String, AttentionOutput> softmaxAttention(List<OnnxMl.NodeProto> nodes, String source) {
         Map<String, AttentionOutput> byKey = new LinkedHashMap<>();
         List<String> anonymous = new ArrayList<>();
-        for (OnnxMl.NodeProto node : graph.getNodeList()) {
+        for (OnnxMl.NodeProto node : nodes) {
             if (!isSoftmax(node) || node.getOutputCount() == 0) {
                 continue;
             }
@@ -335,5 +500,23 @@ public final class AttentionGraph {
     /** Whether weights live in external data files next to the model, which a session from bytes must be told of. */
     public boolean hasExternalData() {
         return externalData;
+    }
+
+    /**
+     * Rows of the model's token embedding, the ids it accepts ({@code vocab_size}); -1 when the graph does not
+     * show it (no Gather over a table named like {@code embed_tokens}, {@code shared} or
+     * {@code word_embeddings}, and no static last axis on a {@code logits} output).
+     */
+    public int vocabularySize() {
+        return vocabularySize;
+    }
+
+    /**
+     * For a graph read from a file: the files {@link #bytes()} refers to as external data, by the location it
+     * names them with (relative to the model's folder), each mapped to the file (the model file itself, or one
+     * of its external data files). Empty when {@link #bytes()} is a complete model.
+     */
+    public Map<String, Path> links() {
+        return links;
     }
 }
