@@ -10,6 +10,9 @@ public final class Lexicon {
     /** Feature names, in the order {@link #fill} writes them. */
     static final List<String> NAMES = List.of("lex.exact", "lex.fold", "lex.sim");
 
+    /** Name of the run-length feature ({@link FeatureSpec#run()}). */
+    static final String RUN = "lex.run";
+
     private Lexicon() {
     }
 
@@ -88,6 +91,60 @@ public final class Lexicon {
                 out[(base + 1) * plane + at] = !fa[i].isEmpty() && fa[i].equals(fb[j]) ? 1f : 0f;
                 out[(base + 2) * plane + at] = (float) dice(ga[i], gb[j], -1);
             }
+        }
+    }
+
+    /**
+     * For every unit pair (i, j), A-major, the length in units of the longest run of pairs (i + k, j + k) through
+     * it whose units fold to the same non-empty string, or are identical when they fold to nothing (punctuation),
+     * 0 when (i, j) itself does not: the common substring of folded units that contains the pair, as greedy
+     * string tiling sees it.
+     */
+    public static int[] runLengths(List<String> unitsA, List<String> unitsB) {
+        int nA = unitsA.size();
+        int nB = unitsB.size();
+        String[] fa = new String[nA];
+        String[] fb = new String[nB];
+        for (int i = 0; i < nA; i++) {
+            fa[i] = fold(unitsA.get(i));
+        }
+        for (int j = 0; j < nB; j++) {
+            fb[j] = fold(unitsB.get(j));
+        }
+        int[] back = new int[nA * nB];
+        for (int i = 0; i < nA; i++) {
+            for (int j = 0; j < nB; j++) {
+                boolean same = fa[i].isEmpty() ? fb[j].isEmpty() && unitsA.get(i).equals(unitsB.get(j))
+                        : fa[i].equals(fb[j]);
+                if (same) {
+                    back[i * nB + j] = 1 + (i > 0 && j > 0 ? back[(i - 1) * nB + j - 1] : 0);
+                }
+            }
+        }
+        // a run's length is the backward count at its last pair: spread it back along the diagonal
+        int[] out = new int[nA * nB];
+        for (int i = nA - 1; i >= 0; i--) {
+            for (int j = nB - 1; j >= 0; j--) {
+                int at = i * nB + j;
+                if (back[at] > 0) {
+                    boolean last = i + 1 >= nA || j + 1 >= nB || back[(i + 1) * nB + j + 1] == 0;
+                    out[at] = last ? back[at] : out[(i + 1) * nB + j + 1];
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Writes {@code lex.run}, {@code log2(1 + run length)} of every unit pair, into {@code out} at [base][i][j]:
+     * 0 off any common run, 1 for a lone matching word, and slowly growing with the run, so that one weight
+     * serves runs of three words and of thirty.
+     */
+    static void fillRun(List<String> unitsA, List<String> unitsB, float[] out, int base) {
+        int[] run = runLengths(unitsA, unitsB);
+        int off = base * run.length;
+        for (int p = 0; p < run.length; p++) {
+            out[off + p] = run[p] == 0 ? 0f : (float) (Math.log1p(run[p]) / Math.log(2));
         }
     }
 }
