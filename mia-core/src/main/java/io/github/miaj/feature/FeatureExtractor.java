@@ -47,7 +47,7 @@ public final class FeatureExtractor {
             names.addAll(Lexicon.NAMES);
         }
         if (spec.run()) {
-            names.add(Lexicon.RUN);
+            names.addAll(Lexicon.RUN_NAMES);
         }
         if (spec.position()) {
             names.addAll(Position.NAMES);
@@ -162,7 +162,7 @@ public final class FeatureExtractor {
         }
         if (spec.run()) {
             Lexicon.fillRun(texts(ua), texts(ub), out, k);
-            k++;
+            k += Lexicon.RUN_NAMES.size();
         }
         if (spec.position()) {
             Position.fill(ua.size(), ub.size(), out, k);

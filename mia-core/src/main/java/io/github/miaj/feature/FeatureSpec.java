@@ -47,7 +47,7 @@ public final class FeatureSpec {
 
     /**
      * The default for detectors: both directions, diagonal context, sinks excluded, lexical evidence and the
-     * common run ({@code lex.run}).
+     * common run ({@code lex.run}, {@code lex.flank}).
      */
     public static FeatureSpec defaults() {
         return builder().optBothDirections(true).optDiagonal(true).optExcludeSinks(true).optLexical(true)
@@ -89,9 +89,11 @@ public final class FeatureSpec {
     }
 
     /**
-     * Whether {@code lex.run} is added: the length of the common run of folded words through the pair (see
-     * {@link Lexicon#runLengths}), the evidence greedy string tiling lives on, so that a detector can tell the
-     * copied "the" inside a long common run from a chance "the".
+     * Whether {@code lex.run} and {@code lex.flank} are added: the length of the common run of folded words
+     * through the pair ({@link Lexicon#runLengths}), the evidence greedy string tiling lives on, so that a
+     * detector can tell the copied "the" inside a long common run from a chance "the"; and how far the pair is
+     * flanked by common runs on both sides ({@link Lexicon#flankLengths}), which an edited word inside a copy is
+     * and the word beside a copied sentence's edge is not.
      */
     public boolean run() {
         return run;

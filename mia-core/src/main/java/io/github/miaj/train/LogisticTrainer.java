@@ -62,6 +62,7 @@ public final class LogisticTrainer implements Trainer {
     private final Decoding.Argmax argmax;
     private final Integer minPhrase;
     private final boolean chooseGrow;
+    private final boolean diagonalNegatives;
     private final String dataDescription;
     private final ProgressListener listener;
 
@@ -78,6 +79,7 @@ public final class LogisticTrainer implements Trainer {
         this.argmax = b.argmax;
         this.minPhrase = b.minPhrase;
         this.chooseGrow = b.chooseGrow;
+        this.diagonalNegatives = b.diagonalNegatives;
         this.dataDescription = b.dataDescription;
         this.listener = b.listener;
     }
@@ -150,6 +152,7 @@ public final class LogisticTrainer implements Trainer {
         options.put("seed", Long.toString(seed));
         options.put("argmax", argmax == null ? "chosen on dev: " + decoding.argmax() : argmax.name());
         options.put("minPhrase", minPhrase == null ? "chosen on dev: " + decoding.minPhrase() : minPhrase.toString());
+        options.put("diagonalNegatives", Boolean.toString(diagonalNegatives));
         if (chooseGrow) {
             options.put("grow", "chosen on dev: " + (decoding.grows() ? Double.toString(decoding.grow()) : "none"));
         }
@@ -201,6 +204,26 @@ public final class LogisticTrainer implements Trainer {
                     int off = rows.append(pos);
                     f.row(i, j, rows.features(), off);
                     taken.add(at);
+                }
+            }
+        }
+        if (diagonalNegatives) {
+            // the pairs just before and after a link on its diagonal that are not links: the words beside the
+            // edges of a copied passage, whose context lines up on one side only
+            for (int i = 0; i < nA; i++) {
+                for (int j = 0; j < nB; j++) {
+                    if (gold[i * nB + j] != GoldUnits.SURE) {
+                        continue;
+                    }
+                    for (int d = -1; d <= 1; d += 2) {
+                        int ni = i + d;
+                        int nj = j + d;
+                        if (ni >= 0 && nj >= 0 && ni < nA && nj < nB && gold[ni * nB + nj] == GoldUnits.NONE
+                                && taken.add(ni * nB + nj)) {
+                            int off = rows.append(false);
+                            f.row(ni, nj, rows.features(), off);
+                        }
+                    }
                 }
             }
         }
@@ -293,6 +316,7 @@ public final class LogisticTrainer implements Trainer {
         private Decoding.Argmax argmax;
         private Integer minPhrase;
         private boolean chooseGrow;
+        private boolean diagonalNegatives;
         private String dataDescription = "";
         private ProgressListener listener = ProgressListener.none();
 
@@ -378,6 +402,16 @@ public final class LogisticTrainer implements Trainer {
          */
         public Builder chooseGrow(boolean choose) {
             this.chooseGrow = choose;
+            return this;
+        }
+
+        /**
+         * Also keep, as negatives, the non-links just before and after every link on its diagonal (default
+         * false): the words beside a copied passage's edges, which random negatives almost never hit and whose
+         * context lines up on one side. For relationships of contiguous copies (verbatim).
+         */
+        public Builder diagonalNegatives(boolean keep) {
+            this.diagonalNegatives = keep;
             return this;
         }
 

@@ -98,6 +98,13 @@ class FeatureExtractorTest {
         assertEquals(1, run[0 * nB + 6]);
         assertEquals(0, run[1 * nB + 0]);
         assertEquals(0, run[3 * nB + 3]);
+        // an edited word inside a copy is flanked on both sides, the word beside a copied sentence is not
+        int[] flank = Lexicon.flankLengths(List.of("we", "dine", "at", "noon", "today"),
+                List.of("we", "dine", "on", "noon", "today"));
+        assertEquals(2, flank[2 * 5 + 2]); // "at" / "on": "we dine" before, "noon today" after
+        assertEquals(0, flank[1 * 5 + 1]); // "dine": "we" before, but "at" and "on" differ after
+        int[] edge = Lexicon.flankLengths(List.of("x", "charming.", "we", "dine"), List.of("y", "much.", "we", "dine"));
+        assertEquals(0, edge[1 * 4 + 1]);
         // punctuation folds to nothing: it matches only itself
         assertEquals(1, Lexicon.runLengths(List.of("--"), List.of("--"))[0]);
         assertEquals(0, Lexicon.runLengths(List.of("--"), List.of("."))[0]);
@@ -107,10 +114,14 @@ class FeatureExtractorTest {
     void runFeatureIsLog2OfOnePlusTheRunLength() {
         FeatureSpec spec = FeatureSpec.builder().optLexical(true).optRun(true).build();
         FeatureExtractor fx = new FeatureExtractor(spec, CH);
-        assertEquals(List.of("self.L00.H00.ab", "lex.exact", "lex.fold", "lex.sim", "lex.run"), fx.featureNames());
+        assertEquals(List.of("self.L00.H00.ab", "lex.exact", "lex.fold", "lex.sim", "lex.run", "lex.flank"),
+                fx.featureNames());
         List<Token> ta = List.of(new Token("a", 0, 1, 0), new Token("b", 2, 3, 1), new Token("c", 4, 5, 2));
         List<Token> tb = List.of(new Token("x", 0, 1, 0), new Token("b", 2, 3, 1), new Token("c", 4, 5, 2));
         UnitFeatures f = fx.extract(new PairAttention("a b c", "x b c", ta, tb, CH, new float[18]));
+        // flank: (1, 1) has the run "c" after it but nothing before; (0, 0) "a" / "x" sits before "b c" only
+        assertEquals(0f, f.base(5, 1, 1));
+        assertEquals(0f, f.base(5, 0, 0));
         assertEquals((float) (Math.log(3) / Math.log(2)), f.base(4, 1, 1), 1e-6f);
         assertEquals((float) (Math.log(3) / Math.log(2)), f.base(4, 2, 2), 1e-6f);
         assertEquals(0f, f.base(4, 0, 0));
