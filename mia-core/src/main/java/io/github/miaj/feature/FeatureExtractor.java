@@ -46,12 +46,15 @@ public final class FeatureExtractor {
         if (spec.lexical()) {
             names.addAll(Lexicon.NAMES);
         }
+        if (spec.run()) {
+            names.addAll(Lexicon.RUN_NAMES);
+        }
         if (spec.position()) {
             names.addAll(Position.NAMES);
         }
         if (names.isEmpty()) {
             throw new InvalidInputException("the feature spec selects no feature from " + channels.size()
-                    + " channels; enable lexical or position features, or use a source with attention");
+                    + " channels; enable lexical, run or position features, or use a source with attention");
         }
         this.used = keep.stream().mapToInt(Integer::intValue).toArray();
         this.baseNames = List.copyOf(names);
@@ -90,7 +93,7 @@ public final class FeatureExtractor {
         return used.clone();
     }
 
-    /** Number of base features: the used channels, then the text evidence (lexical, then position). */
+    /** Number of base features: the used channels, then the text evidence (lexical, run, then position). */
     int numBase() {
         return baseNames.size();
     }
@@ -148,7 +151,7 @@ public final class FeatureExtractor {
     }
 
     /**
-     * Writes the base features that come from the units alone, not from attention (lexical, then position),
+     * Writes the base features that come from the units alone, not from attention (lexical, run, then position),
      * at [base + k][i][j] from feature {@code base}; nothing when the spec asks for none.
      */
     void fillEvidence(List<Word> ua, List<Word> ub, float[] out, int base) {
@@ -156,6 +159,10 @@ public final class FeatureExtractor {
         if (spec.lexical()) {
             Lexicon.fill(texts(ua), texts(ub), out, k);
             k += Lexicon.NAMES.size();
+        }
+        if (spec.run()) {
+            Lexicon.fillRun(texts(ua), texts(ub), out, k);
+            k += Lexicon.RUN_NAMES.size();
         }
         if (spec.position()) {
             Position.fill(ua.size(), ub.size(), out, k);

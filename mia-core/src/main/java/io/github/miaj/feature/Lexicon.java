@@ -10,6 +10,9 @@ public final class Lexicon {
     /** Feature names, in the order {@link #fill} writes them. */
     static final List<String> NAMES = List.of("lex.exact", "lex.fold", "lex.sim");
 
+    /** Names of the run features ({@link FeatureSpec#run()}), in the order {@link #fillRun} writes them. */
+    static final List<String> RUN_NAMES = List.of("lex.run", "lex.flank");
+
     private Lexicon() {
     }
 
@@ -87,6 +90,86 @@ public final class Lexicon {
                 out[base * plane + at] = a.equals(unitsB.get(j)) ? 1f : 0f;
                 out[(base + 1) * plane + at] = !fa[i].isEmpty() && fa[i].equals(fb[j]) ? 1f : 0f;
                 out[(base + 2) * plane + at] = (float) dice(ga[i], gb[j], -1);
+            }
+        }
+    }
+
+    /**
+     * For every unit pair (i, j), A-major, the length in units of the longest run of pairs (i + k, j + k) through
+     * it whose units fold to the same non-empty string, or are identical when they fold to nothing (punctuation),
+     * 0 when (i, j) itself does not: the common substring of folded units that contains the pair, as greedy
+     * string tiling sees it.
+     */
+    public static int[] runLengths(List<String> unitsA, List<String> unitsB) {
+        return runs(unitsA, unitsB)[0];
+    }
+
+    /**
+     * For every unit pair (i, j), A-major, the shorter of the common run that ends at (i-1, j-1) and the one that
+     * starts at (i+1, j+1): how far the pair is flanked by copied text on <em>both</em> sides. An edited word
+     * inside a copy is; a word beside the start or the end of a copied sentence is not, whatever its neighbours.
+     */
+    public static int[] flankLengths(List<String> unitsA, List<String> unitsB) {
+        return runs(unitsA, unitsB)[1];
+    }
+
+    /** {run lengths, flank lengths}. */
+    private static int[][] runs(List<String> unitsA, List<String> unitsB) {
+        int nA = unitsA.size();
+        int nB = unitsB.size();
+        String[] fa = new String[nA];
+        String[] fb = new String[nB];
+        for (int i = 0; i < nA; i++) {
+            fa[i] = fold(unitsA.get(i));
+        }
+        for (int j = 0; j < nB; j++) {
+            fb[j] = fold(unitsB.get(j));
+        }
+        // back: the common run ending at (i, j); fwd: the one starting there
+        int[] back = new int[nA * nB];
+        for (int i = 0; i < nA; i++) {
+            for (int j = 0; j < nB; j++) {
+                boolean same = fa[i].isEmpty() ? fb[j].isEmpty() && unitsA.get(i).equals(unitsB.get(j))
+                        : fa[i].equals(fb[j]);
+                if (same) {
+                    back[i * nB + j] = 1 + (i > 0 && j > 0 ? back[(i - 1) * nB + j - 1] : 0);
+                }
+            }
+        }
+        int[] fwd = new int[nA * nB];
+        int[] run = new int[nA * nB];
+        for (int i = nA - 1; i >= 0; i--) {
+            for (int j = nB - 1; j >= 0; j--) {
+                int at = i * nB + j;
+                if (back[at] > 0) {
+                    boolean last = i + 1 >= nA || j + 1 >= nB || back[(i + 1) * nB + j + 1] == 0;
+                    fwd[at] = 1 + (last ? 0 : fwd[(i + 1) * nB + j + 1]);
+                    run[at] = back[at] + fwd[at] - 1;
+                }
+            }
+        }
+        int[] flank = new int[nA * nB];
+        for (int i = 1; i + 1 < nA; i++) {
+            for (int j = 1; j + 1 < nB; j++) {
+                flank[i * nB + j] = Math.min(back[(i - 1) * nB + j - 1], fwd[(i + 1) * nB + j + 1]);
+            }
+        }
+        return new int[][] {run, flank};
+    }
+
+    /**
+     * Writes {@code lex.run} and {@code lex.flank}, {@code log2(1 + length)} of every unit pair's run and flank
+     * ({@link #runLengths}, {@link #flankLengths}), into {@code out} at [base][i][j] and [base + 1][i][j]: 0 off
+     * any common run, 1 for a lone matching word, and slowly growing with the length, so that one weight serves
+     * runs of three words and of thirty.
+     */
+    static void fillRun(List<String> unitsA, List<String> unitsB, float[] out, int base) {
+        int[][] r = runs(unitsA, unitsB);
+        for (int k = 0; k < 2; k++) {
+            int[] len = r[k];
+            int off = (base + k) * len.length;
+            for (int p = 0; p < len.length; p++) {
+                out[off + p] = len[p] == 0 ? 0f : (float) (Math.log1p(len[p]) / Math.log(2));
             }
         }
     }

@@ -39,7 +39,7 @@ public final class LinearScorer {
     private final float[] w0;
     private final float[] wm;
     private final float[] wp;
-    /** Weights of the base features that come from the units alone, lexical then position (same three offsets). */
+    /** Weights of the base features that come from the units alone, lexical, run, then position (same three offsets). */
     private final float[][] evidence;
 
     LinearScorer(FeatureExtractor extractor, double[] w, double bias) {

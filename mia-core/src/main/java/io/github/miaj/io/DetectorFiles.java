@@ -236,6 +236,10 @@ public final class DetectorFiles {
         features.put("diagonal", f.diagonal());
         features.put("excludeSinks", f.excludeSinks());
         features.put("lexical", f.lexical());
+        // optional keys, written only when set: files from before they existed stay byte-identical on resave
+        if (f.run()) {
+            features.put("run", true);
+        }
         if (f.position()) {
             features.put("position", true);
         }
@@ -348,12 +352,14 @@ public final class DetectorFiles {
         String relationship = top.string("relationship");
 
         Obj fo = top.object("features");
-        fo.onlyKeys(Set.of("granularity", "bothDirections", "diagonal", "excludeSinks", "lexical", "position"));
+        fo.onlyKeys(Set.of("granularity", "bothDirections", "diagonal", "excludeSinks", "lexical", "run", "position"));
         Granularity granularity = fo.enumValue("granularity", Granularity.class);
-        FeatureSpec features = fo.build(() -> new FeatureSpec(granularity, fo.bool("bothDirections"),
-                fo.bool("diagonal"), fo.bool("excludeSinks"), fo.bool("lexical"),
-                // optional: files written before position features existed have none
-                fo.has("position") && fo.bool("position")));
+        FeatureSpec features = fo.build(() -> FeatureSpec.builder().optGranularity(granularity)
+                .optBothDirections(fo.bool("bothDirections")).optDiagonal(fo.bool("diagonal"))
+                .optExcludeSinks(fo.bool("excludeSinks")).optLexical(fo.bool("lexical"))
+                // optional: files written before run or position features existed have neither
+                .optRun(fo.has("run") && fo.bool("run"))
+                .optPosition(fo.has("position") && fo.bool("position")).build());
 
         List<Object> nameValues = top.array("featureNames");
         List<String> featureNames = new ArrayList<>(nameValues.size());

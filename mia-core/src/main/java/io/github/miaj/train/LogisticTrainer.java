@@ -6,17 +6,13 @@ import io.github.miaj.TrainingException;
 import io.github.miaj.attention.AttentionSource;
 import io.github.miaj.attention.PairAttention;
 import io.github.miaj.detect.AttentionDetector;
-import io.github.miaj.detect.Decoder;
 import io.github.miaj.detect.Decoding;
 import io.github.miaj.detect.DetectorModel;
-import io.github.miaj.detect.PairMatch;
 import io.github.miaj.detect.Provenance;
 import io.github.miaj.detect.SourceInfo;
-import io.github.miaj.eval.Evaluator;
+import io.github.miaj.eval.DecodingSearch;
 import io.github.miaj.eval.GoldAlignment;
 import io.github.miaj.eval.Metrics;
-import io.github.miaj.eval.ScoredLinks;
-import io.github.miaj.eval.ThresholdChoice;
 import io.github.miaj.eval.WordLink;
 import io.github.miaj.feature.FeatureExtractor;
 import io.github.miaj.feature.FeatureSpec;
@@ -66,6 +62,7 @@ public final class LogisticTrainer implements Trainer {
     private final Decoding.Argmax argmax;
     private final Integer minPhrase;
     private final boolean chooseGrow;
+    private final boolean diagonalNegatives;
     private final String dataDescription;
     private final ProgressListener listener;
 
@@ -82,6 +79,7 @@ public final class LogisticTrainer implements Trainer {
         this.argmax = b.argmax;
         this.minPhrase = b.minPhrase;
         this.chooseGrow = b.chooseGrow;
+        this.diagonalNegatives = b.diagonalNegatives;
         this.dataDescription = b.dataDescription;
         this.listener = b.listener;
     }
@@ -132,15 +130,15 @@ public final class LogisticTrainer implements Trainer {
         LogisticModel lr = fit.model();
 
         List<LabelledPair> tuneOn = devPairs.isEmpty() ? train : devPairs;
-        Scored tuned = score(tuneOn, extractor, lr, ProgressListener.Stage.EVALUATE);
-        Decoding decoding = tuned.choose(argmax == null ? List.of(Decoding.Argmax.values()) : List.of(argmax),
+        DecodingSearch tuned = score(tuneOn, extractor, lr, ProgressListener.Stage.EVALUATE);
+        Decoding decoding = tuned.best(argmax == null ? List.of(Decoding.Argmax.values()) : List.of(argmax),
                 minPhrase == null ? List.of(1, 2, 3) : List.of(minPhrase));
         if (chooseGrow) {
-            decoding = tuned.chooseGrow(decoding);
+            decoding = tuned.bestGrow(decoding);
         }
         Metrics devMetrics = devPairs.isEmpty() ? null : tuned.metrics(decoding);
         // train quality is a sanity check, not a selection criterion: a seeded sample keeps it cheap
-        Scored trainScored = devPairs.isEmpty() ? tuned : score(sampleForReport(train), extractor, lr, null);
+        DecodingSearch trainScored = devPairs.isEmpty() ? tuned : score(sampleForReport(train), extractor, lr, null);
         Metrics trainMetrics = trainScored.metrics(decoding);
 
         Map<String, Provenance.Option> options = new LinkedHashMap<>();
@@ -157,6 +155,7 @@ public final class LogisticTrainer implements Trainer {
         options.put("minPhrase", minPhrase == null
                 ? Provenance.Option.chosenOnDev(Integer.toString(decoding.minPhrase()))
                 : Provenance.Option.given(minPhrase.toString()));
+        options.put("diagonalNegatives", Provenance.Option.given(Boolean.toString(diagonalNegatives)));
         if (chooseGrow) {
             options.put("grow", Provenance.Option.chosenOnDev(
                     decoding.grows() ? Double.toString(decoding.grow()) : "none"));
@@ -186,11 +185,6 @@ public final class LogisticTrainer implements Trainer {
         return out;
     }
 
-    private static double clamp(float t) {
-        // "predict nothing" comes back as +infinity: the strictest threshold a Decoding can hold is 1
-        return Float.isNaN(t) ? 1.0 : Math.max(0.0, Math.min(1.0, t));
-    }
-
     private void sample(LabelledPair pair, FeatureExtractor extractor, RowBuffer rows, SplittableRandom rnd) {
         UnitFeatures f = extractor.extract(attend(pair));
         int nA = f.sizeA();
@@ -214,6 +208,26 @@ public final class LogisticTrainer implements Trainer {
                     int off = rows.append(pos);
                     f.row(i, j, rows.features(), off);
                     taken.add(at);
+                }
+            }
+        }
+        if (diagonalNegatives) {
+            // the pairs just before and after a link on its diagonal that are not links: the words beside the
+            // edges of a copied passage, whose context lines up on one side only
+            for (int i = 0; i < nA; i++) {
+                for (int j = 0; j < nB; j++) {
+                    if (gold[i * nB + j] != GoldUnits.SURE) {
+                        continue;
+                    }
+                    for (int d = -1; d <= 1; d += 2) {
+                        int ni = i + d;
+                        int nj = j + d;
+                        if (ni >= 0 && nj >= 0 && ni < nA && nj < nB && gold[ni * nB + nj] == GoldUnits.NONE
+                                && taken.add(ni * nB + nj)) {
+                            int off = rows.append(false);
+                            f.row(ni, nj, rows.features(), off);
+                        }
+                    }
                 }
             }
         }
@@ -255,9 +269,9 @@ public final class LogisticTrainer implements Trainer {
     }
 
     /** Probabilities of every unit pair of some pairs, with their gold, for thresholds and metrics. */
-    private Scored score(List<LabelledPair> pairs, FeatureExtractor extractor, LogisticModel lr,
-                         ProgressListener.Stage stage) {
-        Scored s = new Scored();
+    private DecodingSearch score(List<LabelledPair> pairs, FeatureExtractor extractor, LogisticModel lr,
+                                 ProgressListener.Stage stage) {
+        List<DecodingSearch.Pair> s = new ArrayList<>(pairs.size());
         for (int p = 0; p < pairs.size(); p++) {
             LabelledPair pair = pairs.get(p);
             UnitFeatures f = extractor.extract(attend(pair));
@@ -266,172 +280,26 @@ public final class LogisticTrainer implements Trainer {
                 logit[k] = (float) LogisticModel.sigmoid(logit[k]);
             }
             byte[] gold = GoldUnits.label(pair, f.unitsA(), f.unitsB());
-            s.items.add(new ScoredPair(f.unitsA(), f.unitsB(), logit, gold));
+            s.add(new DecodingSearch.Pair(logit, f.unitsA(), f.unitsB(), goldAlignment(gold, f.sizeB())));
             if (stage != null) {
                 listener.onProgress(stage, p + 1, pairs.size());
             }
         }
-        return s;
+        return new DecodingSearch(s);
     }
 
-    /** What threshold choice and metrics need of one scored pair; the features themselves are dropped (MBs each). */
-    private record ScoredPair(List<Word> unitsA, List<Word> unitsB, float[] probabilities, byte[] gold) {
-    }
-
-    private static final class Scored {
-        final List<ScoredPair> items = new ArrayList<>();
-        private double averagePrecision = Double.NaN;
-
-        /**
-         * The decoding with the best F1 over the given argmax constraints: for each, pairs that fail the
-         * constraint can never be linked (their gold positives count as missed), and the threshold is chosen
-         * among the scores of the pairs that pass.
-         */
-        Decoding choose(List<Decoding.Argmax> modes, List<Integer> minPhrases) {
-            Decoding sweep = choose(modes, minPhrases.get(0));
-            if (minPhrases.size() == 1 && minPhrases.get(0) == 1) {
-                return sweep;
+    /** Unit-pair gold labels ({@link GoldUnits}) as links; the features themselves are dropped (MBs each). */
+    private static GoldAlignment goldAlignment(byte[] gold, int nB) {
+        Set<WordLink> sure = new HashSet<>();
+        Set<WordLink> possible = new HashSet<>();
+        for (int k = 0; k < gold.length; k++) {
+            if (gold[k] == GoldUnits.SURE) {
+                sure.add(new WordLink(k / nB, k % nB));
+            } else if (gold[k] == GoldUnits.POSSIBLE) {
+                possible.add(new WordLink(k / nB, k % nB));
             }
-            // phrase length filters interact with the threshold: try a grid around the swept optimum
-            Decoding best = sweep;
-            double bestF1 = minPhrases.get(0) == 1 ? f1(sweep) : -1;
-            for (int mp : minPhrases) {
-                if (mp == 1) {
-                    continue;
-                }
-                for (int g = 0; g <= 20; g++) {
-                    double t = g == 20 ? sweep.threshold() : 0.025 + 0.05 * g;
-                    Decoding d = new Decoding(t, sweep.argmax(), mp);
-                    double f = f1(d);
-                    if (f > bestF1 + 1e-12) {
-                        bestF1 = f;
-                        best = d;
-                    }
-                }
-            }
-            return best;
         }
-
-        /** Grow thresholds tried by {@link #chooseGrow}: growing only pays above the uncalibrated probabilities' noise. */
-        private static final double[] GROWS = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.925, 0.95, 0.975};
-
-        /**
-         * The given decoding, or the same argmax and minimum phrase with a grow threshold and a threshold near the
-         * given one when that has a better F1: growing adds links, so the best threshold may move.
-         */
-        Decoding chooseGrow(Decoding start) {
-            Decoding best = start;
-            double bestF1 = f1(start);
-            for (int step = -4; step <= 4; step++) {
-                double t = start.threshold() + 0.025 * step;
-                if (t < 0 || t > 1) {
-                    continue;
-                }
-                for (double g : GROWS) {
-                    Decoding d = new Decoding(t, start.argmax(), start.minPhrase(), g);
-                    double f = f1(d);
-                    if (f > bestF1 + 1e-12) {
-                        bestF1 = f;
-                        best = d;
-                    }
-                }
-            }
-            return best;
-        }
-
-        /** Micro F1 of a decoding over the scored pairs (possible links count as correct, not as missed). */
-        double f1(Decoding d) {
-            long tp = 0;
-            long fp = 0;
-            long sure = 0;
-            for (ScoredPair sp : items) {
-                int nB = sp.unitsB.size();
-                for (byte g : sp.gold) {
-                    sure += g == GoldUnits.SURE ? 1 : 0;
-                }
-                for (PairMatch m : Decoder.decode(sp.probabilities, sp.unitsA, sp.unitsB, d).matches()) {
-                    byte g = sp.gold[m.a() * nB + m.b()];
-                    if (g == GoldUnits.SURE) {
-                        tp++;
-                    } else if (g == GoldUnits.NONE) {
-                        fp++;
-                    }
-                }
-            }
-            return Metrics.of(tp, fp, sure - tp, Double.NaN, Double.NaN).f1();
-        }
-
-        Decoding choose(List<Decoding.Argmax> modes, int minPhrase) {
-            Decoding best = null;
-            double bestF1 = -1;
-            for (Decoding.Argmax mode : modes) {
-                ScoredLinks links = new ScoredLinks();
-                for (ScoredPair sp : items) {
-                    int nB = sp.unitsB.size();
-                    boolean[] pass = passes(sp.probabilities, sp.unitsA.size(), nB, mode);
-                    for (int k = 0; k < sp.gold.length; k++) {
-                        if (sp.gold[k] == GoldUnits.POSSIBLE) {
-                            continue;
-                        }
-                        if (pass[k]) {
-                            links.add(sp.probabilities[k], sp.gold[k] == GoldUnits.SURE);
-                        } else if (sp.gold[k] == GoldUnits.SURE) {
-                            links.addUnscoredPositives(1);
-                        }
-                    }
-                }
-                if (mode == Decoding.Argmax.NONE || Double.isNaN(averagePrecision)) {
-                    averagePrecision = links.averagePrecision();
-                }
-                ThresholdChoice c = links.bestF1();
-                if (c.f1() > bestF1 + 1e-12) {
-                    bestF1 = c.f1();
-                    best = new Decoding(clamp(c.threshold()), mode, minPhrase);
-                }
-            }
-            return best;
-        }
-
-        private static boolean[] passes(float[] p, int nA, int nB, Decoding.Argmax mode) {
-            boolean[] out = new boolean[p.length];
-            for (PairMatch m : Decoder.links(p, nA, nB, new Decoding(0, mode, 1))) {
-                out[m.a() * nB + m.b()] = true;
-            }
-            return out;
-        }
-
-        Metrics metrics(Decoding decoding) {
-            Evaluator ev = new Evaluator();
-            for (ScoredPair sp : items) {
-                int nB = sp.unitsB.size();
-                Set<WordLink> predicted = new HashSet<>();
-                for (PairMatch m : Decoder.decode(sp.probabilities, sp.unitsA, sp.unitsB, decoding).matches()) {
-                    predicted.add(new WordLink(m.a(), m.b()));
-                }
-                Set<WordLink> sure = new HashSet<>();
-                Set<WordLink> possible = new HashSet<>();
-                for (int k = 0; k < sp.gold.length; k++) {
-                    if (sp.gold[k] == GoldUnits.SURE) {
-                        sure.add(new WordLink(k / nB, k % nB));
-                    } else if (sp.gold[k] == GoldUnits.POSSIBLE) {
-                        possible.add(new WordLink(k / nB, k % nB));
-                    }
-                }
-                ev.add(predicted, new GoldAlignment(sure, possible), texts(sp.unitsA), texts(sp.unitsB));
-            }
-            if (Double.isNaN(averagePrecision)) {
-                choose(List.of(Decoding.Argmax.NONE), 1);
-            }
-            return ev.metrics(averagePrecision);
-        }
-    }
-
-    private static List<String> texts(List<Word> units) {
-        List<String> out = new ArrayList<>(units.size());
-        for (Word w : units) {
-            out.add(w.text());
-        }
-        return out;
+        return new GoldAlignment(sure, possible);
     }
 
     private static String hash(List<LabelledPair> train, List<LabelledPair> dev) {
@@ -452,6 +320,7 @@ public final class LogisticTrainer implements Trainer {
         private Decoding.Argmax argmax;
         private Integer minPhrase;
         private boolean chooseGrow;
+        private boolean diagonalNegatives;
         private String dataDescription = "";
         private ProgressListener listener = ProgressListener.none();
 
@@ -537,6 +406,16 @@ public final class LogisticTrainer implements Trainer {
          */
         public Builder chooseGrow(boolean choose) {
             this.chooseGrow = choose;
+            return this;
+        }
+
+        /**
+         * Also keep, as negatives, the non-links just before and after every link on its diagonal (default
+         * false): the words beside a copied passage's edges, which random negatives almost never hit and whose
+         * context lines up on one side. For relationships of contiguous copies (verbatim).
+         */
+        public Builder diagonalNegatives(boolean keep) {
+            this.diagonalNegatives = keep;
             return this;
         }
 

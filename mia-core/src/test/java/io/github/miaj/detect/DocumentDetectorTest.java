@@ -279,7 +279,7 @@ class DocumentDetectorTest {
 
         @Override
         public DetectorModel model() {
-            return new DetectorModel("verbatim", FeatureSpec.defaults().withGranularity(Granularity.WORD), List.of(),
+            return new DetectorModel("verbatim", FeatureSpec.defaults(), List.of(),
                     new double[0], 0, Decoding.threshold(0.5), new SourceInfo("runs", "0", List.of()),
                     new Provenance("none", "0", Map.of(), "2025-01-01T00:00:00Z", "test", "17"), null);
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class FeatureExtractorTest {
@@ -34,7 +35,7 @@ class FeatureExtractorTest {
         float[] ab = {0.1f, 0.3f, 0.2f, 0.2f, 0.3f, 0.1f, 0.05f, 0.6f};
         // ba: B token j attends A token i, stored A-major
         float[] ba = {0.1f, 0.0f, 0.2f, 0.1f, 0.3f, 0.1f, 0.1f, 0.7f};
-        FeatureSpec spec = new FeatureSpec(Granularity.WORD, true, false, false, false);
+        FeatureSpec spec = FeatureSpec.builder().optBothDirections(true).build();
         UnitFeatures f = new FeatureExtractor(spec, CH).extract(subwordPair(ab, ba));
         assertEquals(2, f.sizeA());
         assertEquals(2, f.sizeB());
@@ -55,7 +56,7 @@ class FeatureExtractorTest {
     @Test
     void excludeSinksMakesRowsDistributionsOverTheOtherText() {
         float[] ab = {0.1f, 0.1f, 0.2f, 0.2f, 0.3f, 0.1f, 0.05f, 0.15f};
-        FeatureSpec spec = new FeatureSpec(Granularity.TOKEN, false, false, true, false);
+        FeatureSpec spec = FeatureSpec.builder().optGranularity(Granularity.TOKEN).optExcludeSinks(true).build();
         UnitFeatures f = new FeatureExtractor(spec, CH).extract(subwordPair(ab, new float[8]));
         for (int i = 0; i < 4; i++) {
             assertEquals(1.0, f.base(0, i, 0) + f.base(0, i, 1), 1e-6);
@@ -65,7 +66,7 @@ class FeatureExtractorTest {
 
     @Test
     void lexicalFeaturesSeeFoldedEqualityAndTypos() {
-        FeatureSpec spec = new FeatureSpec(Granularity.WORD, false, false, false, true);
+        FeatureSpec spec = FeatureSpec.builder().optLexical(true).build();
         FeatureExtractor fx = new FeatureExtractor(spec, CH);
         assertEquals(List.of("self.L00.H00.ab", "lex.exact", "lex.fold", "lex.sim"), fx.featureNames());
         List<Token> ta = List.of(new Token("Said,", 0, 5, 0), new Token("walked", 6, 12, 1));
@@ -80,8 +81,57 @@ class FeatureExtractorTest {
     }
 
     @Test
+    void runLengthsFollowCommonFoldedRunsAlongTheDiagonal() {
+        // A: the cat sat on the mat ; B: The cat sat | a dog | on the mat.
+        List<String> a = List.of("the", "cat", "sat", "on", "the", "mat");
+        List<String> b = List.of("The", "cat", "sat", "a", "dog", "on", "the", "mat.");
+        int[] run = Lexicon.runLengths(a, b);
+        int nB = b.size();
+        assertEquals(3, run[0 * nB + 0]);
+        assertEquals(3, run[1 * nB + 1]);
+        assertEquals(3, run[2 * nB + 2]);
+        assertEquals(3, run[3 * nB + 5]);
+        assertEquals(3, run[5 * nB + 7]);
+        // "the" of A's "on the mat" against B's first "The": a lone match, its run is itself
+        assertEquals(1, run[4 * nB + 0]);
+        // A's first "the" against B's "on the mat" "the": the next words differ (cat / mat.)
+        assertEquals(1, run[0 * nB + 6]);
+        assertEquals(0, run[1 * nB + 0]);
+        assertEquals(0, run[3 * nB + 3]);
+        // an edited word inside a copy is flanked on both sides, the word beside a copied sentence is not
+        int[] flank = Lexicon.flankLengths(List.of("we", "dine", "at", "noon", "today"),
+                List.of("we", "dine", "on", "noon", "today"));
+        assertEquals(2, flank[2 * 5 + 2]); // "at" / "on": "we dine" before, "noon today" after
+        assertEquals(0, flank[1 * 5 + 1]); // "dine": "we" before, but "at" and "on" differ after
+        int[] edge = Lexicon.flankLengths(List.of("x", "charming.", "we", "dine"), List.of("y", "much.", "we", "dine"));
+        assertEquals(0, edge[1 * 4 + 1]);
+        // punctuation folds to nothing: it matches only itself
+        assertEquals(1, Lexicon.runLengths(List.of("--"), List.of("--"))[0]);
+        assertEquals(0, Lexicon.runLengths(List.of("--"), List.of("."))[0]);
+    }
+
+    @Test
+    void runFeatureIsLog2OfOnePlusTheRunLength() {
+        FeatureSpec spec = FeatureSpec.builder().optLexical(true).optRun(true).build();
+        FeatureExtractor fx = new FeatureExtractor(spec, CH);
+        assertEquals(List.of("self.L00.H00.ab", "lex.exact", "lex.fold", "lex.sim", "lex.run", "lex.flank"),
+                fx.featureNames());
+        List<Token> ta = List.of(new Token("a", 0, 1, 0), new Token("b", 2, 3, 1), new Token("c", 4, 5, 2));
+        List<Token> tb = List.of(new Token("x", 0, 1, 0), new Token("b", 2, 3, 1), new Token("c", 4, 5, 2));
+        UnitFeatures f = fx.extract(new PairAttention("a b c", "x b c", ta, tb, CH, new float[18]));
+        // flank: (1, 1) has the run "c" after it but nothing before; (0, 0) "a" / "x" sits before "b c" only
+        assertEquals(0f, f.base(5, 1, 1));
+        assertEquals(0f, f.base(5, 0, 0));
+        assertEquals((float) (Math.log(3) / Math.log(2)), f.base(4, 1, 1), 1e-6f);
+        assertEquals((float) (Math.log(3) / Math.log(2)), f.base(4, 2, 2), 1e-6f);
+        assertEquals(0f, f.base(4, 0, 0));
+        assertEquals(0f, f.base(4, 1, 2));
+        assertFalse(FeatureSpec.builder().optLexical(true).build().run());
+    }
+
+    @Test
     void positionFeaturesMeasureDistanceFromTheDiagonalAndTheLengthRatio() {
-        FeatureSpec spec = new FeatureSpec(Granularity.WORD, false, false, false, true, true);
+        FeatureSpec spec = FeatureSpec.builder().optLexical(true).optPosition(true).build();
         FeatureExtractor fx = new FeatureExtractor(spec, CH);
         assertEquals(List.of("self.L00.H00.ab", "lex.exact", "lex.fold", "lex.sim", "pos.dist", "pos.dist2",
                 "pos.logratio", "pos.abslogratio"), fx.featureNames());

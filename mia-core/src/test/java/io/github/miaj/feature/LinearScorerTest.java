@@ -82,12 +82,13 @@ class LinearScorerTest {
     }
 
     @Property(tries = 60)
-    void streamedScoresEqualExtractThenLogits(@ForAll @IntRange(min = 0, max = 63) int flags,
+    void streamedScoresEqualExtractThenLogits(@ForAll @IntRange(min = 0, max = 127) int flags,
                                               @ForAll @IntRange(min = 0, max = 9) int wordsA,
                                               @ForAll @IntRange(min = 0, max = 9) int wordsB,
                                               @ForAll long seed) {
-        FeatureSpec spec = new FeatureSpec((flags & 1) == 0 ? Granularity.WORD : Granularity.TOKEN,
-                (flags & 2) != 0, (flags & 4) != 0, (flags & 8) != 0, (flags & 16) != 0, (flags & 32) != 0);
+        FeatureSpec spec = FeatureSpec.builder().optGranularity((flags & 1) == 0 ? Granularity.WORD : Granularity.TOKEN)
+                .optBothDirections((flags & 2) != 0).optDiagonal((flags & 4) != 0).optExcludeSinks((flags & 8) != 0)
+                .optLexical((flags & 16) != 0).optPosition((flags & 32) != 0).optRun((flags & 64) != 0).build();
         assertSameScores(spec, randomPair(seed, wordsA, wordsB), seed + 1);
     }
 

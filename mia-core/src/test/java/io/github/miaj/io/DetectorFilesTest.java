@@ -118,6 +118,23 @@ class DetectorFilesTest {
     }
 
     @Test
+    void runFeatureIsSavedWhenOnAndOptionalOnLoad() {
+        DetectorModel base = TestModels.sample();
+        String text = DetectorFiles.toJson(base);
+        assertTrue(text.contains("\"run\": true"), text);
+        assertTrue(DetectorFiles.fromJson(text, "x").features().run());
+        // a detector from before lex.run existed: no key written, none needed to load, the same spec back
+        DetectorModel old = new DetectorModel(base.relationship(), base.features().toBuilder().optRun(false).build(),
+                base.featureNames(), base.weights(), base.bias(), base.decoding(), base.source(), base.provenance(),
+                base.devMetrics());
+        String oldText = DetectorFiles.toJson(old);
+        assertFalse(oldText.contains("\"run\""), oldText);
+        assertEquals(old, DetectorFiles.fromJson(oldText, "x"));
+        assertEquals(oldText, DetectorFiles.toJson(DetectorFiles.fromJson(oldText, "x")));
+        assertMessage(rejects(text.replace("\"run\": true", "\"run\": \"yes\"")), "field 'features.run' must be");
+    }
+
+    @Test
     void positionFeaturesAreSavedWhenOnAndOptionalOnLoad() {
         DetectorModel base = TestModels.sample();
         String old = DetectorFiles.toJson(base);
@@ -126,7 +143,7 @@ class DetectorFilesTest {
         assertFalse(DetectorFiles.fromJson(old, "x").features().position());
         java.util.List<String> names = new java.util.ArrayList<>(base.featureNames());
         double[] weights = java.util.Arrays.copyOf(base.weights(), base.weights().length);
-        DetectorModel positioned = new DetectorModel(base.relationship(), base.features().withPosition(true),
+        DetectorModel positioned = new DetectorModel(base.relationship(), base.features().toBuilder().optPosition(true).build(),
                 names, weights, base.bias(), base.decoding(), base.source(), base.provenance(), base.devMetrics());
         String text = DetectorFiles.toJson(positioned);
         assertTrue(text.contains("\"position\": true"), text);

@@ -51,7 +51,7 @@ final class TestModels {
         options.put("classWeight", "balanced");
         options.put("epochs", "50");
         options.put("note", "quotes \" and \\ and\nnewline and é");
-        return new DetectorModel("verbatim", FeatureSpec.defaults().withGranularity(Granularity.TOKEN),
+        return new DetectorModel("verbatim", FeatureSpec.defaults().toBuilder().optGranularity(Granularity.TOKEN).build(),
                 names, weights, r.nextGaussian(), new Decoding(0.6180339887498949, Decoding.Argmax.EITHER, 2),
                 new SourceInfo("sentence-transformers/all-MiniLM-L6-v2",
                         Hashing.sha256("model bytes"), channels),

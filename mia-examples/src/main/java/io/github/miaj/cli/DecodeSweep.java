@@ -1,13 +1,13 @@
 package io.github.miaj.cli;
 
 import io.github.miaj.InvalidInputException;
-import io.github.miaj.detect.Decoder;
 import io.github.miaj.detect.Decoding;
-import io.github.miaj.detect.PairMatch;
+import io.github.miaj.eval.DecodingSearch;
 import io.github.miaj.eval.Evaluator;
 import io.github.miaj.eval.GoldAlignment;
 import io.github.miaj.eval.Metrics;
 import io.github.miaj.eval.WordLink;
+import io.github.miaj.text.Words;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +23,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Development tool: reads the grids {@link DevGrids} wrote and prints, for each argmax mode and grow threshold,
- * the threshold with the best pooled F1 and every corpus's precision, recall, F1, AER and recall on
- * non-identical links at it. Usage: {@code DecodeSweep <grids file>}.
+ * Development tool: reads the grids {@link DevGrids} wrote and prints, for mutual and iterated argmax, the
+ * decoding the trainer's search ({@link DecodingSearch}) chooses on the pooled grids without and with growing,
+ * and every corpus's precision, recall, F1, AER and recall on non-identical links at it. Usage:
+ * {@code DecodeSweep <grids file>}.
  */
 public final class DecodeSweep {
     private record Grid(String corpus, List<String> wa, List<String> wb, float[] p, GoldAlignment gold) {
@@ -39,49 +40,30 @@ public final class DecodeSweep {
             throw new InvalidInputException("usage: DecodeSweep <grids file written by DevGrids>");
         }
         List<Grid> grids = read(Path.of(args[0]));
-        double[] grows = {Double.NaN, 0.5, 0.7, 0.8, 0.85, 0.9, 0.925, 0.95, 0.97};
+        Map<String, List<DecodingSearch.Pair>> byCorpus = new LinkedHashMap<>();
+        List<DecodingSearch.Pair> all = new ArrayList<>();
+        for (Grid g : grids) {
+            DecodingSearch.Pair p = new DecodingSearch.Pair(g.p, Words.of(String.join(" ", g.wa)),
+                    Words.of(String.join(" ", g.wb)), g.gold);
+            byCorpus.computeIfAbsent(g.corpus, k -> new ArrayList<>()).add(p);
+            all.add(p);
+        }
+        DecodingSearch pooled = new DecodingSearch(all);
         for (Decoding.Argmax mode : new Decoding.Argmax[]{Decoding.Argmax.BOTH, Decoding.Argmax.ITERMAX}) {
-            for (double g : grows) {
-                Map<String, Evaluator> best = null;
-                double bestF1 = -1;
-                double bestT = 0;
-                for (int s = 20; s < 80; s++) {
-                    double t = s / 80.0;
-                    Map<String, Evaluator> ev = evaluate(grids, new Decoding(t, mode, 1, g));
-                    double f = ev.get("pooled").metrics().f1();
-                    if (f > bestF1) {
-                        bestF1 = f;
-                        best = ev;
-                        bestT = t;
-                    }
-                }
-                StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-8s grow %-4s t %.3f pooled %.4f |",
-                        mode, Double.isNaN(g) ? "-" : Double.toString(g), bestT, bestF1));
-                for (Map.Entry<String, Evaluator> e : best.entrySet()) {
-                    if (e.getKey().equals("pooled")) {
-                        continue;
-                    }
-                    Metrics m = e.getValue().metrics();
+            Decoding plain = pooled.best(List.of(mode), List.of(1));
+            for (Decoding d : List.of(plain, pooled.bestGrow(plain))) {
+                StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-8s grow %-5s t %.3f pooled %.4f |",
+                        mode, d.grows() ? Double.toString(d.grow()) : "-", d.threshold(),
+                        pooled.evaluate(d).metrics().f1()));
+                for (Map.Entry<String, List<DecodingSearch.Pair>> e : byCorpus.entrySet()) {
+                    Evaluator ev = new DecodingSearch(e.getValue()).evaluate(d);
+                    Metrics m = ev.metrics();
                     sb.append(String.format(Locale.ROOT, " %s P%.3f R%.3f F%.4f AER%.3f ni%.3f |", e.getKey(),
-                            m.precision(), m.recall(), m.f1(), m.aer(), e.getValue().nonIdenticalRecall()));
+                            m.precision(), m.recall(), m.f1(), m.aer(), ev.nonIdenticalRecall()));
                 }
                 System.out.println(sb);
             }
         }
-    }
-
-    static Map<String, Evaluator> evaluate(List<Grid> grids, Decoding d) {
-        Map<String, Evaluator> out = new LinkedHashMap<>();
-        out.put("pooled", new Evaluator());
-        for (Grid g : grids) {
-            Set<WordLink> pred = new HashSet<>();
-            for (PairMatch m : Decoder.links(g.p, g.wa.size(), g.wb.size(), d)) {
-                pred.add(new WordLink(m.a(), m.b()));
-            }
-            out.computeIfAbsent(g.corpus, k -> new Evaluator()).add(pred, g.gold, g.wa, g.wb);
-            out.get("pooled").add(pred, g.gold, g.wa, g.wb);
-        }
-        return out;
     }
 
     static List<Grid> read(Path file) {

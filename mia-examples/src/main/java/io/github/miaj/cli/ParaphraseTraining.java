@@ -3,15 +3,13 @@ package io.github.miaj.cli;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.data.AlignmentCorpus;
 import io.github.miaj.detect.AttentionDetector;
-import io.github.miaj.detect.Decoder;
 import io.github.miaj.detect.Decoding;
 import io.github.miaj.detect.Detection;
-import io.github.miaj.detect.PairMatch;
 import io.github.miaj.detect.RelationshipDetector;
+import io.github.miaj.eval.DecodingSearch;
 import io.github.miaj.eval.Evaluator;
 import io.github.miaj.eval.GoldAlignment;
 import io.github.miaj.eval.Metrics;
-import io.github.miaj.eval.WordLink;
 import io.github.miaj.feature.FeatureSpec;
 import io.github.miaj.feature.Granularity;
 import io.github.miaj.onnx.BuiltInModel;
@@ -20,16 +18,12 @@ import io.github.miaj.train.LabelledPair;
 import io.github.miaj.train.LogisticTrainer;
 import io.github.miaj.train.TrainingReport;
 import io.github.miaj.train.TrainingResult;
-import io.github.miaj.text.Word;
-import io.github.miaj.text.Words;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -66,7 +60,8 @@ final class ParaphraseTraining {
         }
 
         FeatureSpec spec() {
-            return new FeatureSpec(Granularity.WORD, true, diagonal, true, lexical, position);
+            return FeatureSpec.builder().optGranularity(Granularity.WORD).optBothDirections(true).optDiagonal(diagonal)
+                    .optExcludeSinks(true).optLexical(lexical).optPosition(position).build();
         }
 
         /** The last, richest set: the one the ablation compares with the baselines and decodes every way. */
@@ -207,11 +202,15 @@ final class ParaphraseTraining {
         return "paraphrase " + d.argmax().name().toLowerCase(Locale.ROOT) + (d.grows() ? "+grow" : "");
     }
 
-    /** For each argmax mode, the threshold with the best pooled-dev F1, and each corpus's F1 at it. */
+    /**
+     * For each argmax mode, the decoding the trainer's own search ({@link DecodingSearch}) chooses on the pooled
+     * dev splits, without and (for the modes that can grow) with a grow threshold, and each corpus's F1 at it.
+     */
     private void decodingModes(RelationshipDetector d, List<AlignmentCorpus.Dataset> sets) {
-        List<List<float[]>> probs = new ArrayList<>();
+        List<DecodingSearch> each = new ArrayList<>();
+        List<DecodingSearch.Pair> all = new ArrayList<>();
         for (AlignmentCorpus.Dataset set : sets) {
-            List<float[]> ps = new ArrayList<>();
+            List<DecodingSearch.Pair> ps = new ArrayList<>();
             for (LabelledPair p : set.dev()) {
                 Detection det = d.detect(p.a(), p.b());
                 int nA = det.unitsA().size();
@@ -222,65 +221,30 @@ final class ParaphraseTraining {
                         m[i * nB + j] = (float) det.probability(i, j);
                     }
                 }
-                ps.add(m);
+                ps.add(new DecodingSearch.Pair(m, det.unitsA(), det.unitsB(), GoldAlignment.of(p)));
             }
-            probs.add(ps);
+            each.add(new DecodingSearch(ps));
+            all.addAll(ps);
         }
+        DecodingSearch pooled = new DecodingSearch(all);
         out.printf(Locale.ROOT, "%-9s %9s %5s", "argmax", "threshold", "grow");
         for (AlignmentCorpus.Dataset set : sets) {
             out.printf(Locale.ROOT, " %14s", set.name() + " F1/nonid");
         }
         out.printf(Locale.ROOT, " %9s%n", "pooled F1");
-        double[] grows = {Double.NaN, 0.5, 0.7, 0.8, 0.85, 0.9, 0.925, 0.95, 0.975};
         for (Decoding.Argmax mode : Decoding.Argmax.values()) {
+            Decoding plain = pooled.best(List.of(mode), List.of(1));
             boolean canGrow = mode == Decoding.Argmax.BOTH || mode == Decoding.Argmax.ITERMAX;
-            for (boolean grow : canGrow ? new boolean[]{false, true} : new boolean[]{false}) {
-                double bestF1 = -1;
-                Decoding bestD = null;
-                Evaluator[] bestEv = null;
-                for (double g : grow ? java.util.Arrays.copyOfRange(grows, 1, grows.length) : new double[]{Double.NaN}) {
-                    for (int k = 1; k < 40; k++) {
-                        Decoding dec = new Decoding(k / 40.0, mode, 1, g);
-                        Evaluator[] each = evaluate(sets, probs, dec);
-                        Evaluator pooled = new Evaluator();
-                        for (Evaluator e : each) {
-                            pooled.merge(e);
-                        }
-                        double f = pooled.metrics().f1();
-                        if (f > bestF1) {
-                            bestF1 = f;
-                            bestD = dec;
-                            bestEv = each;
-                        }
-                    }
-                }
-                out.printf(Locale.ROOT, "%-9s %9.3f %5s", mode.name().toLowerCase(Locale.ROOT), bestD.threshold(),
-                        bestD.grows() ? String.format(Locale.ROOT, "%.3f", bestD.grow()) : "-");
-                for (Evaluator e : bestEv) {
+            for (Decoding dec : canGrow ? List.of(plain, pooled.bestGrow(plain)) : List.of(plain)) {
+                out.printf(Locale.ROOT, "%-9s %9.3f %5s", mode.name().toLowerCase(Locale.ROOT), dec.threshold(),
+                        dec.grows() ? String.format(Locale.ROOT, "%.3f", dec.grow()) : "-");
+                for (DecodingSearch s : each) {
+                    Evaluator e = s.evaluate(dec);
                     out.printf(Locale.ROOT, " %8.4f/%.3f", e.metrics().f1(), e.nonIdenticalRecall());
                 }
-                out.printf(Locale.ROOT, " %9.4f%n", bestF1);
+                out.printf(Locale.ROOT, " %9.4f%n", pooled.evaluate(dec).metrics().f1());
             }
         }
-    }
-
-    private static Evaluator[] evaluate(List<AlignmentCorpus.Dataset> sets, List<List<float[]>> probs, Decoding dec) {
-        Evaluator[] each = new Evaluator[sets.size()];
-        for (int s = 0; s < sets.size(); s++) {
-            each[s] = new Evaluator();
-            List<LabelledPair> dev = sets.get(s).dev();
-            for (int k = 0; k < dev.size(); k++) {
-                LabelledPair p = dev.get(k);
-                List<String> wa = Words.of(p.a()).stream().map(Word::text).toList();
-                List<String> wb = Words.of(p.b()).stream().map(Word::text).toList();
-                Set<WordLink> pred = new HashSet<>();
-                for (PairMatch m : Decoder.links(probs.get(s).get(k), wa.size(), wb.size(), dec)) {
-                    pred.add(new WordLink(m.a(), m.b()));
-                }
-                each[s].add(pred, GoldAlignment.of(p), wa, wb);
-            }
-        }
-        return each;
     }
 
     /** A seeded sample of at most {@code n} pairs (all when n is 0). */

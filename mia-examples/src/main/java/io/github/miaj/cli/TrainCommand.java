@@ -140,7 +140,7 @@ final class TrainCommand implements Runnable {
                 data.train().size(), data.dev().size(), train.size(), dev.size());
         ProgressBar bar = new ProgressBar(err);
         try (OnnxAttentionSource source = CliModels.open(model)) {
-            TrainingResult r = LogisticTrainer.builder().source(source).features(spec).l2(l2).positiveWeight(positiveWeight()).seed(seed).argmax(argmaxMode(argmax))
+            TrainingResult r = LogisticTrainer.builder().source(source).features(spec).diagonalNegatives(true).l2(l2).positiveWeight(positiveWeight()).seed(seed).argmax(argmaxMode(argmax))
                     .describeData(data.description() + "; sampled " + train.size() + " train and " + dev.size()
                             + " dev pairs with seed " + seed + "; data sha256 " + data.sha256())
                     .listener(bar).build()
