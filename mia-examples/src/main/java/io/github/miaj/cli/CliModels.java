@@ -43,7 +43,7 @@ final class CliModels {
         DetectorModel m = DetectorFiles.load(file);
         OnnxAttentionSource source = open(model);
         try {
-            return new AttentionDetector(m, source, true);
+            return new AttentionDetector(m, source, AttentionDetector.SourceOwnership.OWNED);
         } catch (IncompatibleSourceException e) {
             source.close();
             throw new IncompatibleSourceException(file + " was not trained on --model " + model + ": " + e.getMessage()
