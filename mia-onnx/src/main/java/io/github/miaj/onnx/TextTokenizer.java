@@ -54,7 +54,8 @@ final class TextTokenizer implements AutoCloseable {
 
     private static String djlCacheDir() {
         String dir = System.getProperty("DJL_CACHE_DIR", System.getenv("DJL_CACHE_DIR"));
-        return dir != null ? dir + " (DJL_CACHE_DIR)" : System.getProperty("user.home") + "/.djl.ai";
+        return dir != null ? dir + " (DJL_CACHE_DIR)" : System.getProperty("user.home") + "/.djl.ai (or "
+                + System.getProperty("java.io.tmpdir") + " when the home folder is not writable)";
     }
 
     /** Encodes {@code a} and {@code b} as one pair ({@code [CLS] A [SEP] B [SEP]} for BERT). */
