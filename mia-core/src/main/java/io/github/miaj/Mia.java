@@ -1,11 +1,13 @@
 package io.github.miaj;
 
 import io.github.miaj.attention.AttentionSource;
+import io.github.miaj.attention.ExecutionProvider;
 import io.github.miaj.detect.AttentionDetector;
 import io.github.miaj.detect.DetectorModel;
 import io.github.miaj.detect.RelationshipDetector;
 import io.github.miaj.io.DetectorFiles;
 import io.github.miaj.spi.BuiltIns;
+import io.github.miaj.spi.SourceSettings;
 import io.github.miaj.train.LogisticTrainer;
 
 import java.nio.file.Files;
@@ -19,6 +21,10 @@ import java.util.TreeSet;
 /**
  * The entry point: {@code Mia.detector().load(path)}, {@code Mia.detector().defaults()},
  * {@code Mia.trainer().source(src).build().fit(...)}.
+ *
+ * <p><b>Create once, share across threads.</b> A detector is thread-safe: build it once and call it from every
+ * thread. Detectors bound to a built-in model share one model session per model and settings within the JVM:
+ * three {@code defaults()} calls open the model once; the session closes with the last detector that uses it.
  */
 public final class Mia {
     private Mia() {
@@ -47,8 +53,36 @@ public final class Mia {
      */
     public static final class DetectorLoader {
         private AttentionSource source;
+        private int intraOpThreads;
+        private ExecutionProvider provider = ExecutionProvider.CPU;
 
         private DetectorLoader() {
+        }
+
+        /**
+         * Threads the built-in model uses inside one call (default: 2, or fewer on fewer cores). Ignored with
+         * {@link #source}, whose settings are the caller's.
+         */
+        public DetectorLoader optIntraOpThreads(int threads) {
+            if (threads < 1) {
+                throw new InvalidInputException("intraOpThreads must be at least 1, not " + threads);
+            }
+            this.intraOpThreads = threads;
+            return this;
+        }
+
+        /**
+         * Where the built-in model runs (default {@link ExecutionProvider#CPU}); {@link ExecutionProvider#CUDA}
+         * needs {@code com.microsoft.onnxruntime:onnxruntime_gpu} in place of {@code onnxruntime}. Ignored with
+         * {@link #source}. For any other ONNX Runtime setting build the source yourself
+         * ({@code OnnxAttentionSource.builder().optSessionOptions(...)}) and pass it with {@link #source}.
+         */
+        public DetectorLoader optExecutionProvider(ExecutionProvider provider) {
+            if (provider == null) {
+                throw new InvalidInputException("execution provider must not be null; use ExecutionProvider.CPU");
+            }
+            this.provider = provider;
+            return this;
         }
 
         /** Binds the detector to this source (which the caller keeps and closes). */
@@ -111,8 +145,9 @@ public final class Mia {
             if (source != null) {
                 return new AttentionDetector(model, source, AttentionDetector.SourceOwnership.BORROWED);
             }
+            SourceSettings settings = new SourceSettings(intraOpThreads, provider);
             for (BuiltIns b : builtIns()) {
-                Optional<AttentionSource> s = b.openSource(model.source());
+                Optional<AttentionSource> s = b.openSource(model.source(), settings);
                 if (s.isPresent()) {
                     try {
                         return new AttentionDetector(model, s.get(), AttentionDetector.SourceOwnership.OWNED);

@@ -2,6 +2,9 @@ package io.github.miaj.learn;
 
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.TrainingException;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.mult.VectorVectorMult_DDRM;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +39,15 @@ import org.slf4j.LoggerFactory;
  *   unit step is accepted almost always, so one iteration costs one pass. Newton with an explicit Hessian
  *   would need fewer iterations, but one Hessian pass costs about {@code d/2} gradient passes (18 GFLOP at
  *   d = 192, several seconds), and Hessian-free Newton-CG spends one pass per CG step; L-BFGS on the
- *   standardised problem needs fewer passes than either. The solver vectors are {@code d + 1} doubles, so
- *   plain arrays are used; EJML brings nothing to O(m d) vector updates.</li>
+ *   standardised problem needs fewer passes than either. The solver's vectors (parameters, gradients,
+ *   directions, the correction pairs of the two-loop recursion) are EJML {@code DMatrixRMaj} column vectors
+ *   updated with {@code CommonOps_DDRM} and {@code VectorVectorMult_DDRM}.</li>
+ *   <li><b>The passes stay a fused kernel.</b> A pass scores each row and adds its residual times the row to the
+ *   gradient while the row is in registers. Written as EJML products over widened {@code double} sub-blocks
+ *   ({@code z = X w} with {@code MatrixVectorMult_DDRM.mult} or {@code multTransA_reorder} on the transpose,
+ *   then {@code g += X^T r} with {@code multAddTransA_reorder}) the same pass took 2 to 3 times as long in the
+ *   same run (the widening copy, a second read of each sub-block, and one chain of dependent additions per
+ *   row), against a budget of 1.1 times; see BENCHMARKS.md.</li>
  *   <li><b>Parallel, deterministic passes.</b> Blocks are cut into fixed chunks summed in a fixed order
  *   (see {@link #threads}), so results are bit-identical across runs and across thread counts.</li>
  * </ul>
@@ -204,7 +214,8 @@ public final class LogisticRegression {
     }
 
     /** One evaluated point: parameters in the solver's space, objective, and gradients. */
-    private record Point(double[] theta, double f, double[] grad, double originalGradNorm, double[] w, double b) {
+    private record Point(DMatrixRMaj theta, double f, DMatrixRMaj grad, double originalGradNorm, DMatrixRMaj w,
+                         double b) {
     }
 
     /** The L-BFGS state for one fit. */
@@ -238,15 +249,15 @@ public final class LogisticRegression {
             this.sums = new double[d + 1];
         }
 
-        Point evaluate(double[] theta) {
+        Point evaluate(DMatrixRMaj theta) {
             evaluations++;
-            double[] w = new double[d];
-            double b = theta[d];
+            DMatrixRMaj w = new DMatrixRMaj(d, 1);
+            double b = theta.data[d];
             for (int k = 0; k < d; k++) {
-                w[k] = theta[k] / scale[k];
-                b -= w[k] * mean[k];
+                w.data[k] = theta.data[k] / scale[k];
+                b -= w.data[k] * mean[k];
             }
-            double lossSum = passes.lossAndGradient(w, b, positiveWeight, sums);
+            double lossSum = passes.lossAndGradient(w.data, b, positiveWeight, sums);
             return point(theta, w, b, lossSum);
         }
 
@@ -255,8 +266,8 @@ public final class LogisticRegression {
          * of a pass are {@code p * S * mean - S+ * positiveMean}, known from the statistics pass.
          */
         Point start(double b0) {
-            double[] theta = new double[n];
-            theta[d] = b0;
+            DMatrixRMaj theta = new DMatrixRMaj(n, 1);
+            theta.data[d] = b0;
             double p = LogisticModel.sigmoid(b0);
             double negativeSum = weightSum - positiveSum;
             for (int k = 0; k < d; k++) {
@@ -264,24 +275,21 @@ public final class LogisticRegression {
             }
             sums[d] = p * weightSum - positiveSum;
             double lossSum = positiveSum * softplus(-b0) + negativeSum * softplus(b0);
-            return point(theta, new double[d], b0, lossSum);
+            return point(theta, new DMatrixRMaj(d, 1), b0, lossSum);
         }
 
-        private Point point(double[] theta, double[] w, double b, double lossSum) {
-            double penalty = 0.0;
-            for (int k = 0; k < d; k++) {
-                penalty += w[k] * w[k];
-            }
+        private Point point(DMatrixRMaj theta, DMatrixRMaj w, double b, double lossSum) {
+            double penalty = VectorVectorMult_DDRM.innerProd(w, w);
             double f = lossSum / weightSum + 0.5 * l2 * penalty;
             double gb = sums[d] / weightSum;
-            double[] grad = new double[n];
+            DMatrixRMaj grad = new DMatrixRMaj(n, 1);
             double norm = Math.abs(gb);
             for (int k = 0; k < d; k++) {
-                double gw = sums[k] / weightSum + l2 * w[k];
+                double gw = sums[k] / weightSum + l2 * w.data[k];
                 norm = Math.max(norm, Math.abs(gw));
-                grad[k] = (gw - gb * mean[k]) / scale[k];
+                grad.data[k] = (gw - gb * mean[k]) / scale[k];
             }
-            grad[d] = gb;
+            grad.data[d] = gb;
             if (!Double.isFinite(f) || !Double.isFinite(norm)) {
                 throw new TrainingException("the objective became " + f + " with gradient norm " + norm
                         + "; the features may be too large, scale them down");
@@ -292,8 +300,8 @@ public final class LogisticRegression {
         FitResult run(long start) {
             // The optimal bias for zero weights: the weighted log-odds of the classes.
             Point x = start(Math.log(positiveSum / (weightSum - positiveSum)));
-            double[][] sHist = new double[memory][];
-            double[][] yHist = new double[memory][];
+            DMatrixRMaj[] sHist = new DMatrixRMaj[memory];
+            DMatrixRMaj[] yHist = new DMatrixRMaj[memory];
             double[] rho = new double[memory];
             int stored = 0;
             int head = 0;
@@ -302,30 +310,30 @@ public final class LogisticRegression {
             double[] alpha = new double[memory];
             while (!converged && iteration < maxIterations) {
                 // Two-loop recursion for the direction -H g.
-                double[] q = x.grad().clone();
+                DMatrixRMaj q = x.grad().copy();
                 for (int i = 0; i < stored; i++) {
                     int j = Math.floorMod(head - 1 - i, memory);
                     alpha[j] = rho[j] * dot(sHist[j], q);
-                    axpy(-alpha[j], yHist[j], q);
+                    CommonOps_DDRM.addEquals(q, -alpha[j], yHist[j]);
                 }
                 if (stored > 0) {
                     int last = Math.floorMod(head - 1, memory);
                     double gamma = dot(sHist[last], yHist[last]) / dot(yHist[last], yHist[last]);
-                    scaleInPlace(q, gamma);
+                    CommonOps_DDRM.scale(gamma, q);
                 }
                 for (int i = stored - 1; i >= 0; i--) {
                     int j = Math.floorMod(head - 1 - i, memory);
                     double beta = rho[j] * dot(yHist[j], q);
-                    axpy(alpha[j] - beta, sHist[j], q);
+                    CommonOps_DDRM.addEquals(q, alpha[j] - beta, sHist[j]);
                 }
-                double[] dir = q;
-                scaleInPlace(dir, -1.0);
+                DMatrixRMaj dir = q;
+                CommonOps_DDRM.changeSign(dir);
                 double slope = dot(x.grad(), dir);
                 if (!(slope < 0)) {
                     // Not a descent direction (lost curvature information): restart from steepest descent.
                     stored = 0;
-                    dir = x.grad().clone();
-                    scaleInPlace(dir, -1.0);
+                    dir = x.grad().copy();
+                    CommonOps_DDRM.changeSign(dir);
                     slope = dot(x.grad(), dir);
                 }
                 double step0 = stored == 0 ? Math.min(1.0, 1.0 / Math.sqrt(-slope)) : 1.0;
@@ -337,12 +345,10 @@ public final class LogisticRegression {
                     break;
                 }
                 iteration++;
-                double[] s = new double[n];
-                double[] yv = new double[n];
-                for (int i = 0; i < n; i++) {
-                    s[i] = next.theta()[i] - x.theta()[i];
-                    yv[i] = next.grad()[i] - x.grad()[i];
-                }
+                DMatrixRMaj s = new DMatrixRMaj(n, 1);
+                DMatrixRMaj yv = new DMatrixRMaj(n, 1);
+                CommonOps_DDRM.subtract(next.theta(), x.theta(), s);
+                CommonOps_DDRM.subtract(next.grad(), x.grad(), yv);
                 double sy = dot(s, yv);
                 if (sy > 1e-16 * Math.sqrt(dot(s, s) * dot(yv, yv))) {
                     sHist[head] = s;
@@ -358,7 +364,7 @@ public final class LogisticRegression {
                         evaluations);
             }
             long millis = (System.nanoTime() - start) / 1_000_000L;
-            return new FitResult(new LogisticModel(x.w(), x.b()), iteration, x.f(), x.originalGradNorm(),
+            return new FitResult(new LogisticModel(x.w().data, x.b()), iteration, x.f(), x.originalGradNorm(),
                     converged, millis);
         }
 
@@ -369,7 +375,7 @@ public final class LogisticRegression {
          * Zhang (2005) replaces the Armijo test: it uses the directional derivative, which stays accurate.
          * Without it the solver stalls at gradients of about 1e-9.
          */
-        private Point lineSearch(Point x0, double[] dir, double slope0, double step0) {
+        private Point lineSearch(Point x0, DMatrixRMaj dir, double slope0, double step0) {
             double prevStep = 0.0;
             Point prev = x0;
             double prevSlope = slope0;
@@ -402,7 +408,7 @@ public final class LogisticRegression {
             return Math.abs(p.f() - x0.f()) <= NOISE * Math.abs(x0.f()) && slope <= (2.0 * C1 - 1.0) * slope0;
         }
 
-        private Point zoom(Point x0, double[] dir, double slope0, double lo, Point pLo, double sLo,
+        private Point zoom(Point x0, DMatrixRMaj dir, double slope0, double lo, Point pLo, double sLo,
                            double hi, Point pHi, double sHi) {
             double noise = NOISE * Math.abs(x0.f());
             for (int i = 0; i < MAX_LINE_SEARCH; i++) {
@@ -440,11 +446,9 @@ public final class LogisticRegression {
             return pLo != x0 ? pLo : null;
         }
 
-        private double[] along(double[] theta, double[] dir, double step) {
-            double[] t = new double[n];
-            for (int i = 0; i < n; i++) {
-                t[i] = theta[i] + step * dir[i];
-            }
+        private DMatrixRMaj along(DMatrixRMaj theta, DMatrixRMaj dir, double step) {
+            DMatrixRMaj t = new DMatrixRMaj(n, 1);
+            CommonOps_DDRM.add(theta, step, dir, t);
             return t;
         }
     }
@@ -465,24 +469,8 @@ public final class LogisticRegression {
         return b - (b - a) * (db + d2 - d1) / (db - da + 2.0 * d2);
     }
 
-    private static double dot(double[] a, double[] b) {
-        double s = 0.0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    private static void axpy(double a, double[] x, double[] y) {
-        for (int i = 0; i < x.length; i++) {
-            y[i] += a * x[i];
-        }
-    }
-
-    private static void scaleInPlace(double[] x, double a) {
-        for (int i = 0; i < x.length; i++) {
-            x[i] *= a;
-        }
+    private static double dot(DMatrixRMaj a, DMatrixRMaj b) {
+        return VectorVectorMult_DDRM.innerProd(a, b);
     }
 
     /** Builds a {@link LogisticRegression}; every setter checks its argument. */

@@ -17,6 +17,15 @@ public interface BuiltIns {
     /** Opens a new source that matches {@code info} (same fingerprint), if this provider has one. */
     Optional<AttentionSource> openSource(SourceInfo info);
 
+    /**
+     * Opens a source that matches {@code info} with these runtime settings. A provider may hand out one shared
+     * source to every caller with the same model and settings, reference-counted: closing the returned source
+     * releases this caller's reference. The default ignores {@code settings}.
+     */
+    default Optional<AttentionSource> openSource(SourceInfo info, SourceSettings settings) {
+        return openSource(info);
+    }
+
     /** Names of the detectors shipped by this provider, such as {@code verbatim}. */
     Set<String> detectorNames();
 

@@ -17,8 +17,8 @@ import java.util.List;
 
 /** Word alignment of tokenised sentence pairs, in Pharaoh format. */
 @Command(name = "align", mixinStandardHelpOptions = true,
-        description = {"Read lines 's1 TAB s2' of whitespace-tokenised sentences (further columns ignored) and write,",
-                "per line and in order, the 0-based word links i-j the detector finds (Pharaoh format)."})
+        description = "Read lines 's1 TAB s2' of whitespace-tokenised sentences (further columns ignored) and write, "
+                + "per line and in order, the 0-based word links i-j the detector finds (Pharaoh format).")
 final class AlignCommand implements Runnable {
     @Option(names = "--input", required = true, description = "TSV file of sentence pairs.")
     Path input;

@@ -43,12 +43,13 @@ final class BenchCommand implements Runnable {
      * finds them.
      */
     @Command(name = "plant", mixinStandardHelpOptions = true, description = {
-            "Take a stretch of book A and a stretch of book B, copy passages of 1-3 sentences of A into B (half of",
-            "them lightly edited), run 'mia detect --format json' on the two files in this process, and report",
-            "recall and precision of the planted passages, PAN's text-alignment measures, time and memory. A",
-            "passage counts as found when one match covers at least half of it in B and overlaps its source in A;",
-            "a match counts as correct when at least half of it in B lies in a planted passage. With --sizes, each",
-            "size runs in a child JVM with default settings and one table is printed."})
+            "Take a stretch of book A and a stretch of book B, copy passages of 1-3 sentences of A into B (half of "
+                    + "them lightly edited), run 'mia detect --format json' on the two files in this process, and "
+                    + "report recall and precision of the planted passages, PAN's text-alignment measures, time and "
+                    + "memory.",
+            "A passage counts as found when one match covers at least half of it in B and overlaps its source in "
+                    + "A; a match counts as correct when at least half of it in B lies in a planted passage. With "
+                    + "--sizes, each size runs in a child JVM with default settings and one table is printed."})
     static final class Plant implements Runnable {
         @Option(names = "--corpus", required = true, description = "Folder of Project Gutenberg .txt files.")
         Path corpus;

@@ -19,8 +19,8 @@ import java.util.Locale;
 
 /** Finds the phrases of B that reproduce A. */
 @Command(name = "detect", mixinStandardHelpOptions = true,
-        description = {"Find the phrases of text B that stand in the detector's relationship to text A (by default:",
-                "reproduce it), with character offsets (end exclusive) into each file's text and scores."})
+        description = "Find the phrases of text B that stand in the detector's relationship to text A (by default: "
+                + "reproduce it), with character offsets (end exclusive) into each file's text and scores.")
 final class DetectCommand implements Runnable {
     enum Format { text, json, html }
 

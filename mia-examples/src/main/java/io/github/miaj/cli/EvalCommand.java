@@ -29,15 +29,15 @@ final class EvalCommand implements Runnable {
     @Option(names = "--input", description = "File of sentence pairs with gold links (pharaoh or multimwa).")
     Path input;
 
-    @Option(names = "--corpus", description = {"Instead of --input: a folder of books; scores the verbatim dev pairs",
-            "that 'train --corpus' holds out (same --seed, --dev-fraction, --dev-pairs), per pair kind."})
+    @Option(names = "--corpus", description = "Instead of --input: a folder of books; scores the verbatim dev pairs "
+            + "that 'train --corpus' holds out (same --seed, --dev-fraction, --dev-pairs), per pair kind.")
     Path corpus;
 
     @Option(names = "--dev-pairs", defaultValue = "400", description = "With --corpus: dev pairs to score (default: ${DEFAULT-VALUE}).")
     int devPairs;
 
-    @Option(names = "--skip", defaultValue = "0", description = {"With --corpus: skip the first N dev pairs of the seeded sample",
-            "(the ones training tuned its threshold on: --skip 400 scores pairs nothing was tuned on)."})
+    @Option(names = "--skip", defaultValue = "0", description = "With --corpus: skip the first N dev pairs of the seeded sample "
+            + "(the ones training tuned its threshold on: --skip 400 scores pairs nothing was tuned on).")
     int skip;
 
     @Option(names = "--dev-fraction", defaultValue = "0.2", description = "With --corpus: share of paragraphs held out (default: ${DEFAULT-VALUE}).")

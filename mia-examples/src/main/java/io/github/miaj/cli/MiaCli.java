@@ -47,7 +47,7 @@ public final class MiaCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "give a command: detect, align, train, eval or heads");
+        throw new CommandLine.ParameterException(spec.commandLine(), "give a command: detect, align, train, eval, heads or bench");
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -27,13 +27,6 @@ import java.util.List;
  * with Java2D off screen; needs no display.
  */
 public final class HeadsPng {
-    static {
-        // off-screen drawing only; without this a machine with no display may try to reach one
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
-    }
-
     static final int LEFT = 70;
     static final int TOP = 64;
     static final int BOTTOM = 56;

@@ -2,12 +2,14 @@ package io.github.miaj.onnx;
 
 import io.github.miaj.attention.TextPair;
 import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.MiaException;
 import io.github.miaj.ModelException;
 import io.github.miaj.attention.AttentionSource;
 import io.github.miaj.attention.ChannelConsumer;
+import io.github.miaj.attention.ExecutionProvider;
 import io.github.miaj.attention.HeadName;
 import io.github.miaj.io.Hashing;
 import io.github.miaj.attention.PairAttention;
@@ -33,7 +35,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * }
  * try (AttentionSource source = OnnxAttentionSource.builder()
  *         .model(Path.of("bart-large-cnn-bundle"))                       // a bundle folder, or a .onnx file
- *         .intraOpThreads(4)
+ *         .optIntraOpThreads(4)                                           // optional tuning, DJL style
  *         .build()) { ... }
  * }</pre>
  *
@@ -202,6 +204,13 @@ public final class OnnxAttentionSource implements AttentionSource {
         return "OnnxAttentionSource[" + modelId + ", " + runner.channels().size() + " channels]";
     }
 
+    /** Sets ONNX Runtime session options beyond the builder's own; see {@link Builder#optSessionOptions}. */
+    @FunctionalInterface
+    public interface SessionConfigurer {
+        /** Adjusts {@code options}, which the builder created and will close. */
+        void configure(OrtSession.SessionOptions options) throws OrtException;
+    }
+
     /** Model-id suffix of a source with hidden-state similarity channels ({@code sim.Lxx}). */
     public static final String SIM_SUFFIX = "+sim";
 
@@ -215,6 +224,8 @@ public final class OnnxAttentionSource implements AttentionSource {
         private int maxPositions;
         private int intraOpThreads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         private boolean allowSpinning;
+        private ExecutionProvider provider = ExecutionProvider.CPU;
+        private SessionConfigurer configurer = options -> { };
         private long decoderStartTokenId = -1;
         private boolean hiddenStateSimilarity;
 
@@ -271,7 +282,7 @@ public final class OnnxAttentionSource implements AttentionSource {
         }
 
         /** Threads ONNX Runtime uses inside one call (default: 2, or fewer when fewer cores; at least 1). */
-        public Builder intraOpThreads(int threads) {
+        public Builder optIntraOpThreads(int threads) {
             if (threads < 1) {
                 throw new InvalidInputException("intraOpThreads must be at least 1, not " + threads);
             }
@@ -283,8 +294,35 @@ public final class OnnxAttentionSource implements AttentionSource {
          * Whether idle ONNX Runtime workers spin (default false). Spinning lowers the latency of back-to-back
          * calls on an idle machine but burns cores that other sessions and threads need; see BENCHMARKS.md.
          */
-        public Builder allowSpinning(boolean allow) {
+        public Builder optAllowSpinning(boolean allow) {
             this.allowSpinning = allow;
+            return this;
+        }
+
+        /**
+         * Where the model runs (default {@link ExecutionProvider#CPU}). {@link ExecutionProvider#CUDA} needs a
+         * CUDA-enabled ONNX Runtime on the classpath: {@code com.microsoft.onnxruntime:onnxruntime_gpu} in place
+         * of {@code onnxruntime} (exclude the latter from mia-onnx), and CUDA on the machine; {@link #build()}
+         * says so when it is missing.
+         */
+        public Builder optExecutionProvider(ExecutionProvider provider) {
+            if (provider == null) {
+                throw new InvalidInputException("execution provider must not be null; use ExecutionProvider.CPU");
+            }
+            this.provider = provider;
+            return this;
+        }
+
+        /**
+         * Any other ONNX Runtime setting: called with each session's options after this builder applied its own
+         * (threads, spinning, optimisation level, provider), so it may override them. It must not keep or close
+         * the options.
+         */
+        public Builder optSessionOptions(SessionConfigurer configurer) {
+            if (configurer == null) {
+                throw new InvalidInputException("session configurer must not be null");
+            }
+            this.configurer = configurer;
             return this;
         }
 
@@ -312,13 +350,12 @@ public final class OnnxAttentionSource implements AttentionSource {
          *                        attention, or attention is fused
          */
         public OnnxAttentionSource build() {
-            Offline.ensure(); // before any DJL class is touched
             long t0 = System.nanoTime();
             if (model == null && builtIn == null) {
                 throw new InvalidInputException("no model given: call model(Path) with a .onnx file or bundle "
                         + "folder, or builtIn(BuiltInModel)");
             }
-            OrtSupport.Settings settings = new OrtSupport.Settings(intraOpThreads, allowSpinning);
+            OrtSupport.Settings settings = new OrtSupport.Settings(intraOpThreads, allowSpinning, provider, configurer);
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             Architecture arch;
             String id;

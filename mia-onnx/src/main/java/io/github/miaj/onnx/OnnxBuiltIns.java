@@ -7,6 +7,7 @@ import io.github.miaj.detect.DetectorModel;
 import io.github.miaj.detect.SourceInfo;
 import io.github.miaj.io.DetectorFiles;
 import io.github.miaj.spi.BuiltIns;
+import io.github.miaj.spi.SourceSettings;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,13 +31,31 @@ public final class OnnxBuiltIns implements BuiltIns {
 
     @Override
     public Optional<AttentionSource> openSource(SourceInfo info) {
+        return openSource(info, SourceSettings.DEFAULTS);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The source is shared: every detector of this JVM on the same built-in model with the same settings
+     * uses one ONNX Runtime session, closed when the last of them is closed.
+     */
+    @Override
+    public Optional<AttentionSource> openSource(SourceInfo info, SourceSettings settings) {
         for (BuiltInModel m : BuiltInModel.values()) {
             if (info.modelId().equals(m.id()) || info.modelId().startsWith(m.id() + "/")) {
                 // a model that is not on the classpath is not left to the caller's generic "no provider" error:
                 // building its source fails with a message that names the Maven artifact to add
                 // a detector trained with hidden-state similarity channels binds to the source that has them
                 boolean sim = info.capabilities().contains(SourceCapability.HIDDEN_STATE_SIMILARITY);
-                return Optional.of(OnnxAttentionSource.builder().builtIn(m).hiddenStateSimilarity(sim).build());
+                return Optional.of(SharedSources.acquire(new SharedSources.Key(m, sim, settings), () -> {
+                    OnnxAttentionSource.Builder b = OnnxAttentionSource.builder().builtIn(m).hiddenStateSimilarity(sim)
+                            .optExecutionProvider(settings.provider());
+                    if (settings.intraOpThreads() > 0) {
+                        b.optIntraOpThreads(settings.intraOpThreads());
+                    }
+                    return b.build();
+                }));
             }
         }
         return Optional.empty();
@@ -46,7 +65,7 @@ public final class OnnxBuiltIns implements BuiltIns {
     public Set<String> detectorNames() {
         Set<String> out = new LinkedHashSet<>();
         for (String name : DETECTORS) {
-            if (OnnxBuiltIns.class.getClassLoader().getResource(FOLDER + name + ".json") != null) {
+            if (OnnxBuiltIns.class.getResource("/" + FOLDER + name + ".json") != null) {
                 out.add(name);
             }
         }
@@ -56,7 +75,7 @@ public final class OnnxBuiltIns implements BuiltIns {
     @Override
     public Optional<DetectorModel> detector(String name) {
         String resource = FOLDER + name + ".json";
-        try (InputStream in = OnnxBuiltIns.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = OnnxBuiltIns.class.getResourceAsStream("/" + resource)) {
             if (in == null) {
                 return Optional.empty();
             }

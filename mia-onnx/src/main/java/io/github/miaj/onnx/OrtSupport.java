@@ -4,7 +4,9 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
+import io.github.miaj.attention.ExecutionProvider;
 import io.github.miaj.ModelException;
 import io.github.miaj.onnx.graph.AttentionGraph;
 
@@ -19,7 +21,8 @@ final class OrtSupport {
     }
 
     /** Session settings a builder chose. */
-    record Settings(int intraOpThreads, boolean allowSpinning) {
+    record Settings(int intraOpThreads, boolean allowSpinning, ExecutionProvider provider,
+                    OnnxAttentionSource.SessionConfigurer configurer) {
     }
 
     static OrtSession session(OrtEnvironment env, AttentionGraph graph, Settings settings, Path externalDataFolder,
@@ -30,6 +33,15 @@ final class OrtSupport {
             o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             // Spinning workers burn the cores that other sessions or the caller's threads need.
             o.addConfigEntry("session.intra_op.allow_spinning", settings.allowSpinning() ? "1" : "0");
+            if (settings.provider() == ExecutionProvider.CUDA) {
+                if (!OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
+                    throw new ModelException("the CUDA execution provider is not in this ONNX Runtime (available: "
+                            + OrtEnvironment.getAvailableProviders() + "); depend on "
+                            + "com.microsoft.onnxruntime:onnxruntime_gpu instead of onnxruntime, or use CPU");
+                }
+                o.addCUDA(0);
+            }
+            settings.configurer().configure(o);
             if (graph.hasExternalData()) {
                 if (externalDataFolder == null) {
                     throw new ModelException(source + " keeps its weights in external data files, which a model "

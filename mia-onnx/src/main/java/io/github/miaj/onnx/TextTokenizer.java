@@ -38,11 +38,16 @@ final class TextTokenizer implements AutoCloseable {
     }
 
     TextTokenizer(byte[] json, String source) {
-        Offline.ensure();
         try {
-            tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json), OPTIONS);
-        } catch (IOException | RuntimeException e) {
-            throw new ModelException("cannot load tokenizer " + source + " (" + e.getMessage()
+            tokenizer = Offline.newTokenizer(new ByteArrayInputStream(json), OPTIONS);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            String message = String.valueOf(e.getMessage());
+            if (e instanceof LinkageError || message.contains("native library")) {
+                throw new ModelException("cannot load DJL's native tokenizer library (" + message + "); DJL unpacks "
+                        + "it into its cache directory, " + djlCacheDir() + ", which must be writable: set the "
+                        + "DJL_CACHE_DIR environment variable (or -DDJL_CACHE_DIR=...) to a writable folder", e);
+            }
+            throw new ModelException("cannot load tokenizer " + source + " (" + message
                     + "); pass the tokenizer.json exported with the model", e);
         }
     }
@@ -77,6 +82,12 @@ final class TextTokenizer implements AutoCloseable {
             }
         }
         return (int) Math.min(max, Integer.MAX_VALUE);
+    }
+
+    private static String djlCacheDir() {
+        String dir = System.getProperty("DJL_CACHE_DIR", System.getenv("DJL_CACHE_DIR"));
+        return dir != null ? dir + " (DJL_CACHE_DIR)" : System.getProperty("user.home") + "/.djl.ai (or "
+                + System.getProperty("java.io.tmpdir") + " when the home folder is not writable)";
     }
 
     /** Encodes {@code a} and {@code b} as one pair ({@code [CLS] A [SEP] B [SEP]} for BERT). */

@@ -19,7 +19,7 @@ public final class OfflineProbe {
     @SuppressWarnings("removal")
     public static void main(String[] args) throws Exception {
         List<String> connects = new ArrayList<>();
-        System.out.println("PRE=" + System.getProperty(Offline.PROPERTY));
+        System.out.println("PRE=" + System.getProperty("ai.djl.offline"));
         System.setSecurityManager(new SecurityManager() {
             @Override
             public void checkPermission(Permission perm) {
@@ -62,7 +62,8 @@ public final class OfflineProbe {
             e.printStackTrace();
             code = 1;
         }
-        System.out.println("POST=" + System.getProperty(Offline.PROPERTY));
+        System.out.println("POST=" + System.getProperty("ai.djl.offline"));
+        System.out.println("OPT_OUT_AFTER=" + System.getProperty(Offline.OPT_OUT));
         System.out.println("CONNECTS=" + connects);
         System.exit(code);
     }

@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * DJL must never reach the network. Surefire sets {@code ai.djl.offline=true} for every test, which would hide a
- * builder that forgot to; so this test forks a JVM without the property and without {@code OPT_OUT_TRACKING},
- * where a security manager refuses and records any non-loopback connection.
+ * DJL must never reach the network, and the library must not change the host's system properties. Surefire sets
+ * {@code ai.djl.offline=true} for every test, which would hide a builder that forgot to keep DJL offline; so this
+ * test forks a JVM without the property and without {@code OPT_OUT_TRACKING}, where a security manager refuses
+ * and records any non-loopback connection.
  */
 @Tag("model")
 class OfflineTest {
@@ -31,26 +33,27 @@ class OfflineTest {
         String out = r.output();
         List<String> lines = r.lines();
         assertTrue(lines.contains("PRE=null"), "the probe JVM must start without the property:\n" + out);
-        assertTrue(lines.contains("POST=true"), "the builder must set ai.djl.offline=true:\n" + out);
+        assertTrue(lines.contains("POST=null"), "the builder must leave ai.djl.offline unset:\n" + out);
+        assertTrue(lines.contains("OPT_OUT_AFTER=null"), "the builder must restore OPT_OUT_TRACKING:\n" + out);
         assertTrue(lines.contains("CONNECTS=[]"), "nothing may connect:\n" + out);
         assertEquals(0, r.exitValue(), out);
     }
 
     @Test
-    void ensureKeepsAnExplicitSetting() {
-        String before = System.getProperty(Offline.PROPERTY);
+    void tokenizerCreationLeavesTheHostsPropertiesAsTheyWere() {
+        String before = System.getProperty(Offline.OPT_OUT);
         try {
-            System.clearProperty(Offline.PROPERTY);
-            Offline.ensure();
-            assertEquals("true", System.getProperty(Offline.PROPERTY));
-            System.setProperty(Offline.PROPERTY, "false");
-            Offline.ensure();
-            assertEquals("false", System.getProperty(Offline.PROPERTY));
+            System.clearProperty(Offline.OPT_OUT);
+            new TextTokenizer(BuiltInModel.ALL_MINILM_L6_V2.tokenizerBytes(), "test").close();
+            assertNull(System.getProperty(Offline.OPT_OUT));
+            System.setProperty(Offline.OPT_OUT, "false");
+            new TextTokenizer(BuiltInModel.ALL_MINILM_L6_V2.tokenizerBytes(), "test").close();
+            assertEquals("false", System.getProperty(Offline.OPT_OUT));
         } finally {
             if (before == null) {
-                System.clearProperty(Offline.PROPERTY);
+                System.clearProperty(Offline.OPT_OUT);
             } else {
-                System.setProperty(Offline.PROPERTY, before);
+                System.setProperty(Offline.OPT_OUT, before);
             }
         }
     }

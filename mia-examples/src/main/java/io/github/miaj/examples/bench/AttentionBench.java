@@ -12,7 +12,6 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import io.github.miaj.attention.PairAttention;
 import io.github.miaj.onnx.BuiltInModel;
-import io.github.miaj.onnx.Offline;
 import io.github.miaj.onnx.OnnxAttentionSource;
 
 import java.io.ByteArrayInputStream;
@@ -49,14 +48,14 @@ public final class AttentionBench {
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 6;
         boolean withSpinning = args.length > 3 && args[3].equals("spin");
-        Offline.ensure();
+        System.setProperty("ai.djl.offline", "true"); // a benchmark program: its JVM, its settings
         System.out.printf(Locale.ROOT, "model %s, %d intra-op threads, %d cores, java %s%n", which.id(), threads,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         System.out.printf(Locale.ROOT, "RSS at start: %d MiB%n", rssMiB());
 
-        try (OnnxAttentionSource source = OnnxAttentionSource.builder().builtIn(which).intraOpThreads(threads).build();
+        try (OnnxAttentionSource source = OnnxAttentionSource.builder().builtIn(which).optIntraOpThreads(threads).build();
              OnnxAttentionSource spinning = withSpinning ? OnnxAttentionSource.builder().builtIn(which)
-                     .intraOpThreads(threads).allowSpinning(true).build() : null) {
+                     .optIntraOpThreads(threads).optAllowSpinning(true).build() : null) {
             String a = BenchSupport.textOf(source, 0, 128);
             String b = BenchSupport.textOf(source, 37, 128);
             PairAttention pa = source.attend(a, b);

@@ -1,0 +1,4 @@
+/** A named module that uses MIA-J: compiles and runs on the module path. */
+module consumer {
+    requires io.github.miaj.onnx;
+}

@@ -1,0 +1,28 @@
+/**
+ * MIA-J core: interfaces, values, features, logistic regression, decoding, evaluation and detector files.
+ * Depends on EJML (core and dense double modules only) and the SLF4J API.
+ */
+module io.github.miaj.core {
+    // EJML's jars have no module names of their own: these are the names Java derives from the jar files.
+    requires ejml.core;
+    requires ejml.ddense;
+    requires transitive org.slf4j;
+
+    // Every package is API today. Internal helpers that share a package with API types (io.Json, io.Hashing)
+    // stay visible until the package pass gives them a package of their own: then drop it from this list or
+    // export it only "to io.github.miaj.onnx".
+    exports io.github.miaj;
+    exports io.github.miaj.attention;
+    exports io.github.miaj.data;
+    exports io.github.miaj.detect;
+    exports io.github.miaj.eval;
+    exports io.github.miaj.eval.baseline;
+    exports io.github.miaj.feature;
+    exports io.github.miaj.io;
+    exports io.github.miaj.learn;
+    exports io.github.miaj.spi;
+    exports io.github.miaj.text;
+    exports io.github.miaj.train;
+
+    uses io.github.miaj.spi.BuiltIns;
+}
