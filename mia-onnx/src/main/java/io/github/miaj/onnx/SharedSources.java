@@ -5,6 +5,7 @@ import io.github.miaj.attention.AttentionSource;
 import io.github.miaj.attention.ChannelConsumer;
 import io.github.miaj.attention.HeadName;
 import io.github.miaj.attention.PairAttention;
+import io.github.miaj.attention.TextPair;
 import io.github.miaj.spi.SourceSettings;
 
 import java.util.HashMap;
@@ -102,12 +103,12 @@ final class SharedSources {
         }
 
         @Override
-        public List<PairAttention> attendAll(List<String[]> pairs) {
+        public List<PairAttention> attendAll(List<TextPair> pairs) {
             return open().attendAll(pairs);
         }
 
         @Override
-        public void attendAll(List<String[]> pairs, List<? extends ChannelConsumer> consumers) {
+        public void attendAll(List<TextPair> pairs, List<? extends ChannelConsumer> consumers) {
             open().attendAll(pairs, consumers);
         }
 
