@@ -4,6 +4,9 @@ import io.github.miaj.InvalidInputException;
 import io.github.miaj.MiaException;
 import io.github.miaj.attention.AttentionSource;
 import io.github.miaj.feature.Granularity;
+import io.github.miaj.significance.ChanceModel;
+import io.github.miaj.significance.Significance;
+import io.github.miaj.significance.WordFrequencies;
 import io.github.miaj.text.Sentences;
 import io.github.miaj.text.Span;
 import io.github.miaj.text.Word;
@@ -13,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs a detector on texts of any length. Each text is cut into windows of whole sentences that fit the
@@ -35,8 +39,18 @@ import java.util.List;
 public final class DocumentDetector {
     /** Sub-tokens per word assumed when sizing windows; English prose under WordPiece/BPE averages ~1.3. */
     static final double TOKENS_PER_WORD = 1.6;
-    /** Most words between two phrases that still continue each other across a window boundary. */
-    private static final int MERGE_GAP = 3;
+    /**
+     * Most words between two phrases that still continue each other (across a window boundary, an edit the
+     * decoder did not bridge, a short insertion), in both texts.
+     */
+    private static final int MERGE_GAP = 8;
+    /** Most difference between the gaps in A and in B of two phrases that continue each other. */
+    private static final int MERGE_SKEW = 4;
+    /**
+     * E-value limit of reported matches by default: one chance match in a hundred pairs of unrelated texts
+     * (docs/significance.md).
+     */
+    public static final double DEFAULT_MAX_EVALUE = 0.01;
     /** Window pairs per call to the attention source by default. */
     public static final int DEFAULT_BATCH_SIZE = 2;
 
@@ -45,16 +59,23 @@ public final class DocumentDetector {
     private final boolean exhaustive;
     private final int minWords;
     private final int batchSize;
+    private final Significance significance;
+    private final double maxEvalue;
 
     /**
      * @param maxWordsPerSide most words of each text in one window pair
      */
     public DocumentDetector(RelationshipDetector detector, int maxWordsPerSide) {
-        this(detector, maxWordsPerSide, false, 1, DEFAULT_BATCH_SIZE);
+        this(detector, maxWordsPerSide, false, 1, DEFAULT_BATCH_SIZE, null, Double.NaN);
     }
 
+    /**
+     * @param significance null: the built-in table and the chance model fitted for the detector's relationship
+     * @param maxEvalue    NaN: {@link #DEFAULT_MAX_EVALUE} when that model was fitted for the relationship,
+     *                     no limit otherwise
+     */
     private DocumentDetector(RelationshipDetector detector, int maxWords, boolean exhaustive, int minWords,
-                             int batchSize) {
+                             int batchSize, Significance significance, double maxEvalue) {
         if (detector == null) {
             throw new InvalidInputException("detector must not be null");
         }
@@ -66,6 +87,12 @@ public final class DocumentDetector {
         this.exhaustive = exhaustive;
         this.minWords = minWords;
         this.batchSize = batchSize;
+        Optional<ChanceModel> fitted = ChanceModel.builtIn(detector.relationship());
+        Optional<ChanceModel> model = fitted.or(() -> ChanceModel.builtIn("verbatim"));
+        this.significance = significance != null ? significance
+                : model.map(m -> new Significance(WordFrequencies.builtIn(), m)).orElse(null);
+        this.maxEvalue = !Double.isNaN(maxEvalue) ? maxEvalue
+                : significance == null && fitted.isEmpty() ? Double.POSITIVE_INFINITY : DEFAULT_MAX_EVALUE;
     }
 
     /** Sizes windows so that a window pair fits the detector's source (specials aside). */
@@ -79,7 +106,7 @@ public final class DocumentDetector {
      * lengths, but passages that share no three-word run with A (paraphrases) are still looked at.
      */
     public DocumentDetector exhaustive() {
-        return new DocumentDetector(detector, maxWords, true, minWords, batchSize);
+        return new DocumentDetector(detector, maxWords, true, minWords, batchSize, significance, maxEvalue);
     }
 
     /** A copy that drops matches shorter than {@code words} units in B after merging (default 1: keep all). */
@@ -87,7 +114,7 @@ public final class DocumentDetector {
         if (words < 1) {
             throw new InvalidInputException("minimum match length " + words + " must be at least 1 word");
         }
-        return new DocumentDetector(detector, maxWords, exhaustive, words, batchSize);
+        return new DocumentDetector(detector, maxWords, exhaustive, words, batchSize, significance, maxEvalue);
     }
 
     /**
@@ -98,7 +125,46 @@ public final class DocumentDetector {
         if (pairs < 1) {
             throw new InvalidInputException("batch size " + pairs + " must be at least 1");
         }
-        return new DocumentDetector(detector, maxWords, exhaustive, minWords, pairs);
+        return new DocumentDetector(detector, maxWords, exhaustive, minWords, pairs, significance, maxEvalue);
+    }
+
+    /**
+     * A copy that reports matches whose E-value is at most {@code evalue} (default {@value #DEFAULT_MAX_EVALUE}
+     * for a detector with a fitted chance model; {@code Double.POSITIVE_INFINITY} keeps every match).
+     */
+    public DocumentDetector withMaxEvalue(double evalue) {
+        if (!(evalue > 0)) {
+            throw new InvalidInputException("E-value limit " + evalue + " must be positive; give a larger one, or"
+                    + " Double.POSITIVE_INFINITY to keep every match");
+        }
+        return new DocumentDetector(detector, maxWords, exhaustive, minWords, batchSize, significance, evalue);
+    }
+
+    /** A copy that reports every match, chance ones included (for studying alignment). */
+    public DocumentDetector keepAll() {
+        return withMaxEvalue(Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * A copy that scores matches with another word-frequency table and chance model (a user's own corpus; a
+     * detector of their own, fitted with {@code mia significance fit}).
+     */
+    public DocumentDetector withSignificance(Significance s) {
+        if (s == null) {
+            throw new InvalidInputException("significance must not be null");
+        }
+        return new DocumentDetector(detector, maxWords, exhaustive, minWords, batchSize, s,
+                Double.isInfinite(maxEvalue) ? DEFAULT_MAX_EVALUE : maxEvalue);
+    }
+
+    /** The E-value limit of reported matches. */
+    public double maxEvalue() {
+        return maxEvalue;
+    }
+
+    /** How matches are scored. */
+    public Significance significance() {
+        return significance;
     }
 
     /** Most words of each text in one window. */
@@ -116,7 +182,8 @@ public final class DocumentDetector {
         if (exhaustive || wa.size() <= 1 && wb.size() <= 1) {
             return WindowRetrieval.allPairs(a, b, maxWords);
         }
-        return WindowRetrieval.candidates(a, b, maxWords);
+        return WindowRetrieval.candidates(a, b, maxWords,
+                significance == null ? WordFrequencies.builtIn() : significance.words());
     }
 
     public DocumentDetection detect(String a, String b) {
@@ -132,6 +199,11 @@ public final class DocumentDetector {
     public DocumentDetection detect(String a, String b, DocumentProgress progress) {
         if (progress == null) {
             throw new InvalidInputException("progress must not be null; pass DocumentProgress.none()");
+        }
+        if (significance == null) {
+            throw new io.github.miaj.MiaException("no chance model is shipped for detector '" + detector.relationship()
+                    + "' nor for verbatim (a jar built without its resources?): fit one with 'mia significance fit'"
+                    + " and pass it with withSignificance");
         }
         List<WindowRetrieval.WindowPair> pairs = plan(a, b);
         int windowsA = Sentences.windows(a, maxWords).size();
@@ -167,13 +239,10 @@ public final class DocumentDetector {
             }
         }
         List<PhraseMatch> merged = pairs.size() > 1 && words ? merge(all) : dedupe(all);
-        if (minWords > 1) {
-            merged.removeIf(m -> (words ? m.lastB() - m.firstB() + 1 : Words.of(m.b().of(b)).size()) < minWords);
-        }
-        merged.sort(Comparator.comparingInt((PhraseMatch m) -> m.b().start()).thenComparingInt(m -> m.a().start()));
         List<PairMatch> linked = new ArrayList<>(links.values());
         linked.sort(Comparator.comparingInt(PairMatch::a).thenComparingInt(PairMatch::b));
-        return new DocumentDetection(merged, linked, windowsA, windowsB, runs);
+        return Passages.report(merged, linked, a, b, windowsA, windowsB, runs, significance, maxEvalue, minWords,
+                words);
     }
 
     private static void checkInterrupt(long runs, long total) {
@@ -243,7 +312,9 @@ public final class DocumentDetector {
                         break; // sorted by firstA: nothing later can touch cur in A
                     }
                     if (near(cur.firstA(), cur.lastA(), q.firstA(), q.lastA())
-                            && near(cur.firstB(), cur.lastB(), q.firstB(), q.lastB())) {
+                            && near(cur.firstB(), cur.lastB(), q.firstB(), q.lastB())
+                            && Math.abs(Math.max(0, gap(cur.firstA(), cur.lastA(), q.firstA(), q.lastA()))
+                                    - Math.max(0, gap(cur.firstB(), cur.lastB(), q.firstB(), q.lastB()))) <= MERGE_SKEW) {
                         cur = join(cur, q);
                         used[m] = true;
                         grew = true;
@@ -258,6 +329,11 @@ public final class DocumentDetector {
     /** Whether two unit ranges overlap or leave at most {@value #MERGE_GAP} units between them. */
     private static boolean near(int f1, int l1, int f2, int l2) {
         return f2 <= l1 + MERGE_GAP + 1 && f1 <= l2 + MERGE_GAP + 1;
+    }
+
+    /** Signed gap between two unit ranges (negative: they overlap). */
+    private static int gap(int f1, int l1, int f2, int l2) {
+        return f2 > l1 ? f2 - l1 - 1 : f1 > l2 ? f1 - l2 - 1 : -1;
     }
 
     private static PhraseMatch join(PhraseMatch x, PhraseMatch y) {
