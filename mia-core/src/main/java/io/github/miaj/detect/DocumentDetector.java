@@ -44,7 +44,7 @@ public final class DocumentDetector {
      * decoder did not bridge, a short insertion), in both texts.
      */
     private static final int MERGE_GAP = 8;
-    /** Most difference between the gaps in A and in B of two phrases that continue each other. */
+    /** Most change of the diagonal (B's offset from A, in units) between two phrases that continue each other. */
     private static final int MERGE_SKEW = 4;
     /**
      * E-value limit of reported matches by default: one chance match in a hundred pairs of unrelated texts
@@ -313,8 +313,7 @@ public final class DocumentDetector {
                     }
                     if (near(cur.firstA(), cur.lastA(), q.firstA(), q.lastA())
                             && near(cur.firstB(), cur.lastB(), q.firstB(), q.lastB())
-                            && Math.abs(Math.max(0, gap(cur.firstA(), cur.lastA(), q.firstA(), q.lastA()))
-                                    - Math.max(0, gap(cur.firstB(), cur.lastB(), q.firstB(), q.lastB()))) <= MERGE_SKEW) {
+                            && onDiagonal(cur, q)) {
                         cur = join(cur, q);
                         used[m] = true;
                         grew = true;
@@ -331,9 +330,15 @@ public final class DocumentDetector {
         return f2 <= l1 + MERGE_GAP + 1 && f1 <= l2 + MERGE_GAP + 1;
     }
 
-    /** Signed gap between two unit ranges (negative: they overlap). */
-    private static int gap(int f1, int l1, int f2, int l2) {
-        return f2 > l1 ? f2 - l1 - 1 : f1 > l2 ? f1 - l2 - 1 : -1;
+    /**
+     * Whether q continues cur along one diagonal (B's offset from A changes by at most {@value #MERGE_SKEW}
+     * units, as edits make it): the same passage seen from two windows, or split by an edit. Two matches of one
+     * passage of B against two copies in A lie on different diagonals and are kept apart.
+     */
+    private static boolean onDiagonal(PhraseMatch cur, PhraseMatch q) {
+        int d1 = q.firstB() >= cur.firstB() ? cur.lastB() - cur.lastA() : cur.firstB() - cur.firstA();
+        int d2 = q.firstB() >= cur.firstB() ? q.firstB() - q.firstA() : q.lastB() - q.lastA();
+        return Math.abs(d1 - d2) <= MERGE_SKEW;
     }
 
     private static PhraseMatch join(PhraseMatch x, PhraseMatch y) {
