@@ -15,11 +15,15 @@ import java.util.List;
  *
  * <p>S is the weight of the best word alignment (longest common subsequence of folded words, weighted) of
  * the match's two sides: the sum of {@link WordFrequencies#information} of the aligned words, minus
- * {@value #EDIT_COST} nats for every word of either side left unaligned. See docs/significance.md.
+ * {@value #EDIT_COST} nats for every word of either side left unaligned; a misspelt word of four letters or
+ * more (one letter changed, added, dropped or two swapped) is aligned at half its information. See
+ * docs/significance.md.
  */
 public final class Significance {
     /** Nats lost per word of A or B that the alignment leaves out (a typo costs both sides). */
     public static final double EDIT_COST = 2.0;
+    /** Share of a word's information a misspelling of it loses (it is aligned, not left out). */
+    public static final double TYPO_SHARE = 0.5;
     /** Above this many cells the alignment is searched in a band around the diagonal. */
     private static final long FULL_CELLS = 1_000_000;
     private static final int BAND = 64;
@@ -89,8 +93,11 @@ public final class Significance {
             String ai = a.get(i - 1);
             for (int j = lo; j <= hi; j++) {
                 double best = Math.max(prev[j], cur[j - 1]);
-                if (ai.equals(b.get(j - 1))) {
+                String bj = b.get(j - 1);
+                if (ai.equals(bj)) {
                     best = Math.max(best, prev[j - 1] + info[i - 1]);
+                } else if (typo(ai, bj)) {
+                    best = Math.max(best, prev[j - 1] + info[i - 1] - TYPO_SHARE * (info[i - 1] - 2 * EDIT_COST));
                 }
                 cur[j] = best;
             }
@@ -102,6 +109,27 @@ public final class Significance {
             cur = t;
         }
         return prev[n] - EDIT_COST * (m + n);
+    }
+
+    /** Whether two different folded words of four letters or more are one edit apart (Damerau). */
+    static boolean typo(String x, String y) {
+        int lx = x.length();
+        int ly = y.length();
+        if (Math.min(lx, ly) < 4 || Math.abs(lx - ly) > 1) {
+            return false;
+        }
+        int i = 0;
+        while (i < Math.min(lx, ly) && x.charAt(i) == y.charAt(i)) {
+            i++;
+        }
+        if (lx == ly) {
+            if (x.regionMatches(i + 1, y, i + 1, lx - i - 1)) {
+                return true; // one letter changed
+            }
+            return i + 1 < lx && x.charAt(i) == y.charAt(i + 1) && x.charAt(i + 1) == y.charAt(i)
+                    && x.regionMatches(i + 2, y, i + 2, lx - i - 2); // two swapped
+        }
+        return lx > ly ? x.regionMatches(i + 1, y, i, ly - i) : y.regionMatches(i + 1, x, i, lx - i);
     }
 
     /** E-value of a match scoring {@code score} between whole texts of {@code m} and {@code n} words. */

@@ -39,6 +39,19 @@ class SignificanceTest {
     }
 
     @Test
+    void aMisspeltWordCostsLessThanAMissingOne() {
+        assertTrue(Significance.typo("keeper", "keepre"));
+        assertTrue(Significance.typo("keeper", "keper"));
+        assertTrue(Significance.typo("keeper", "keeqer"));
+        assertFalse(Significance.typo("keeper", "lantern"));
+        assertFalse(Significance.typo("the", "teh"));
+        double exact = SIG.score("the keeper of the lantern", "the keeper of the lantern");
+        double typo = SIG.score("the keeper of the lantern", "the keepre of the lantern");
+        double other = SIG.score("the keeper of the lantern", "the house of the lantern");
+        assertTrue(other < typo && typo < exact, other + " < " + typo + " < " + exact);
+    }
+
+    @Test
     void bandedAlignmentOfLongMatchesStaysFinite() {
         String one = "lantern ".repeat(3000);
         double s = SIG.score(one, one);
