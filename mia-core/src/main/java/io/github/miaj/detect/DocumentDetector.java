@@ -9,6 +9,7 @@ import io.github.miaj.significance.Significance;
 import io.github.miaj.significance.WordFrequencies;
 import io.github.miaj.text.Sentences;
 import io.github.miaj.text.Span;
+import io.github.miaj.text.TextMeasure;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
 
@@ -20,7 +21,9 @@ import java.util.Optional;
 
 /**
  * Runs a detector on texts of any length. Each text is cut into windows of whole sentences that fit the
- * model (a sentence longer than a window is cut at word boundaries, never dropped). Texts that fit one window
+ * model, sized by the source's own token count ({@link AttentionSource#countTokens}): a sentence longer than
+ * a window is cut at word boundaries, and a "word" longer than a window (text without spaces, a long URL) is
+ * cut inside, so that nothing is dropped and no text is refused for its length. Texts that fit one window
  * each are compared whole. Longer texts go through {@link WindowRetrieval}: only the window pairs around
  * passages that share three-word runs are run, so the cost grows with the length of the texts and what they
  * share rather than with the product of their lengths; {@link #exhaustive()} pairs every window with every
@@ -37,7 +40,7 @@ import java.util.Optional;
  * }</pre>
  */
 public final class DocumentDetector {
-    /** Sub-tokens per word assumed when sizing windows; English prose under WordPiece/BPE averages ~1.3. */
+    /** Sub-tokens per word assumed when sizing windows for a detector without an attention source. */
     static final double TOKENS_PER_WORD = 1.6;
     /**
      * Most words between two phrases that still continue each other (across a window boundary, an edit the
@@ -55,7 +58,9 @@ public final class DocumentDetector {
     public static final int DEFAULT_BATCH_SIZE = 2;
 
     private final RelationshipDetector detector;
+    /** Most units (words, or the source's tokens) of each text in one window, under {@link #measure}. */
     private final int maxWords;
+    private final TextMeasure measure;
     private final boolean exhaustive;
     private final int minWords;
     private final int batchSize;
@@ -66,7 +71,7 @@ public final class DocumentDetector {
      * @param maxWordsPerSide most words of each text in one window pair
      */
     public DocumentDetector(RelationshipDetector detector, int maxWordsPerSide) {
-        this(detector, maxWordsPerSide, false, 1, DEFAULT_BATCH_SIZE, null, Double.NaN);
+        this(detector, maxWordsPerSide, TextMeasure.words(), false, 1, DEFAULT_BATCH_SIZE, null, Double.NaN);
     }
 
     /**
@@ -74,8 +79,8 @@ public final class DocumentDetector {
      * @param maxEvalue    NaN: {@link #DEFAULT_MAX_EVALUE} when that model was fitted for the relationship,
      *                     no limit otherwise
      */
-    private DocumentDetector(RelationshipDetector detector, int maxWords, boolean exhaustive, int minWords,
-                             int batchSize, Significance significance, double maxEvalue) {
+    private DocumentDetector(RelationshipDetector detector, int maxWords, TextMeasure measure, boolean exhaustive,
+                             int minWords, int batchSize, Significance significance, double maxEvalue) {
         if (detector == null) {
             throw new InvalidInputException("detector must not be null");
         }
@@ -84,6 +89,7 @@ public final class DocumentDetector {
         }
         this.detector = detector;
         this.maxWords = maxWords;
+        this.measure = measure;
         this.exhaustive = exhaustive;
         this.minWords = minWords;
         this.batchSize = batchSize;
@@ -95,10 +101,21 @@ public final class DocumentDetector {
                 : significance == null && fitted.isEmpty() ? Double.POSITIVE_INFINITY : DEFAULT_MAX_EVALUE;
     }
 
-    /** Sizes windows so that a window pair fits the detector's source (specials aside). */
+    /**
+     * Sizes windows so that a window pair fits the detector's source: each window holds at most half of
+     * {@link AttentionSource#maxTokens()} tokens as the source's tokenizer counts them. A detector without a
+     * source gets windows of words, at {@value #TOKENS_PER_WORD} tokens a word of a 512-token window.
+     */
     public static DocumentDetector forSource(RelationshipDetector detector) {
-        int tokens = detector.source() == null ? 512 : detector.source().maxTokens();
-        return new DocumentDetector(detector, Math.max(8, (int) (tokens / 2 / TOKENS_PER_WORD)));
+        if (detector == null) {
+            throw new InvalidInputException("detector must not be null");
+        }
+        AttentionSource source = detector.source();
+        if (source == null) {
+            return new DocumentDetector(detector, Math.max(8, (int) (512 / 2 / TOKENS_PER_WORD)));
+        }
+        return new DocumentDetector(detector, Math.max(8, source.maxTokens() / 2), source::countTokens, false, 1,
+                DEFAULT_BATCH_SIZE, null, Double.NaN);
     }
 
     /**
@@ -106,7 +123,7 @@ public final class DocumentDetector {
      * lengths, but passages that share no three-word run with A (paraphrases) are still looked at.
      */
     public DocumentDetector exhaustive() {
-        return new DocumentDetector(detector, maxWords, true, minWords, batchSize, significance, maxEvalue);
+        return new DocumentDetector(detector, maxWords, measure, true, minWords, batchSize, significance, maxEvalue);
     }
 
     /** A copy that drops matches shorter than {@code words} units in B after merging (default 1: keep all). */
@@ -114,7 +131,7 @@ public final class DocumentDetector {
         if (words < 1) {
             throw new InvalidInputException("minimum match length " + words + " must be at least 1 word");
         }
-        return new DocumentDetector(detector, maxWords, exhaustive, words, batchSize, significance, maxEvalue);
+        return new DocumentDetector(detector, maxWords, measure, exhaustive, words, batchSize, significance, maxEvalue);
     }
 
     /**
@@ -125,7 +142,7 @@ public final class DocumentDetector {
         if (pairs < 1) {
             throw new InvalidInputException("batch size " + pairs + " must be at least 1");
         }
-        return new DocumentDetector(detector, maxWords, exhaustive, minWords, pairs, significance, maxEvalue);
+        return new DocumentDetector(detector, maxWords, measure, exhaustive, minWords, pairs, significance, maxEvalue);
     }
 
     /**
@@ -137,7 +154,7 @@ public final class DocumentDetector {
             throw new InvalidInputException("E-value limit " + evalue + " must be positive; give a larger one, or"
                     + " Double.POSITIVE_INFINITY to keep every match");
         }
-        return new DocumentDetector(detector, maxWords, exhaustive, minWords, batchSize, significance, evalue);
+        return new DocumentDetector(detector, maxWords, measure, exhaustive, minWords, batchSize, significance, evalue);
     }
 
     /** A copy that reports every match, chance ones included (for studying alignment). */
@@ -153,7 +170,7 @@ public final class DocumentDetector {
         if (s == null) {
             throw new InvalidInputException("significance must not be null");
         }
-        return new DocumentDetector(detector, maxWords, exhaustive, minWords, batchSize, s,
+        return new DocumentDetector(detector, maxWords, measure, exhaustive, minWords, batchSize, s,
                 Double.isInfinite(maxEvalue) ? DEFAULT_MAX_EVALUE : maxEvalue);
     }
 
@@ -167,7 +184,10 @@ public final class DocumentDetector {
         return significance;
     }
 
-    /** Most words of each text in one window. */
+    /**
+     * Most units of each text in one window: words for a detector built with a word count, the source's
+     * tokens for {@link #forSource}.
+     */
     public int maxWords() {
         return maxWords;
     }
@@ -177,13 +197,74 @@ public final class DocumentDetector {
         if (a == null || b == null) {
             throw new InvalidInputException("detect needs two texts; got null for " + (a == null ? "A" : "B"));
         }
-        List<Span> wa = Sentences.windows(a, maxWords);
-        List<Span> wb = Sentences.windows(b, maxWords);
+        TextMeasure m = memo(measure);
+        List<Span> wa = Sentences.windows(a, maxWords, m);
+        List<Span> wb = Sentences.windows(b, maxWords, m);
+        return plan(a, b, wa, wb, m);
+    }
+
+    /**
+     * The measure remembering its answers for one run: the same sentence is measured while cutting windows of
+     * A and of B and again by retrieval, and a tokenizer's count costs a native call.
+     */
+    private static TextMeasure memo(TextMeasure measure) {
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        return t -> {
+            Integer n = seen.get(t);
+            if (n == null) {
+                n = measure.size(t);
+                seen.put(t, n);
+            }
+            return n;
+        };
+    }
+
+    private List<WindowRetrieval.WindowPair> plan(String a, String b, List<Span> wa, List<Span> wb,
+                                                  TextMeasure m) {
         if (exhaustive || wa.size() <= 1 && wb.size() <= 1) {
-            return WindowRetrieval.allPairs(a, b, maxWords);
+            List<WindowRetrieval.WindowPair> out = new ArrayList<>(wa.size() * wb.size());
+            for (Span sa : wa) {
+                for (Span sb : wb) {
+                    out.add(new WindowRetrieval.WindowPair(sa, sb));
+                }
+            }
+            return out;
         }
-        return WindowRetrieval.candidates(a, b, maxWords,
-                significance == null ? WordFrequencies.builtIn() : significance.words());
+        return fitted(a, b, WindowRetrieval.candidates(a, b, maxWords, m,
+                significance == null ? WordFrequencies.builtIn() : significance.words()), m);
+    }
+
+    /**
+     * The pairs with every window larger than the budget (retrieval sums its pieces, which a tokenizer's count
+     * of the whole can exceed) cut again into windows that fit, each part of A paired with each part of B.
+     */
+    private List<WindowRetrieval.WindowPair> fitted(String a, String b, List<WindowRetrieval.WindowPair> pairs,
+                                                    TextMeasure m) {
+        java.util.Map<Span, List<Span>> partsA = new java.util.HashMap<>();
+        java.util.Map<Span, List<Span>> partsB = new java.util.HashMap<>();
+        LinkedHashSet<WindowRetrieval.WindowPair> out = new LinkedHashSet<>();
+        for (WindowRetrieval.WindowPair p : pairs) {
+            List<Span> pa = partsA.computeIfAbsent(p.a(), s -> parts(a, s, m));
+            List<Span> pb = partsB.computeIfAbsent(p.b(), s -> parts(b, s, m));
+            for (Span x : pa) {
+                for (Span y : pb) {
+                    out.add(new WindowRetrieval.WindowPair(x, y));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private List<Span> parts(String text, Span window, TextMeasure m) {
+        String t = window.of(text);
+        if (m.size(t) <= maxWords) {
+            return List.of(window);
+        }
+        List<Span> out = new ArrayList<>();
+        for (Span s : Sentences.windows(t, maxWords, m)) {
+            out.add(new Span(s.start() + window.start(), s.end() + window.start()));
+        }
+        return out;
     }
 
     public DocumentDetection detect(String a, String b) {
@@ -205,9 +286,15 @@ public final class DocumentDetector {
                     + "' nor for verbatim (a jar built without its resources?): fit one with 'mia significance fit'"
                     + " and pass it with withSignificance");
         }
-        List<WindowRetrieval.WindowPair> pairs = plan(a, b);
-        int windowsA = Sentences.windows(a, maxWords).size();
-        int windowsB = Sentences.windows(b, maxWords).size();
+        if (a == null || b == null) {
+            throw new InvalidInputException("detect needs two texts; got null for " + (a == null ? "A" : "B"));
+        }
+        TextMeasure units = memo(measure);
+        List<Span> wa = Sentences.windows(a, maxWords, units);
+        List<Span> wb = Sentences.windows(b, maxWords, units);
+        List<WindowRetrieval.WindowPair> pairs = plan(a, b, wa, wb, units);
+        int windowsA = wa.size();
+        int windowsB = wb.size();
         List<Word> wordsA = Words.of(a);
         List<Word> wordsB = Words.of(b);
         boolean words = detector.model().features().granularity() == Granularity.WORD;

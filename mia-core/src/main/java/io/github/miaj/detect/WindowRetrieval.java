@@ -5,6 +5,7 @@ import io.github.miaj.feature.Lexicon;
 import io.github.miaj.significance.WordFrequencies;
 import io.github.miaj.text.Sentences;
 import io.github.miaj.text.Span;
+import io.github.miaj.text.TextMeasure;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
 
@@ -70,9 +71,18 @@ public final class WindowRetrieval {
      * at most {@code maxWords} words.
      */
     public static List<WindowPair> allPairs(String a, String b, int maxWords) {
+        return allPairs(a, b, maxWords, TextMeasure.words());
+    }
+
+    /**
+     * Every window of A paired with every window of B, windows of whole sentences no larger than
+     * {@code budget} under {@code measure} ({@link Sentences#windows(String, int, TextMeasure)}).
+     */
+    public static List<WindowPair> allPairs(String a, String b, int budget, TextMeasure measure) {
         List<WindowPair> out = new ArrayList<>();
-        for (Span sa : Sentences.windows(a, maxWords)) {
-            for (Span sb : Sentences.windows(b, maxWords)) {
+        List<Span> wb = Sentences.windows(b, budget, measure);
+        for (Span sa : Sentences.windows(a, budget, measure)) {
+            for (Span sb : wb) {
                 out.add(new WindowPair(sa, sb));
             }
         }
@@ -85,22 +95,38 @@ public final class WindowRetrieval {
      * share them with. Empty when the texts share no such run. Ordered by B, then A.
      */
     public static List<WindowPair> candidates(String a, String b, int maxWords) {
-        return candidates(a, b, maxWords, WordFrequencies.builtIn());
+        return candidates(a, b, maxWords, TextMeasure.words(), 0, WordFrequencies.builtIn());
     }
 
-    /** The candidate window pairs, with shingles weighed by word rarity in {@code words}. */
-    public static List<WindowPair> candidates(String a, String b, int maxWords, WordFrequencies words) {
+    /**
+     * The candidate window pairs, with windows sized under {@code measure} (a model's token count): each
+     * sentence piece counts one unit more than its own size, for the separator before it, so that a window
+     * of several pieces stays within {@code budget} in most cases. The pieces are summed, not the window
+     * measured whole, so a window can still exceed the budget where the measure is far from additive; the
+     * caller checks ({@link DocumentDetector} cuts such a window again). Shingles weigh by word rarity in
+     * {@code words}.
+     */
+    public static List<WindowPair> candidates(String a, String b, int budget, TextMeasure measure,
+                                              WordFrequencies words) {
+        return candidates(a, b, budget, measure, 1, words);
+    }
+
+    private static List<WindowPair> candidates(String a, String b, int maxWords, TextMeasure measure, int separator,
+                                               WordFrequencies words) {
         if (a == null || b == null) {
             throw new InvalidInputException("retrieval needs two texts; got null for " + (a == null ? "A" : "B"));
         }
         if (maxWords < 1) {
             throw new InvalidInputException("window size " + maxWords + " must be at least one word");
         }
+        if (measure == null) {
+            throw new InvalidInputException("measure must not be null; pass TextMeasure.words()");
+        }
         if (words == null) {
             throw new InvalidInputException("retrieval needs a word-frequency table; pass WordFrequencies.builtIn()");
         }
-        Doc da = new Doc(a, maxWords);
-        Doc db = new Doc(b, maxWords);
+        Doc da = new Doc(a, maxWords, measure, separator);
+        Doc db = new Doc(b, maxWords, measure, separator);
         Map<Long, Postings> index = da.index();
         Map<Long, Integer> countB = new HashMap<>();
         for (long h : db.shingles) {
@@ -192,7 +218,8 @@ public final class WindowRetrieval {
         final String text;
         final int maxWords;
         final List<Span> pieces;
-        final int[] pieceWords;
+        /** Size of each piece under the window measure, its separator included. */
+        final int[] pieceUnits;
         /** Piece of each folded word, and the first folded word of each piece (end: exclusive). */
         final int[] pieceOfFolded;
         final int[] pieceFirstFolded;
@@ -201,12 +228,15 @@ public final class WindowRetrieval {
         final long[] shingles;
         final List<String> folded;
 
-        Doc(String text, int maxWords) {
+        Doc(String text, int maxWords, TextMeasure measure, int separator) {
             this.text = text;
             this.maxWords = maxWords;
-            this.pieces = Sentences.pieces(text, maxWords);
+            this.pieces = Sentences.pieces(text, maxWords, measure);
+            this.pieceUnits = new int[pieces.size()];
+            for (int p = 0; p < pieces.size(); p++) {
+                pieceUnits[p] = measure.size(pieces.get(p).of(text)) + separator;
+            }
             List<Word> words = Words.of(text);
-            this.pieceWords = new int[pieces.size()];
             List<String> folded = new ArrayList<>();
             List<Integer> pieceOf = new ArrayList<>();
             pieceFirstFolded = new int[pieces.size()];
@@ -220,7 +250,6 @@ public final class WindowRetrieval {
                     if (word.end() <= s.start()) {
                         continue;
                     }
-                    pieceWords[p]++;
                     String f = Lexicon.fold(word.text());
                     if (!f.isEmpty()) {
                         folded.add(f);
@@ -286,7 +315,7 @@ public final class WindowRetrieval {
                 if (lo >= 0) {
                     int more = 0;
                     for (int q = hi + 1; q <= p; q++) {
-                        more += pieceWords[q];
+                        more += pieceUnits[q];
                     }
                     if (words + more <= maxWords) {
                         hi = p;
@@ -297,7 +326,7 @@ public final class WindowRetrieval {
                 }
                 lo = p;
                 hi = p;
-                words = pieceWords[p];
+                words = pieceUnits[p];
             }
             if (lo >= 0) {
                 out.add(new int[] {lo, hi});
@@ -311,17 +340,17 @@ public final class WindowRetrieval {
             int hi = c[1];
             int words = 0;
             for (int p = lo; p <= hi; p++) {
-                words += pieceWords[p];
+                words += pieceUnits[p];
             }
             boolean grew = true;
             while (grew) {
                 grew = false;
-                if (hi + 1 < pieces.size() && words + pieceWords[hi + 1] <= maxWords) {
-                    words += pieceWords[++hi];
+                if (hi + 1 < pieces.size() && words + pieceUnits[hi + 1] <= maxWords) {
+                    words += pieceUnits[++hi];
                     grew = true;
                 }
-                if (lo > 0 && words + pieceWords[lo - 1] <= maxWords) {
-                    words += pieceWords[--lo];
+                if (lo > 0 && words + pieceUnits[lo - 1] <= maxWords) {
+                    words += pieceUnits[--lo];
                     grew = true;
                 }
             }

@@ -95,23 +95,76 @@ public final class Sentences {
      * into pieces of at most that many words (never dropped). Pieces cover every word of the text once, in order.
      */
     public static List<Span> pieces(String text, int maxWords) {
-        if (maxWords < 1) {
-            throw new InvalidInputException("window size " + maxWords + " must be at least one word");
+        return pieces(text, maxWords, TextMeasure.words());
+    }
+
+    /**
+     * Sentence spans of a text, with every sentence larger than {@code budget} under {@code measure} cut into
+     * pieces that fit: at word boundaries, and inside a word when one word alone does not fit (text without
+     * spaces, such as Chinese, a long URL or a LaTeX formula). Never drops anything: pieces cover every
+     * non-whitespace character of the text once, in order. A single code point larger than the budget (a
+     * budget smaller than any token) is kept as a piece of its own.
+     */
+    public static List<Span> pieces(String text, int budget, TextMeasure measure) {
+        if (budget < 1) {
+            throw new InvalidInputException("window size " + budget + " must be at least one unit");
+        }
+        if (measure == null) {
+            throw new InvalidInputException("measure must not be null; pass TextMeasure.words()");
         }
         List<Span> pieces = new ArrayList<>();
         for (Span s : split(text)) {
-            List<Word> words = Words.of(s.of(text));
-            if (words.size() <= maxWords) {
-                pieces.add(s);
-                continue;
-            }
-            for (int k = 0; k < words.size(); k += maxWords) {
-                Word first = words.get(k);
-                Word last = words.get(Math.min(words.size(), k + maxWords) - 1);
-                pieces.add(new Span(s.start() + first.start(), s.start() + last.end()));
-            }
+            fit(text, s.start(), s.end(), budget, measure, pieces);
         }
         return pieces;
+    }
+
+    /** Cuts [start, end) of text (no whitespace at either end) into greedy longest pieces that fit. */
+    private static void fit(String text, int start, int end, int budget, TextMeasure measure, List<Span> out) {
+        while (start < end) {
+            if (measure.size(text.substring(start, end)) <= budget) {
+                out.add(new Span(start, end));
+                return;
+            }
+            List<Word> words = Words.of(text.substring(start, end));
+            int cut = -1;
+            // the longest run of whole words from the start that fits
+            int lo = 1;
+            int hi = words.size() - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int e = start + words.get(mid - 1).end();
+                if (measure.size(text.substring(start, e)) <= budget) {
+                    cut = e;
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            if (cut < 0) {
+                // the first word alone is too large: the longest run of its code points that fits
+                int wordEnd = start + words.get(0).end();
+                int points = text.codePointCount(start, wordEnd);
+                int clo = 1;
+                int chi = points - 1;
+                cut = text.offsetByCodePoints(start, 1);
+                while (clo <= chi) {
+                    int mid = (clo + chi) >>> 1;
+                    int e = text.offsetByCodePoints(start, mid);
+                    if (measure.size(text.substring(start, e)) <= budget) {
+                        cut = e;
+                        clo = mid + 1;
+                    } else {
+                        chi = mid - 1;
+                    }
+                }
+            }
+            out.add(new Span(start, cut));
+            start = cut;
+            while (start < end && Character.isWhitespace(text.charAt(start))) {
+                start++;
+            }
+        }
     }
 
     /**
@@ -119,26 +172,37 @@ public final class Sentences {
      * than that is cut at word boundaries into pieces that fit. Windows cover every word of the text once.
      */
     public static List<Span> windows(String text, int maxWords) {
-        List<Span> pieces = pieces(text, maxWords);
-        List<Span> out = new ArrayList<>();
-        int start = -1;
-        int end = -1;
-        int count = 0;
-        for (Span p : pieces) {
-            int n = Words.of(p.of(text)).size();
-            if (start >= 0 && count + n > maxWords) {
-                out.add(new Span(start, end));
-                start = -1;
-                count = 0;
-            }
-            if (start < 0) {
-                start = p.start();
-            }
-            end = p.end();
-            count += n;
+        return windows(text, maxWords, TextMeasure.words());
+    }
+
+    /**
+     * Consecutive whole sentences grouped into windows no larger than {@code budget} under {@code measure};
+     * a sentence larger than that is cut into pieces that fit ({@link #pieces(String, int, TextMeasure)}).
+     * Every window is measured as a whole, so the budget holds even where a measure is not additive (a
+     * tokenizer that makes a token of the line break between two sentences). Windows cover every
+     * non-whitespace character of the text once.
+     */
+    public static List<Span> windows(String text, int budget, TextMeasure measure) {
+        List<Span> pieces = pieces(text, budget, measure);
+        int[] sizes = new int[pieces.size()];
+        for (int k = 0; k < sizes.length; k++) {
+            sizes[k] = measure.size(pieces.get(k).of(text));
         }
-        if (start >= 0) {
-            out.add(new Span(start, end));
+        List<Span> out = new ArrayList<>();
+        int first = 0;
+        while (first < pieces.size()) {
+            int last = first;
+            int sum = sizes[first];
+            while (last + 1 < pieces.size() && sum + sizes[last + 1] <= budget) {
+                sum += sizes[++last];
+            }
+            // the sum of the pieces may undercount the window (separators can be units too): check the whole
+            while (last > first
+                    && measure.size(text.substring(pieces.get(first).start(), pieces.get(last).end())) > budget) {
+                last--;
+            }
+            out.add(new Span(pieces.get(first).start(), pieces.get(last).end()));
+            first = last + 1;
         }
         return out;
     }
