@@ -328,8 +328,8 @@ public final class DocumentDetector {
         List<PhraseMatch> merged = pairs.size() > 1 && words ? merge(all) : dedupe(all);
         List<PairMatch> linked = new ArrayList<>(links.values());
         linked.sort(Comparator.comparingInt(PairMatch::a).thenComparingInt(PairMatch::b));
-        return Passages.report(merged, linked, a, b, windowsA, windowsB, runs, significance, maxEvalue, minWords,
-                words);
+        return Passages.report(merged, linked, a, b, wordsA.size(), wordsB.size(), windowsA, windowsB, runs,
+                significance, maxEvalue, minWords, words);
     }
 
     private static void checkInterrupt(long runs, long total) {

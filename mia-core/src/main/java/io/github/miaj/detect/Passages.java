@@ -20,11 +20,13 @@ final class Passages {
     /** Share of B's passage two matches must share to be the same passage of B. */
     private static final double SAME_PASSAGE = 0.5;
 
-    static DocumentDetection report(List<PhraseMatch> merged, List<PairMatch> links, String a, String b,
-                                    int windowsA, int windowsB, long runs, Significance sig, double maxEvalue,
+    /**
+     * @param m words of A
+     * @param n words of B
+     */
+    static DocumentDetection report(List<PhraseMatch> merged, List<PairMatch> links, String a, String b, long m,
+                                    long n, int windowsA, int windowsB, long runs, Significance sig, double maxEvalue,
                                     int minWords, boolean wordUnits) {
-        long m = io.github.miaj.text.Words.of(a).size();
-        long n = io.github.miaj.text.Words.of(b).size();
         List<PhraseMatch> scored = new ArrayList<>(merged.size());
         double best = Double.POSITIVE_INFINITY;
         for (PhraseMatch p : merged) {

@@ -54,6 +54,14 @@ final class DetectCommand implements Runnable {
     @Option(names = "--all", description = "Report every match, chance coincidences included (for studying alignment).")
     boolean all;
 
+    @Option(names = "--words-table", description = "Word-frequency table for E-values and retrieval (default: the "
+            + "built-in one; build your own with 'mia significance table').")
+    Path wordsTable;
+
+    @Option(names = "--chance-model", description = "Chance model for E-values (default: the one shipped for the "
+            + "detector; fit your own with 'mia significance fit').")
+    Path chanceModel;
+
     @Option(names = "--batch", defaultValue = "" + DocumentDetector.DEFAULT_BATCH_SIZE, description = "Window pairs per "
             + "model call (default: ${DEFAULT-VALUE}).")
     int batch;
@@ -73,6 +81,14 @@ final class DetectCommand implements Runnable {
             DocumentDetector dd = DocumentDetector.forSource(d).withMinWords(minWords).withBatchSize(batch);
             if (exhaustive) {
                 dd = dd.exhaustive();
+            }
+            if (wordsTable != null || chanceModel != null) {
+                io.github.miaj.significance.WordFrequencies t = wordsTable == null
+                        ? io.github.miaj.significance.WordFrequencies.builtIn()
+                        : io.github.miaj.significance.WordFrequencies.load(wordsTable);
+                io.github.miaj.significance.ChanceModel m = chanceModel == null ? dd.significance().model()
+                        : io.github.miaj.significance.ChanceModel.load(chanceModel);
+                dd = dd.withSignificance(new io.github.miaj.significance.Significance(t, m));
             }
             if (all && maxEvalue != null) {
                 throw new io.github.miaj.InvalidInputException("give --all or --max-evalue, not both");
