@@ -110,6 +110,12 @@ public record ChanceModel(String relationship, double lambda, double k, String f
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, ".chance", ".tmp");
+            try {
+                // a temporary file is private to its owner; the table or model is an ordinary file
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException notPosix) {
+                // keep the file system's default
+            }
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 for (String line : List.of("# Karlin-Altschul chance model: E = k m n exp(-lambda S); see docs/significance.md",
                         "format=" + FORMAT + " " + VERSION, "relationship=" + relationship,

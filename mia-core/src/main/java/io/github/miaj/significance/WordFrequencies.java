@@ -173,6 +173,12 @@ public final class WordFrequencies {
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, ".words", ".tmp");
+            try {
+                // a temporary file is private to its owner; the table or model is an ordinary file
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException notPosix) {
+                // keep the file system's default
+            }
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write(MAGIC + VERSION + "\n");
                 for (String p : provenance) {
