@@ -380,7 +380,7 @@ final class BenchCommand implements Runnable {
         }
 
         /** Consecutive paragraphs from a random place, at least {@code words} words, blank-line separated. */
-        private static String stretch(Book book, int words, Random r) {
+        static String stretch(Book book, int words, Random r) {
             List<Paragraph> ps = book.paragraphs();
             int total = 0;
             for (Paragraph p : ps) {

@@ -64,6 +64,26 @@ class MiaCliTest {
         assertTrue(bestB.startsWith("The lighthouse keeper climbed the spiral stairs every evening at dusk"), bestB);
         assertTrue(bestA.startsWith("The lighthouse keeper climbed the spiral stairs every evening at dusk"), bestA);
         assertTrue(r.out().contains("\"windowed\": false"));
+        assertTrue(r.out().matches("(?s).*\"evalue\": [0-9.e-]+, \"significance\": .*"), r.out());
+        assertTrue(r.out().contains("\"coverageB\": "), r.out());
+    }
+
+    @Test
+    void detectFiltersByEvalueAndAllKeepsEverything() throws IOException {
+        String a = write("a.txt", A).toString();
+        String b = write("b.txt", B).toString();
+        Run strict = mia("detect", a, b, "--format", "json", "--max-evalue", "1e-300");
+        assertEquals(0, strict.rc(), strict.err());
+        assertTrue(strict.out().contains("\"phrases\": []"), strict.out());
+        Run all = mia("detect", a, b, "--format", "json", "--all");
+        assertTrue(all.out().contains("\"textB\""), all.out());
+        Run text = mia("detect", a, b);
+        assertTrue(text.out().contains(" E "), text.out());
+        assertError(mia("detect", a, b, "--all", "--max-evalue", "1"), "not both");
+        Path table = dir.resolve("no-table.tsv");
+        assertError(mia("detect", a, b, "--words-table", table.toString()), table.toString());
+        Path bad = write("bad-table.tsv", "# mia-word-frequencies 7\nthe\t3\n");
+        assertError(mia("detect", a, b, "--words-table", bad.toString()), "version 7");
     }
 
     @Test
