@@ -155,12 +155,12 @@ class WindowSizingTest {
         }
 
         @Override
-        public List<Detection> detectAll(List<String[]> pairs) {
-            return pairs.stream().map(p -> detect(p[0], p[1])).toList();
+        public List<Detection> detectAll(List<io.github.miaj.attention.TextPair> pairs) {
+            return pairs.stream().map(p -> detect(p.a(), p.b())).toList();
         }
 
         @Override
-        public List<io.github.miaj.detect.HeadWeight> weights() {
+        public List<io.github.miaj.detect.FeatureWeight> weights() {
             return List.of();
         }
 

@@ -822,6 +822,7 @@ public final class HtmlReport {
         final int maxListedPhrases;
         final int topHeads;
         final int topContributions;
+        final io.github.miaj.detect.DocumentDetection document;
 
         Inputs(Builder b, String contributionNote) {
             textA = b.textA;
@@ -844,6 +845,7 @@ public final class HtmlReport {
             maxListedPhrases = b.maxListedPhrases;
             topHeads = b.topHeads;
             topContributions = b.topContributions;
+            document = b.document;
         }
     }
 
