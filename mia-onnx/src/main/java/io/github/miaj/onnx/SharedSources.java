@@ -133,6 +133,21 @@ final class SharedSources {
         }
 
         @Override
+        public int countTokens(String text) {
+            return open().countTokens(text);
+        }
+
+        @Override
+        public boolean fits(String a, String b) {
+            return open().fits(a, b);
+        }
+
+        @Override
+        public java.util.Set<io.github.miaj.attention.SourceCapability> capabilities() {
+            return open().capabilities();
+        }
+
+        @Override
         public void close() {
             if (closed.compareAndSet(false, true)) {
                 release(key, source);
