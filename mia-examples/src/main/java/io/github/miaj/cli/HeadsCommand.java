@@ -24,7 +24,7 @@ final class HeadsCommand implements Runnable {
     int top;
 
     @Option(names = "--png", paramLabel = "FILE",
-            description = "Also draw the layers x heads heatmap as a PNG image, with axis labels and a colour bar.")
+            description = "Also draw the layers x heads heatmap as a PNG image, with axis labels and a colour bar; - writes the image alone to standard output.")
     Path png;
 
     @picocli.CommandLine.Spec
@@ -33,8 +33,23 @@ final class HeadsCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
+        Options.atLeast(spec.commandLine(), "--top", top, 0);
+        if (png != null && !png.toString().equals("-")) {
+            try {
+                io.github.miaj.io.AtomicFiles.checkTarget(png);
+            } catch (java.io.IOException e) {
+                throw new io.github.miaj.InvalidInputException("cannot write the PNG to " + png + ": "
+                        + (e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                        : e.toString()));
+            }
+        }
         try (RelationshipDetector d = Mia.detector().load(detector)) {
             List<HeadWeight> weights = d.weights();
+            if (png != null && png.toString().equals("-")) {
+                // the image alone on standard output
+                HeadsPng.write(weights, d.relationship() + " on " + d.model().source().modelId(), System.out);
+                return;
+            }
             out.println("detector: " + d.relationship() + " on " + d.model().source().modelId());
             out.println();
             out.print(HeadTable.format(weights));
