@@ -160,7 +160,7 @@ public final class DetectorFiles {
      */
     public static void checkWritable(Path path) {
         if (path == null || path.toString().isBlank()) {
-            throw new DetectorFileException("no path to save the detector to: give a file name such as detector.json");
+            throw new DetectorFileException("cannot save the detector to an empty path: give a file name such as detector.json");
         }
         if (Files.isDirectory(path.toAbsolutePath())) {
             throw new DetectorFileException("cannot save the detector to " + path
@@ -175,6 +175,17 @@ public final class DetectorFiles {
                         throw new DetectorFileException("cannot save the detector to " + path + ": " + d
                                 + (Files.isDirectory(d) ? " is not writable" : " is not a directory")
                                 + "; choose a directory you can write to");
+                    }
+                    if (d.equals(dir)) {
+                        // permission bits do not tell everything (root, /proc, a read-only mount): try it
+                        Path probe = dir.resolve("." + path.getFileName() + ".probe" + AtomicFiles.TEMP_SUFFIX);
+                        try {
+                            Files.deleteIfExists(Files.createFile(probe));
+                        } catch (IOException e) {
+                            throw new DetectorFileException("cannot save the detector to " + path + ": cannot "
+                                    + "create a file in " + dir + "; choose a directory you can "
+                                    + "write to", e);
+                        }
                     }
                     break;
                 }

@@ -158,9 +158,10 @@ final class DetectCommand implements Runnable {
             PhraseMatch p = ps.get(k);
             s.append(k == 0 ? "\n" : ",\n").append("    {\"a\": [").append(p.a().start()).append(", ").append(p.a().end())
                     .append("], \"b\": [").append(p.b().start()).append(", ").append(p.b().end())
-                    .append("], \"aCp\": [").append(cp(a, p.a().start())).append(", ").append(cp(a, p.a().end()))
-                    .append("], \"bCp\": [").append(cp(b, p.b().start())).append(", ").append(cp(b, p.b().end()))
                     .append("], \"score\": ").append(JsonOut.num(p.score()))
+                    .append(", \"aCp\": [").append(cp(a, p.a().start())).append(", ").append(cp(a, p.a().end()))
+                    .append("], \"bCp\": [").append(cp(b, p.b().start())).append(", ").append(cp(b, p.b().end()))
+                    .append(']')
                     .append(", \"textA\": ").append(JsonOut.str(p.a().of(a)))
                     .append(", \"textB\": ").append(JsonOut.str(p.b().of(b))).append('}');
         }
