@@ -29,7 +29,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Temporary files are named {@code .<target name>.<random>}{@value #TEMP_SUFFIX}; each is deleted when
  * writing fails for any reason (an exception of any type from the content) and at a normal JVM exit. One
  * that a killed process left behind is deleted by the next save to the same target once it is older than
- * {@value #STALE_SECONDS} seconds.
+ * 60 seconds.
  */
 public final class AtomicFiles {
     /** Ending of every temporary file this class makes, to recognise it. */
@@ -72,7 +72,11 @@ public final class AtomicFiles {
             throw new FileSystemException(target.toString(), null, "is " + what + ", which saving would replace; "
                     + "give the path of a regular file" + (a.isSymbolicLink() ? " (the link's target itself)" : ""));
         }
-        if (!Files.isWritable(abs)) {
+        PosixFileAttributeView posix = Files.getFileAttributeView(abs, PosixFileAttributeView.class);
+        boolean readOnlyMode = posix != null && !posix.readAttributes().permissions().contains(
+                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        // the mode too: root may write anything, but a file made read-only is not to be replaced by accident
+        if (readOnlyMode || !Files.isWritable(abs)) {
             throw new FileSystemException(target.toString(), null, "is read-only; make it writable or choose "
                     + "another path");
         }
