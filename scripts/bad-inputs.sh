@@ -111,6 +111,8 @@ if [ -f v.json ]; then
   check refuse "detector with precision 5.0"        "$mia" detect ok.txt ok.txt --detector m.json
   check refuse "detector with modelId null"         "$mia" detect ok.txt ok.txt --detector n.json
 fi
+check refuse "detect samples at -Xmx200m (small heap)" env MIA_JAVA_OPTS=-Xmx200m "$mia" detect "$samples/a.txt" "$samples/b.txt"
+check ok     "detect samples at -Xmx512m (the minimum)"  env MIA_JAVA_OPTS=-Xmx512m "$mia" detect "$samples/a.txt" "$samples/b.txt"
 rm -f fifo outfifo chardev
 echo
 echo "inputs tried / processed correctly / clear error / stack trace / crash / file destroyed / half-written"
