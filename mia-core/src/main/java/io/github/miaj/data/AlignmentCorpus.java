@@ -225,14 +225,9 @@ public final class AlignmentCorpus {
     }
 
     private static List<String> lines(Path file) {
-        try {
-            return List.of(Files.readString(file, StandardCharsets.UTF_8).split("\r?\n", -1));
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException("alignment file " + file + " does not exist", e);
-        } catch (MalformedInputException e) {
-            throw new InvalidInputException("alignment file " + file + " is not UTF-8 text", e);
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read alignment file " + file + ": " + e.getMessage(), e);
-        }
+        return List.of(io.github.miaj.io.StrictText.read(file, MAX_FILE_BYTES).split("\r?\n", -1));
     }
+
+    /** Largest alignment file read; the shipped sets are a few MB. */
+    static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
 }

@@ -141,22 +141,11 @@ public final class GutenbergText {
 
     /** Strict UTF-8: a malformed byte is an error, never a silent replacement character. */
     static String readUtf8(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read book " + file + ": " + e.getMessage(), e);
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException("book " + file + " is not valid UTF-8 (" + e.getMessage()
-                    + "); convert it, e.g. with iconv -f latin1 -t utf-8", e);
-        }
+        return io.github.miaj.io.StrictText.read(file, MAX_BOOK_BYTES);
     }
+
+    /** The largest book read: ten times the longest novel of the corpus; a wrong, huge file is refused. */
+    static final long MAX_BOOK_BYTES = 64L * 1024 * 1024;
 
     /**
      * Cuts out each {@code [Illustration ...]} block up to its matching bracket; an unclosed block runs to

@@ -105,7 +105,7 @@ public final class DocumentDetector {
     /**
      * Sizes windows so that a window pair fits the detector's source: each window holds at most half of
      * {@link AttentionSource#maxTokens()} tokens as the source's tokenizer counts them. A detector without a
-     * source gets windows of words, at {@value #TOKENS_PER_WORD} tokens a word of a 512-token window.
+     * source gets windows of words, at 1.6 tokens a word of a 512-token window.
      */
     public static DocumentDetector forSource(RelationshipDetector detector) {
         if (detector == null) {

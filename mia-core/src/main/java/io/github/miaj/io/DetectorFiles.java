@@ -95,8 +95,14 @@ public final class DetectorFiles {
     public static final int FORMAT_VERSION = 1;
 
     private static final Logger LOG = LoggerFactory.getLogger(DetectorFiles.class);
-    /** Far beyond any real detector (a few MB for thousands of heads); refuses to read a wrong, huge file. */
-    private static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
+    /**
+     * Far beyond any real detector (the shipped ones are kilobytes; thousands of heads with explanations stay
+     * under a megabyte); a wrong, huge file is refused before it is read, and parsing what is accepted needs
+     * a few times this in heap, which the smallest supported heap has.
+     */
+    static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
+    /** Largest weight or bias magnitude a file may hold; trained weights are below 100, and far larger overflow. */
+    static final double MAX_WEIGHT = 1e6;
 
     private static final Set<String> TOP_KEYS = Set.of("format", "formatVersion", "relationship", "features",
             "featureNames", "weights", "bias", "decoding", "source", "provenance", "devMetrics");
@@ -126,46 +132,69 @@ public final class DetectorFiles {
         } catch (DetectorFileException e) {
             throw new DetectorFileException("cannot save the detector to " + path + ": " + e.getMessage(), e);
         }
-        Path target = path.toAbsolutePath();
-        if (Files.isDirectory(target)) {
+        if (Files.isDirectory(path.toAbsolutePath())) {
             throw new DetectorFileException("cannot save the detector to " + path
                     + ": it is a directory; give a file name such as " + path.resolve("detector.json"));
         }
-        Path dir = target.getParent();
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = createTemp(dir, target.getFileName().toString());
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
+            AtomicFiles.write(path, bytes);
+            LOG.debug("saved detector '{}' ({} features) to {}", model.relationship(), model.featureNames().size(),
+                    path.toAbsolutePath());
+        } catch (java.nio.file.FileSystemException e) {
+            String reason = e.getReason() == null ? describe(e) : e.getReason();
+            if (e instanceof AccessDeniedException) {
+                reason = "permission denied on " + e.getFile() + "; choose a directory you can write to";
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                LOG.debug("atomic move not supported in {}; replacing {} non-atomically", dir, target);
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-            syncDirectory(dir);
-            LOG.debug("saved detector '{}' ({} features) to {}", model.relationship(), model.featureNames().size(), target);
-        } catch (AccessDeniedException e) {
-            throw new DetectorFileException("cannot save the detector to " + path + ": permission denied on "
-                    + e.getFile() + "; choose a directory you can write to", e);
+            throw new DetectorFileException("cannot save the detector to " + path + ": " + reason, e);
         } catch (IOException e) {
             throw new DetectorFileException("cannot save the detector to " + path + ": " + describe(e)
                     + "; check that the directory exists, is writable and has free space", e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException e) {
-                    LOG.warn("could not delete the temporary file {} after a failed save: {}", tmp, e.toString());
+        }
+    }
+
+    /**
+     * Checks, before a long training run, that {@link #save} could write {@code path}: not a directory, device,
+     * FIFO, link or read-only file, in a folder that is one.
+     *
+     * @throws DetectorFileException naming the problem and the fix
+     */
+    public static void checkWritable(Path path) {
+        if (path == null || path.toString().isBlank()) {
+            throw new DetectorFileException("cannot save the detector to an empty path: give a file name such as detector.json");
+        }
+        if (Files.isDirectory(path.toAbsolutePath())) {
+            throw new DetectorFileException("cannot save the detector to " + path
+                    + ": it is a directory; give a file name such as " + path.resolve("detector.json"));
+        }
+        try {
+            AtomicFiles.checkTarget(path);
+            Path dir = path.toAbsolutePath().getParent();
+            for (Path d = dir; d != null; d = d.getParent()) {
+                if (Files.exists(d)) {
+                    if (!Files.isDirectory(d) || !Files.isWritable(d)) {
+                        throw new DetectorFileException("cannot save the detector to " + path + ": " + d
+                                + (Files.isDirectory(d) ? " is not writable" : " is not a directory")
+                                + "; choose a directory you can write to");
+                    }
+                    if (d.equals(dir)) {
+                        // permission bits do not tell everything (root, /proc, a read-only mount): try it
+                        Path probe = dir.resolve("." + path.getFileName() + ".probe" + AtomicFiles.TEMP_SUFFIX);
+                        try {
+                            Files.deleteIfExists(Files.createFile(probe));
+                        } catch (IOException e) {
+                            throw new DetectorFileException("cannot save the detector to " + path + ": cannot "
+                                    + "create a file in " + dir + "; choose a directory you can "
+                                    + "write to", e);
+                        }
+                    }
+                    break;
                 }
             }
+        } catch (java.nio.file.FileSystemException e) {
+            throw new DetectorFileException("cannot save the detector to " + path + ": "
+                    + (e.getReason() == null ? describe(e) : e.getReason()), e);
+        } catch (IOException e) {
+            throw new DetectorFileException("cannot save the detector to " + path + ": " + describe(e), e);
         }
     }
 
@@ -188,12 +217,16 @@ public final class DetectorFiles {
                 throw new DetectorFileException(origin + " is a directory, not a detector file: give the path of "
                         + "the detector's .json file");
             }
-            long size = Files.size(path);
-            if (size > MAX_FILE_BYTES) {
-                throw new DetectorFileException(origin + " is " + size + " bytes, far too large for a detector file: "
-                        + "check that the path names a detector saved by MIA-J");
+            if (Files.isRegularFile(path) && Files.size(path) > MAX_FILE_BYTES) {
+                throw new DetectorFileException(origin + " is " + StrictText.size(Files.size(path)) + ", far too "
+                        + "large for a detector file (the limit is " + StrictText.size(MAX_FILE_BYTES) + "): check "
+                        + "that the path names a detector saved by MIA-J");
             }
-            bytes = Files.readAllBytes(path);
+            try (java.io.InputStream in = Files.newInputStream(path)) {
+                bytes = StrictText.readBounded(in, MAX_FILE_BYTES, origin);
+            } catch (InvalidInputException e) {
+                throw new DetectorFileException(e.getMessage() + " (far too large for a detector file)", e);
+            }
         } catch (NoSuchFileException e) {
             throw new DetectorFileException("detector file " + origin + " does not exist (looked for "
                     + path.toAbsolutePath() + "): check the path, or train and save a detector first", e);
@@ -370,12 +403,21 @@ public final class DetectorFiles {
         double[] weights = new double[weightValues.size()];
         for (int i = 0; i < weights.length; i++) {
             weights[i] = top.elementNumber(weightValues, "weights", i);
+            if (!(Math.abs(weights[i]) <= MAX_WEIGHT)) {
+                throw new DetectorFileException(name + ": weights[" + i + "] is " + weights[i] + "; a weight must be a "
+                        + "finite number of magnitude at most " + MAX_WEIGHT + " (larger ones overflow the score): the "
+                        + "file is corrupt, save the detector again");
+            }
         }
         if (featureNames.size() != weights.length) {
             throw new DetectorFileException(name + ": " + featureNames.size() + " feature names but " + weights.length
                     + " weights; each weight needs its feature name: the file is corrupt, save the detector again");
         }
         double bias = top.number("bias");
+        if (!(Math.abs(bias) <= MAX_WEIGHT)) {
+            throw new DetectorFileException(name + ": bias is " + bias + "; it must be a finite number of magnitude at "
+                    + "most " + MAX_WEIGHT + ": the file is corrupt, save the detector again");
+        }
 
         Obj dob = top.object("decoding");
         dob.onlyKeys(Set.of("threshold", "argmax", "minPhrase", "grow"));
@@ -421,6 +463,23 @@ public final class DetectorFiles {
             mo.onlyKeys(Set.of("precision", "recall", "f1", "aer", "prAuc", "truePositives", "falsePositives",
                     "falseNegatives"));
             double prAuc = mo.raw("prAuc") == null ? Double.NaN : mo.number("prAuc");
+            for (String k : List.of("precision", "recall", "f1", "aer")) {
+                double v = mo.number(k);
+                if (!(v >= 0 && v <= 1)) {
+                    throw new DetectorFileException(name + ": devMetrics." + k + " is " + v + "; it must lie in [0, 1]: "
+                            + "the file is corrupt, save the detector again");
+                }
+            }
+            if (!Double.isNaN(prAuc) && !(prAuc >= 0 && prAuc <= 1)) {
+                throw new DetectorFileException(name + ": devMetrics.prAuc is " + prAuc + "; it must lie in [0, 1] "
+                        + "or be absent: the file is corrupt, save the detector again");
+            }
+            for (String k : List.of("truePositives", "falsePositives", "falseNegatives")) {
+                if (mo.integer(k) < 0) {
+                    throw new DetectorFileException(name + ": devMetrics." + k + " is " + mo.integer(k) + "; a count "
+                            + "cannot be negative: the file is corrupt, save the detector again");
+                }
+            }
             devMetrics = mo.build(() -> new Metrics(mo.number("precision"), mo.number("recall"), mo.number("f1"),
                     mo.number("aer"), prAuc, mo.integer("truePositives"), mo.integer("falsePositives"),
                     mo.integer("falseNegatives")));
@@ -630,35 +689,6 @@ public final class DetectorFiles {
     }
 
     // ------------------------------------------------------------------------------------------ file helpers
-
-    /**
-     * A new empty file in {@code dir}. Not {@link Files#createTempFile}: that creates the file readable by
-     * its owner only, and the rename would carry those permissions over to the detector file; a plain
-     * {@code CREATE_NEW} honours the user's umask like any other saved file.
-     */
-    private static Path createTemp(Path dir, String name) throws IOException {
-        for (int attempt = 0; ; attempt++) {
-            Path tmp = dir.resolve("." + name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
-                    + ".tmp");
-            try {
-                Files.newByteChannel(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
-                return tmp;
-            } catch (FileAlreadyExistsException e) {
-                if (attempt >= 10) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    /** Makes the rename durable where the platform allows it; a no-op elsewhere (Windows cannot open a directory). */
-    private static void syncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | RuntimeException e) {
-            LOG.trace("could not sync directory {}: {}", dir, e.toString());
-        }
-    }
 
     private static String decodeUtf8(byte[] bytes, String origin) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()

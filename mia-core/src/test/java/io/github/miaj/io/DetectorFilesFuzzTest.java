@@ -181,7 +181,7 @@ class DetectorFilesFuzzTest {
         Metrics m = switch (metricsKind) {
             case 0 -> null;
             case 1 -> new Metrics(r.nextDouble(), r.nextDouble(), r.nextDouble(), r.nextDouble(), Double.NaN,
-                    r.nextLong(), r.nextLong(), r.nextLong());
+                    r.nextLong() & Long.MAX_VALUE, r.nextLong() & Long.MAX_VALUE, r.nextLong() & Long.MAX_VALUE);
             default -> Metrics.of(r.nextInt(1000), r.nextInt(1000), r.nextInt(1000), r.nextDouble(), r.nextDouble());
         };
         DetectorModel model = TestModels.random(r, heads, m);

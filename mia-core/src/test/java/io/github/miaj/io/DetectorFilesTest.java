@@ -70,7 +70,7 @@ class DetectorFilesTest {
         Random r = new Random(3);
         for (int i = 0; i < 50; i++) {
             Metrics m = i % 3 == 0 ? null : new Metrics(r.nextDouble(), r.nextDouble(), r.nextDouble(), r.nextDouble(),
-                    i % 3 == 1 ? Double.NaN : r.nextDouble(), r.nextLong(), Long.MAX_VALUE, Long.MIN_VALUE);
+                    i % 3 == 1 ? Double.NaN : r.nextDouble(), r.nextLong() & Long.MAX_VALUE, Long.MAX_VALUE, 0L);
             DetectorModel model = TestModels.random(r, r.nextInt(30), m);
             String text = DetectorFiles.toJson(model);
             assertEquals(model, DetectorFiles.fromJson(text, "random"));

@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -70,6 +71,10 @@ final class DetectCommand implements Runnable {
             + "model call (default: ${DEFAULT-VALUE}).")
     int batch;
 
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the result to FILE (atomically: the whole "
+            + "result or nothing) instead of standard output; - is standard output.")
+    Path outFile;
+
     @Option(names = "--no-progress", description = "No progress bar on standard error (it is drawn only for runs over a second).")
     boolean noProgress;
 
@@ -78,9 +83,40 @@ final class DetectCommand implements Runnable {
 
     @Override
     public void run() {
+        Options.atLeast(spec.commandLine(), "--batch", batch, 1);
+        Options.atLeast(spec.commandLine(), "--min-words", minWords, 1);
+        if (fileA.toString().equals("-") && fileB.toString().equals("-")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "only one of A and B can be - "
+                    + "(standard input)");
+        }
+        boolean toFile = outFile != null && !outFile.toString().equals("-");
+        if (toFile) {
+            try {
+                io.github.miaj.io.AtomicFiles.checkTarget(outFile);
+            } catch (java.io.IOException e) {
+                throw new io.github.miaj.InvalidInputException("cannot write to " + outFile + ": "
+                        + (e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                        : e.toString()));
+            }
+        }
         String a = TextFiles.read(fileA);
         String b = TextFiles.read(fileB);
-        PrintWriter out = spec.commandLine().getOut();
+        java.io.StringWriter buffer = toFile ? new java.io.StringWriter() : null;
+        PrintWriter out = toFile ? new PrintWriter(buffer) : spec.commandLine().getOut();
+        run(a, b, out);
+        if (toFile) {
+            out.flush();
+            try {
+                io.github.miaj.io.AtomicFiles.write(outFile, buffer.toString().getBytes(StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                throw new io.github.miaj.MiaException("cannot write to " + outFile + ": "
+                        + (e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                        : e.toString()), e);
+            }
+        }
+    }
+
+    private void run(String a, String b, PrintWriter out) {
         try (RelationshipDetector d = CliModels.detector(model, detector)) {
             DocumentDetector dd = DocumentDetector.forSource(d).withMinWords(minWords).withBatchSize(batch);
             if (exhaustive) {
@@ -130,12 +166,7 @@ final class DetectCommand implements Runnable {
     /** One window: the full report with per-head detail; longer texts: the phrases over the whole texts. */
     String html(RelationshipDetector d, DocumentDetector dd, String a, String b, io.github.miaj.detect.DocumentProgress progress) {
         HtmlReport.Builder report = HtmlReport.builder().texts(a, b).labels(fileA.toString(), fileB.toString()).detector(d);
-        PairAttention att = null;
-        try {
-            att = d.source().attend(a, b);
-        } catch (ModelException tooLong) {
-            // longer than the model window: fall through to windowed detection
-        }
+        PairAttention att = d.source() != null && d.source().fits(a, b) ? d.source().attend(a, b) : null;
         if (att != null) {
             report.detection(d.detect(att)).attention(att);
         } else {
@@ -156,6 +187,11 @@ final class DetectCommand implements Runnable {
             s.append(k == 0 ? "[" : ", [").append(spans.get(k).start()).append(", ").append(spans.get(k).end()).append(']');
         }
         return s.append(']').toString();
+    }
+
+    /** A UTF-16 offset as a code-point offset (what Python's str slicing counts). */
+    private static int cp(String text, int utf16) {
+        return text.codePointCount(0, utf16);
     }
 
     static String json(RelationshipDetector d, DocumentDetection r, String a, String b) {
@@ -185,6 +221,9 @@ final class DetectCommand implements Runnable {
                     .append(", \"evalue\": ").append(evalue(p.evalue()))
                     .append(", \"significance\": ").append(JsonOut.num(p.significance()))
                     .append(", \"otherSources\": ").append(spans(p.otherSources()))
+                    .append(", \"aCp\": [").append(cp(a, p.a().start())).append(", ").append(cp(a, p.a().end()))
+                    .append("], \"bCp\": [").append(cp(b, p.b().start())).append(", ").append(cp(b, p.b().end()))
+                    .append(']')
                     .append(", \"textA\": ").append(JsonOut.str(p.a().of(a)))
                     .append(", \"textB\": ").append(JsonOut.str(p.b().of(b))).append('}');
         }
@@ -244,8 +283,29 @@ final class DetectCommand implements Runnable {
         return Double.isNaN(e) ? "-" : Double.isInfinite(e) ? "inf" : String.format(Locale.ROOT, "%.2g", e);
     }
 
-    private static String oneLine(String s) {
-        return s.replaceAll("\\s+", " ");
+    /**
+     * One line, safe for a terminal: whitespace runs become one space and every other control character
+     * (ESC of a terminal escape sequence, BEL, backspace, C1 controls) is shown as U+FFFD, so an input text
+     * cannot move the cursor, recolour or retitle the user's terminal.
+     */
+    static String oneLine(String s) {
+        StringBuilder o = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                if (!space) {
+                    o.append(' ');
+                }
+                space = true;
+                continue;
+            }
+            space = false;
+            int type = Character.getType(c);
+            boolean bidi = c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069';
+            o.append(type == Character.CONTROL || bidi ? '\ufffd' : c);
+        }
+        return o.toString();
     }
 
     private static List<String> wrap(String s) {

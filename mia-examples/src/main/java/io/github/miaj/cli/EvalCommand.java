@@ -67,6 +67,8 @@ final class EvalCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
+        Options.atLeast(spec.commandLine(), "--skip", skip, 0);
+        Options.atLeast(spec.commandLine(), "--dev-pairs", devPairs, 1);
         if ((input == null) == (corpus == null)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give either --input FILE or --corpus DIR");
         }

@@ -42,7 +42,7 @@ final class HeadsCommand implements Runnable {
     int top;
 
     @Option(names = "--png", paramLabel = "FILE",
-            description = "Also draw the layers x heads heatmap as a PNG image, with axis labels and a colour bar.")
+            description = "Also draw the layers x heads heatmap as a PNG image, with axis labels and a colour bar; - writes the image alone to standard output.")
     Path png;
 
     @Option(names = "--corpus", paramLabel = "DIR",
@@ -68,8 +68,23 @@ final class HeadsCommand implements Runnable {
         if (corpus != null && alignment != null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --corpus or --alignment, not both");
         }
+        Options.atLeast(spec.commandLine(), "--top", top, 0);
+        if (png != null && !png.toString().equals("-")) {
+            try {
+                io.github.miaj.io.AtomicFiles.checkTarget(png);
+            } catch (java.io.IOException e) {
+                throw new io.github.miaj.InvalidInputException("cannot write the PNG to " + png + ": "
+                        + (e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                        : e.toString()));
+            }
+        }
         try (RelationshipDetector d = CliModels.detector(model, detector)) {
             List<FeatureWeight> weights = d.weights();
+            if (png != null && png.toString().equals("-")) {
+                // the image alone on standard output
+                HeadsPng.write(weights, d.relationship() + " on " + d.model().source().modelId(), System.out);
+                return;
+            }
             WeightSummary summary = d.summary();
             out.println("detector: " + d.relationship() + " on " + d.model().source().modelId());
             out.println();

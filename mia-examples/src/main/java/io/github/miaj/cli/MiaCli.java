@@ -37,10 +37,31 @@ public final class MiaCli implements Runnable {
                 err.flush();
                 return 1;
             }
-            throw ex;
+            // a bug, not a bad input: one line, the trace only when asked for
+            err.println("mia: internal error: " + ex + " (a bug in MIA-J: please report it with the command "
+                    + "line; set MIA_DEBUG=1 for the stack trace)");
+            if (System.getenv("MIA_DEBUG") != null) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return 70;
         });
-        int rc = cl.execute(args);
-        out.flush();
+        int rc;
+        try {
+            rc = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("mia: error: out of memory (the Java heap is " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB): give Java more, for example MIA_JAVA_OPTS=-Xmx2g; the minimum is 512 MB");
+            err.flush();
+            return 1;
+        }
+        // a failed write to standard output (a full disk, /dev/full, a closed pipe) must not end in status 0
+        if (out.checkError()) {
+            err.println("mia: error: could not write to standard output (disk full or pipe closed?); the output is "
+                    + "incomplete");
+            err.flush();
+            return rc == 0 ? 1 : rc;
+        }
         err.flush();
         return rc;
     }

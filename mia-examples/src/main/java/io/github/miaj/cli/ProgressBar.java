@@ -17,12 +17,23 @@ final class ProgressBar implements ProgressListener, DocumentProgress {
     private Stage last;
     private long lastDraw;
 
+    /** Whether standard error is a terminal: bin/mia says so; redraws with carriage returns are for terminals only. */
+    private final boolean terminal;
+
     ProgressBar(PrintWriter err) {
+        this(err, System.getenv("MIA_STDERR_TTY") != null);
+    }
+
+    ProgressBar(PrintWriter err, boolean terminal) {
         this.err = err;
+        this.terminal = terminal;
     }
 
     @Override
     public void onProgress(Stage stage, long done, long total) {
+        if (!terminal) {
+            return;
+        }
         long now = System.nanoTime();
         boolean finished = done >= total;
         if (stage == last && !finished && now - lastDraw < 100_000_000L) {
@@ -47,6 +58,9 @@ final class ProgressBar implements ProgressListener, DocumentProgress {
 
     @Override
     public void onProgress(long done, long total) {
+        if (!terminal) {
+            return;
+        }
         long now = System.nanoTime();
         if (now - startNanos < 1_000_000_000L || (done < total && now - lastDraw < 100_000_000L)) {
             return;

@@ -108,6 +108,13 @@ final class TrainCommand implements Runnable {
     public void run() {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Options.atLeast(spec.commandLine(), "--train-pairs", trainPairs, 1);
+        Options.atLeast(spec.commandLine(), "--dev-pairs", devPairs, 1);
+        Options.atLeast(spec.commandLine(), "--train-limit", trainLimit, 0);
+        if (out != null) {
+            // before hours of training, not at save time
+            io.github.miaj.io.DetectorFiles.checkWritable(out);
+        }
         if (relationship.equals("paraphrase")) {
             ParaphraseTraining t = new ParaphraseTraining(data, BuiltInModel.byId(model),
                     features.equals("full") ? ParaphraseTraining.Features.richest()

@@ -1,5 +1,7 @@
 package io.github.miaj.report;
 
+import io.github.miaj.io.AtomicFiles;
+
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.MiaException;
 import io.github.miaj.detect.FeatureWeight;
@@ -189,30 +191,31 @@ public final class HeadsPng {
         }
         BufferedImage img = render(weights, title);
         Path abs = path.toAbsolutePath();
-        Path tmp = null;
         try {
-            Files.createDirectories(abs.getParent());
-            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-            if (!ImageIO.write(img, "png", tmp.toFile())) {
-                throw new MiaException("this Java runtime has no PNG writer; use a full JDK");
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(abs, out -> {
+                if (!ImageIO.write(img, "png", out)) {
+                    throw new MiaException("this Java runtime has no PNG writer; use a full JDK");
+                }
+            });
             return abs;
+        } catch (java.nio.file.FileSystemException e) {
+            throw new MiaException("could not write the PNG to " + path + ": "
+                    + (e.getReason() != null ? e.getReason() : e.toString()), e);
         } catch (IOException e) {
             throw new MiaException("could not write the PNG to " + abs + ": " + e
                     + "; check that the folder exists and is writable", e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the move already happened, or the first failure is the one to report
-                }
+        }
+    }
+
+    /** Writes the heatmap as PNG to a stream (standard output, say), which it does not close. */
+    public static void write(List<FeatureWeight> weights, String title, java.io.OutputStream out) {
+        try {
+            if (!ImageIO.write(render(weights, title), "png", out)) {
+                throw new MiaException("this Java runtime has no PNG writer; use a full JDK");
             }
+            out.flush();
+        } catch (IOException e) {
+            throw new MiaException("could not write the PNG: " + e.getMessage(), e);
         }
     }
 }

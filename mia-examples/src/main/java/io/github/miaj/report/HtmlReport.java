@@ -1,5 +1,7 @@
 package io.github.miaj.report;
 
+import io.github.miaj.io.AtomicFiles;
+
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.MiaException;
 import io.github.miaj.attention.PairAttention;
@@ -111,25 +113,13 @@ public final class HtmlReport {
             throw new InvalidInputException("give a path to write the HTML report to");
         }
         Path abs = path.toAbsolutePath();
-        Path dir = abs.getParent();
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-            Files.writeString(tmp, toHtml(), StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            // built before the target is touched; a failure of any kind leaves nothing on disk
+            AtomicFiles.write(abs, out -> out.write(toHtml().getBytes(StandardCharsets.UTF_8)));
+        } catch (java.nio.file.FileSystemException e) {
+            throw new MiaException("could not write the HTML report to " + path + ": "
+                    + (e.getReason() != null ? e.getReason() : e.toString()), e);
         } catch (IOException e) {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the first failure is the one to report
-                }
-            }
             throw new MiaException("could not write the HTML report to " + abs + ": " + e
                     + "; check that the folder exists and is writable", e);
         }

@@ -27,7 +27,7 @@ class TextFilesTest {
             f.setLength(40L * 1024 * 1024); // sparse: no disk or heap needed
         }
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> TextFiles.read(big));
-        assertTrue(e.getMessage().contains("40 MB") && e.getMessage().contains("limit is 8 MB")
+        assertTrue(e.getMessage().contains("is 40 MiB") && e.getMessage().contains("limit is 8 MiB")
                 && e.getMessage().contains("split the file"), e.getMessage());
         // and the command line turns it into one line and status 1, before any model is loaded
         Path small = dir.resolve("a.txt");
@@ -36,7 +36,7 @@ class TextFilesTest {
         int rc = MiaCli.run(new String[] {"detect", small.toString(), big.toString()}, new PrintWriter(new StringWriter()),
                 new PrintWriter(err));
         assertEquals(1, rc);
-        assertTrue(err.toString().startsWith("mia: error: ") && err.toString().contains("limit is 8 MB"), err.toString());
+        assertTrue(err.toString().startsWith("mia: error: ") && err.toString().contains("limit is 8 MiB"), err.toString());
     }
 
     @Test

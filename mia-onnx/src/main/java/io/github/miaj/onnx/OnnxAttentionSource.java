@@ -61,6 +61,8 @@ public final class OnnxAttentionSource implements AttentionSource {
     private final Architecture architecture;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private boolean closed;
+    /** Smallest heap, in MB, documented for the built-in models (300 MB was measured to load the MiniLM one). */
+    public static final int MIN_HEAP_MB = 512;
 
     private OnnxAttentionSource(AttentionRunner runner, String modelId, String fingerprint, Architecture architecture) {
         this.runner = runner;
@@ -366,13 +368,25 @@ public final class OnnxAttentionSource implements AttentionSource {
          *                        attention, or attention is fused
          */
         public OnnxAttentionSource build() {
+            try {
+                return buildInHeap();
+            } catch (OutOfMemoryError e) {
+                // reading and instrumenting the graph holds the model a few times over
+                throw new ModelException("loading the model ran out of Java heap (this JVM may use "
+                        + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB): MIA-J needs at least "
+                        + MIN_HEAP_MB + " MB for the built-in models (more for larger ones); start Java with -Xmx"
+                        + MIN_HEAP_MB + "m or more (for bin/mia: MIA_JAVA_OPTS=-Xmx" + MIN_HEAP_MB + "m)");
+            }
+        }
+
+        private OnnxAttentionSource buildInHeap() {
             long t0 = System.nanoTime();
             if (model == null && builtIn == null) {
                 throw new InvalidInputException("no model given: call model(Path) with a .onnx file or bundle "
                         + "folder, or builtIn(BuiltInModel)");
             }
             OrtSupport.Settings settings = new OrtSupport.Settings(intraOpThreads, allowSpinning, provider, configurer);
-            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            OrtEnvironment env = OrtEnvironments.get();
             Architecture arch;
             String id;
             String label;

@@ -42,6 +42,9 @@ public final class OnnxBuiltIns implements BuiltIns {
      */
     @Override
     public Optional<AttentionSource> openSource(SourceInfo info, SourceSettings settings) {
+        if (info == null || info.modelId() == null) {
+            return Optional.empty(); // a detector that names no model: not one of the built-in models
+        }
         for (BuiltInModel m : BuiltInModel.values()) {
             if (info.modelId().equals(m.id()) || info.modelId().startsWith(m.id() + "/")) {
                 // a model that is not on the classpath is not left to the caller's generic "no provider" error:

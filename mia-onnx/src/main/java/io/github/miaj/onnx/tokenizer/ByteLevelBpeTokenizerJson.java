@@ -475,30 +475,13 @@ public final class ByteLevelBpeTokenizerJson {
     }
 
     static void writeAtomically(Path target, String text) {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, absolute.getFileName().toString(), ".tmp");
-            try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                // createTempFile makes the file owner-only; a tokenizer is no secret, so make it readable as
-                // an ordinary written file would be.
-                try {
-                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // Windows: ACLs are inherited from the folder already.
-                }
-                try {
-                    Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            io.github.miaj.io.AtomicFiles.write(target, text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.nio.file.FileSystemException e) {
+            throw new ModelException("Cannot write " + target + ": " + (e.getReason() != null ? e.getReason()
+                    : e.toString()), e);
         } catch (IOException e) {
-            throw new ModelException("Cannot write " + absolute + ": " + e.getMessage()
+            throw new ModelException("Cannot write " + target.toAbsolutePath() + ": " + e.getMessage()
                     + ". Check that the folder is writable.", e);
         }
     }
