@@ -133,6 +133,18 @@ public final class WindowRetrieval {
         return List.copyOf(out);
     }
 
+    /**
+     * The distinct shingles of a text, hashed as {@link #candidates} hashes them, sorted; for collection-level
+     * retrieval (mia-spark), where two texts that share fewer than two shingles can have no candidate window pair.
+     */
+    public static long[] shingles(String text) {
+        if (text == null) {
+            throw new InvalidInputException("shingles needs a text; got null");
+        }
+        return Arrays.stream(new Doc(text, Integer.MAX_VALUE).shingles).filter(h -> h != 0).distinct().sorted()
+                .toArray();
+    }
+
     /** Lower case, letters and digits only; empty for punctuation. */
     static String fold(String word) {
         StringBuilder s = new StringBuilder(word.length());

@@ -29,13 +29,25 @@ public final class OnnxBuiltIns implements BuiltIns {
 
     @Override
     public Optional<AttentionSource> openSource(SourceInfo info) {
+        return openSource(info, OnnxAttentionSource.builder());
+    }
+
+    /**
+     * As {@link #openSource(SourceInfo)}, with this many ONNX Runtime intra-op threads: a Spark executor gives
+     * each session the cores a task owns.
+     */
+    public Optional<AttentionSource> openSource(SourceInfo info, int intraOpThreads) {
+        return openSource(info, OnnxAttentionSource.builder().intraOpThreads(intraOpThreads));
+    }
+
+    private static Optional<AttentionSource> openSource(SourceInfo info, OnnxAttentionSource.Builder builder) {
         for (BuiltInModel m : BuiltInModel.values()) {
             if (info.modelId().equals(m.id()) || info.modelId().startsWith(m.id() + "/")) {
                 // a model that is not on the classpath is not left to the caller's generic "no provider" error:
                 // building its source fails with a message that names the Maven artifact to add
                 // a detector trained with hidden-state similarity channels binds to the source that has them
                 boolean sim = info.modelId().endsWith(OnnxAttentionSource.SIM_SUFFIX);
-                return Optional.of(OnnxAttentionSource.builder().builtIn(m).hiddenStateSimilarity(sim).build());
+                return Optional.of(builder.builtIn(m).hiddenStateSimilarity(sim).build());
             }
         }
         return Optional.empty();
