@@ -25,7 +25,7 @@ final class TestSpark {
         return spark;
     }
 
-    private static final String[] VOCAB = ("river stone window garden letter morning captain silver forest lamp "
+    static final String[] VOCAB = ("river stone window garden letter morning captain silver forest lamp "
             + "harbour winter bread candle mirror ladder market village doctor sister travel quiet bright narrow "
             + "ancient broken golden heavy yellow gentle sudden hollow distant careful walked carried painted "
             + "watched opened listened whispered followed remembered gathered the a of and to in on with under "
