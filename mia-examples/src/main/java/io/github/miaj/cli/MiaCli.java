@@ -13,7 +13,7 @@ import java.io.PrintWriter;
 @Command(name = "mia", mixinStandardHelpOptions = true, versionProvider = MiaCli.VersionProvider.class,
         description = "Find where text B reproduces or rephrases text A, with attention heads as explainable detectors.",
         subcommands = {DetectCommand.class, AlignCommand.class, TrainCommand.class, EvalCommand.class,
-                HeadsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                HeadsCommand.class, CorpusCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class MiaCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -47,7 +47,7 @@ public final class MiaCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "give a command: detect, align, train, eval or heads");
+        throw new CommandLine.ParameterException(spec.commandLine(), "give a command: detect, align, train, eval, heads or corpus");
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {
