@@ -35,8 +35,12 @@ import static org.apache.spark.sql.functions.sum;
 public final class Candidates {
     /** Default: shingles in more documents than this are dropped (passim's default too). */
     public static final int DEFAULT_MAX_DF = 100;
-    /** Default: pairs must share at least this many rare shingles. */
-    public static final int DEFAULT_MIN_SHARED = 3;
+    /**
+     * Default: pairs must share at least this many rare shingles, the shingles of a verbatim passage of about ten
+     * words (passim's default asks for five shared word 5-grams, about as much). Pairs that share less reuse too
+     * little to tell from chance; lower it (down to 1) to look at them anyway.
+     */
+    public static final int DEFAULT_MIN_SHARED = 8;
 
     private static final StructType POSTING = new StructType(new StructField[] {
             new StructField("shingle", DataTypes.LongType, false, Metadata.empty()),
