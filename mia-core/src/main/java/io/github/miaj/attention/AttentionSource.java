@@ -114,6 +114,30 @@ public interface AttentionSource extends AutoCloseable {
     /** Most content tokens of A and B together that one call can take. */
     int maxTokens();
 
+    /**
+     * Content tokens this source's tokenizer makes of {@code text} alone, special tokens not counted: what
+     * windows are sized by. This default counts whitespace words, right for a source with one token a word;
+     * a source with a subword tokenizer overrides it.
+     *
+     * @throws io.github.miaj.InvalidInputException when the text is null
+     */
+    default int countTokens(String text) {
+        if (text == null) {
+            throw new io.github.miaj.InvalidInputException("countTokens needs a text, not null");
+        }
+        return io.github.miaj.text.Words.of(text).size();
+    }
+
+    /**
+     * Whether {@link #attend(String, String)} takes the pair without refusing it for length. This default
+     * checks {@code countTokens(a) + countTokens(b) <= maxTokens()}.
+     *
+     * @throws io.github.miaj.InvalidInputException when a text is null
+     */
+    default boolean fits(String a, String b) {
+        return countTokens(a) + countTokens(b) <= maxTokens();
+    }
+
     /** Releases native resources; a second call does nothing. */
     @Override
     void close();

@@ -4,8 +4,12 @@ import io.github.miaj.InvalidInputException;
 import io.github.miaj.MiaException;
 import io.github.miaj.attention.AttentionSource;
 import io.github.miaj.feature.Granularity;
+import io.github.miaj.significance.ChanceModel;
+import io.github.miaj.significance.Significance;
+import io.github.miaj.significance.WordFrequencies;
 import io.github.miaj.text.Sentences;
 import io.github.miaj.text.Span;
+import io.github.miaj.text.TextMeasure;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
 
@@ -13,10 +17,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs a detector on texts of any length. Each text is cut into windows of whole sentences that fit the
- * model (a sentence longer than a window is cut at word boundaries, never dropped). Texts that fit one window
+ * model, sized by the source's own token count ({@link AttentionSource#countTokens}): a sentence longer than
+ * a window is cut at word boundaries, and a "word" longer than a window (text without spaces, a long URL) is
+ * cut inside, so that nothing is dropped and no text is refused for its length. Texts that fit one window
  * each are compared whole. Longer texts go through {@link WindowRetrieval}: only the window pairs around
  * passages that share three-word runs are run, so the cost grows with the length of the texts and what they
  * share rather than with the product of their lengths; {@link #exhaustive()} pairs every window with every
@@ -33,28 +40,47 @@ import java.util.List;
  * }</pre>
  */
 public final class DocumentDetector {
-    /** Sub-tokens per word assumed when sizing windows; English prose under WordPiece/BPE averages ~1.3. */
+    /** Sub-tokens per word assumed when sizing windows for a detector without an attention source. */
     static final double TOKENS_PER_WORD = 1.6;
-    /** Most words between two phrases that still continue each other across a window boundary. */
-    private static final int MERGE_GAP = 3;
+    /**
+     * Most words between two phrases that still continue each other (across a window boundary, an edit the
+     * decoder did not bridge, a short insertion), in both texts.
+     */
+    private static final int MERGE_GAP = 8;
+    /** Most change of the diagonal (B's offset from A, in units) between two phrases that continue each other. */
+    private static final int MERGE_SKEW = 4;
+    /**
+     * E-value limit of reported matches by default: about one chance match in ten pairs of unrelated texts
+     * (docs/significance.md has the calibration and the recall it buys on planted passages).
+     */
+    public static final double DEFAULT_MAX_EVALUE = 0.1;
     /** Window pairs per call to the attention source by default. */
     public static final int DEFAULT_BATCH_SIZE = 2;
 
     private final RelationshipDetector detector;
+    /** Most units (words, or the source's tokens) of each text in one window, under {@link #measure}. */
     private final int maxWords;
+    private final TextMeasure measure;
     private final boolean exhaustive;
     private final int minWords;
     private final int batchSize;
+    private final Significance significance;
+    private final double maxEvalue;
 
     /**
      * @param maxWordsPerSide most words of each text in one window pair
      */
     public DocumentDetector(RelationshipDetector detector, int maxWordsPerSide) {
-        this(detector, maxWordsPerSide, false, 1, DEFAULT_BATCH_SIZE);
+        this(detector, maxWordsPerSide, TextMeasure.words(), false, 1, DEFAULT_BATCH_SIZE, null, Double.NaN);
     }
 
-    private DocumentDetector(RelationshipDetector detector, int maxWords, boolean exhaustive, int minWords,
-                             int batchSize) {
+    /**
+     * @param significance null: the built-in table and the chance model fitted for the detector's relationship
+     * @param maxEvalue    NaN: {@link #DEFAULT_MAX_EVALUE} when that model was fitted for the relationship,
+     *                     no limit otherwise
+     */
+    private DocumentDetector(RelationshipDetector detector, int maxWords, TextMeasure measure, boolean exhaustive,
+                             int minWords, int batchSize, Significance significance, double maxEvalue) {
         if (detector == null) {
             throw new InvalidInputException("detector must not be null");
         }
@@ -63,15 +89,33 @@ public final class DocumentDetector {
         }
         this.detector = detector;
         this.maxWords = maxWords;
+        this.measure = measure;
         this.exhaustive = exhaustive;
         this.minWords = minWords;
         this.batchSize = batchSize;
+        Optional<ChanceModel> fitted = ChanceModel.builtIn(detector.relationship());
+        Optional<ChanceModel> model = fitted.or(() -> ChanceModel.builtIn("verbatim"));
+        this.significance = significance != null ? significance
+                : model.map(m -> new Significance(WordFrequencies.builtIn(), m)).orElse(null);
+        this.maxEvalue = !Double.isNaN(maxEvalue) ? maxEvalue
+                : significance == null && fitted.isEmpty() ? Double.POSITIVE_INFINITY : DEFAULT_MAX_EVALUE;
     }
 
-    /** Sizes windows so that a window pair fits the detector's source (specials aside). */
+    /**
+     * Sizes windows so that a window pair fits the detector's source: each window holds at most half of
+     * {@link AttentionSource#maxTokens()} tokens as the source's tokenizer counts them. A detector without a
+     * source gets windows of words, at {@value #TOKENS_PER_WORD} tokens a word of a 512-token window.
+     */
     public static DocumentDetector forSource(RelationshipDetector detector) {
-        int tokens = detector.source() == null ? 512 : detector.source().maxTokens();
-        return new DocumentDetector(detector, Math.max(8, (int) (tokens / 2 / TOKENS_PER_WORD)));
+        if (detector == null) {
+            throw new InvalidInputException("detector must not be null");
+        }
+        AttentionSource source = detector.source();
+        if (source == null) {
+            return new DocumentDetector(detector, Math.max(8, (int) (512 / 2 / TOKENS_PER_WORD)));
+        }
+        return new DocumentDetector(detector, Math.max(8, source.maxTokens() / 2), source::countTokens, false, 1,
+                DEFAULT_BATCH_SIZE, null, Double.NaN);
     }
 
     /**
@@ -79,7 +123,7 @@ public final class DocumentDetector {
      * lengths, but passages that share no three-word run with A (paraphrases) are still looked at.
      */
     public DocumentDetector exhaustive() {
-        return new DocumentDetector(detector, maxWords, true, minWords, batchSize);
+        return new DocumentDetector(detector, maxWords, measure, true, minWords, batchSize, significance, maxEvalue);
     }
 
     /** A copy that drops matches shorter than {@code words} units in B after merging (default 1: keep all). */
@@ -87,7 +131,7 @@ public final class DocumentDetector {
         if (words < 1) {
             throw new InvalidInputException("minimum match length " + words + " must be at least 1 word");
         }
-        return new DocumentDetector(detector, maxWords, exhaustive, words, batchSize);
+        return new DocumentDetector(detector, maxWords, measure, exhaustive, words, batchSize, significance, maxEvalue);
     }
 
     /**
@@ -98,10 +142,52 @@ public final class DocumentDetector {
         if (pairs < 1) {
             throw new InvalidInputException("batch size " + pairs + " must be at least 1");
         }
-        return new DocumentDetector(detector, maxWords, exhaustive, minWords, pairs);
+        return new DocumentDetector(detector, maxWords, measure, exhaustive, minWords, pairs, significance, maxEvalue);
     }
 
-    /** Most words of each text in one window. */
+    /**
+     * A copy that reports matches whose E-value is at most {@code evalue} (default {@value #DEFAULT_MAX_EVALUE}
+     * for a detector with a fitted chance model; {@code Double.POSITIVE_INFINITY} keeps every match).
+     */
+    public DocumentDetector withMaxEvalue(double evalue) {
+        if (!(evalue > 0)) {
+            throw new InvalidInputException("E-value limit " + evalue + " must be positive; give a larger one, or"
+                    + " Double.POSITIVE_INFINITY to keep every match");
+        }
+        return new DocumentDetector(detector, maxWords, measure, exhaustive, minWords, batchSize, significance, evalue);
+    }
+
+    /** A copy that reports every match, chance ones included (for studying alignment). */
+    public DocumentDetector keepAll() {
+        return withMaxEvalue(Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * A copy that scores matches with another word-frequency table and chance model (a user's own corpus; a
+     * detector of their own, fitted with {@code mia significance fit}).
+     */
+    public DocumentDetector withSignificance(Significance s) {
+        if (s == null) {
+            throw new InvalidInputException("significance must not be null");
+        }
+        return new DocumentDetector(detector, maxWords, measure, exhaustive, minWords, batchSize, s,
+                Double.isInfinite(maxEvalue) ? DEFAULT_MAX_EVALUE : maxEvalue);
+    }
+
+    /** The E-value limit of reported matches. */
+    public double maxEvalue() {
+        return maxEvalue;
+    }
+
+    /** How matches are scored. */
+    public Significance significance() {
+        return significance;
+    }
+
+    /**
+     * Most units of each text in one window: words for a detector built with a word count, the source's
+     * tokens for {@link #forSource}.
+     */
     public int maxWords() {
         return maxWords;
     }
@@ -111,12 +197,74 @@ public final class DocumentDetector {
         if (a == null || b == null) {
             throw new InvalidInputException("detect needs two texts; got null for " + (a == null ? "A" : "B"));
         }
-        List<Span> wa = Sentences.windows(a, maxWords);
-        List<Span> wb = Sentences.windows(b, maxWords);
+        TextMeasure m = memo(measure);
+        List<Span> wa = Sentences.windows(a, maxWords, m);
+        List<Span> wb = Sentences.windows(b, maxWords, m);
+        return plan(a, b, wa, wb, m);
+    }
+
+    /**
+     * The measure remembering its answers for one run: the same sentence is measured while cutting windows of
+     * A and of B and again by retrieval, and a tokenizer's count costs a native call.
+     */
+    private static TextMeasure memo(TextMeasure measure) {
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        return t -> {
+            Integer n = seen.get(t);
+            if (n == null) {
+                n = measure.size(t);
+                seen.put(t, n);
+            }
+            return n;
+        };
+    }
+
+    private List<WindowRetrieval.WindowPair> plan(String a, String b, List<Span> wa, List<Span> wb,
+                                                  TextMeasure m) {
         if (exhaustive || wa.size() <= 1 && wb.size() <= 1) {
-            return WindowRetrieval.allPairs(a, b, maxWords);
+            List<WindowRetrieval.WindowPair> out = new ArrayList<>(wa.size() * wb.size());
+            for (Span sa : wa) {
+                for (Span sb : wb) {
+                    out.add(new WindowRetrieval.WindowPair(sa, sb));
+                }
+            }
+            return out;
         }
-        return WindowRetrieval.candidates(a, b, maxWords);
+        return fitted(a, b, WindowRetrieval.candidates(a, b, maxWords, m,
+                significance == null ? WordFrequencies.builtIn() : significance.words()), m);
+    }
+
+    /**
+     * The pairs with every window larger than the budget (retrieval sums its pieces, which a tokenizer's count
+     * of the whole can exceed) cut again into windows that fit, each part of A paired with each part of B.
+     */
+    private List<WindowRetrieval.WindowPair> fitted(String a, String b, List<WindowRetrieval.WindowPair> pairs,
+                                                    TextMeasure m) {
+        java.util.Map<Span, List<Span>> partsA = new java.util.HashMap<>();
+        java.util.Map<Span, List<Span>> partsB = new java.util.HashMap<>();
+        LinkedHashSet<WindowRetrieval.WindowPair> out = new LinkedHashSet<>();
+        for (WindowRetrieval.WindowPair p : pairs) {
+            List<Span> pa = partsA.computeIfAbsent(p.a(), s -> parts(a, s, m));
+            List<Span> pb = partsB.computeIfAbsent(p.b(), s -> parts(b, s, m));
+            for (Span x : pa) {
+                for (Span y : pb) {
+                    out.add(new WindowRetrieval.WindowPair(x, y));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private List<Span> parts(String text, Span window, TextMeasure m) {
+        String t = window.of(text);
+        if (m.size(t) <= maxWords) {
+            return List.of(window);
+        }
+        List<Span> out = new ArrayList<>();
+        for (Span s : Sentences.windows(t, maxWords, m)) {
+            out.add(new Span(s.start() + window.start(), s.end() + window.start()));
+        }
+        return out;
     }
 
     public DocumentDetection detect(String a, String b) {
@@ -133,9 +281,20 @@ public final class DocumentDetector {
         if (progress == null) {
             throw new InvalidInputException("progress must not be null; pass DocumentProgress.none()");
         }
-        List<WindowRetrieval.WindowPair> pairs = plan(a, b);
-        int windowsA = Sentences.windows(a, maxWords).size();
-        int windowsB = Sentences.windows(b, maxWords).size();
+        if (significance == null) {
+            throw new io.github.miaj.MiaException("no chance model is shipped for detector '" + detector.relationship()
+                    + "' nor for verbatim (a jar built without its resources?): fit one with 'mia significance fit'"
+                    + " and pass it with withSignificance");
+        }
+        if (a == null || b == null) {
+            throw new InvalidInputException("detect needs two texts; got null for " + (a == null ? "A" : "B"));
+        }
+        TextMeasure units = memo(measure);
+        List<Span> wa = Sentences.windows(a, maxWords, units);
+        List<Span> wb = Sentences.windows(b, maxWords, units);
+        List<WindowRetrieval.WindowPair> pairs = plan(a, b, wa, wb, units);
+        int windowsA = wa.size();
+        int windowsB = wb.size();
         List<Word> wordsA = Words.of(a);
         List<Word> wordsB = Words.of(b);
         boolean words = detector.model().features().granularity() == Granularity.WORD;
@@ -167,13 +326,10 @@ public final class DocumentDetector {
             }
         }
         List<PhraseMatch> merged = pairs.size() > 1 && words ? merge(all) : dedupe(all);
-        if (minWords > 1) {
-            merged.removeIf(m -> (words ? m.lastB() - m.firstB() + 1 : Words.of(m.b().of(b)).size()) < minWords);
-        }
-        merged.sort(Comparator.comparingInt((PhraseMatch m) -> m.b().start()).thenComparingInt(m -> m.a().start()));
         List<PairMatch> linked = new ArrayList<>(links.values());
         linked.sort(Comparator.comparingInt(PairMatch::a).thenComparingInt(PairMatch::b));
-        return new DocumentDetection(merged, linked, windowsA, windowsB, runs);
+        return Passages.report(merged, linked, a, b, windowsA, windowsB, runs, significance, maxEvalue, minWords,
+                words);
     }
 
     private static void checkInterrupt(long runs, long total) {
@@ -243,7 +399,8 @@ public final class DocumentDetector {
                         break; // sorted by firstA: nothing later can touch cur in A
                     }
                     if (near(cur.firstA(), cur.lastA(), q.firstA(), q.lastA())
-                            && near(cur.firstB(), cur.lastB(), q.firstB(), q.lastB())) {
+                            && near(cur.firstB(), cur.lastB(), q.firstB(), q.lastB())
+                            && onDiagonal(cur, q)) {
                         cur = join(cur, q);
                         used[m] = true;
                         grew = true;
@@ -258,6 +415,17 @@ public final class DocumentDetector {
     /** Whether two unit ranges overlap or leave at most {@value #MERGE_GAP} units between them. */
     private static boolean near(int f1, int l1, int f2, int l2) {
         return f2 <= l1 + MERGE_GAP + 1 && f1 <= l2 + MERGE_GAP + 1;
+    }
+
+    /**
+     * Whether q continues cur along one diagonal (B's offset from A changes by at most {@value #MERGE_SKEW}
+     * units, as edits make it): the same passage seen from two windows, or split by an edit. Two matches of one
+     * passage of B against two copies in A lie on different diagonals and are kept apart.
+     */
+    private static boolean onDiagonal(PhraseMatch cur, PhraseMatch q) {
+        int d1 = q.firstB() >= cur.firstB() ? cur.lastB() - cur.lastA() : cur.firstB() - cur.firstA();
+        int d2 = q.firstB() >= cur.firstB() ? q.firstB() - q.firstA() : q.lastB() - q.lastA();
+        return Math.abs(d1 - d2) <= MERGE_SKEW;
     }
 
     private static PhraseMatch join(PhraseMatch x, PhraseMatch y) {

@@ -1,8 +1,11 @@
 package io.github.miaj.detect;
 
 import io.github.miaj.InvalidInputException;
+import io.github.miaj.feature.Lexicon;
+import io.github.miaj.significance.WordFrequencies;
 import io.github.miaj.text.Sentences;
 import io.github.miaj.text.Span;
+import io.github.miaj.text.TextMeasure;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
 
@@ -20,24 +23,34 @@ import java.util.TreeMap;
  * Chooses which window pairs of two long texts are worth running the model on, so that the cost grows with
  * the length of the texts and the amount they share, not with the product of their lengths.
  *
- * <p>Both texts are cut into sentence pieces ({@link Sentences#pieces}). Words are folded (lower case, letters
- * and digits only) and every run of three folded words that is not made of function words alone is hashed
- * (a <em>shingle</em>). Shingles that occur more than {@value #MAX_SHINGLE_FREQUENCY} times in A are ignored
- * as too common to point anywhere. A piece of B is <em>hot</em> when at least two of its shingles occur in A
- * (one, for a piece that has only one or two shingles). Consecutive hot pieces of B are grouped into clusters
- * that fit a window; for each cluster, the pieces of A its shingles hit are grouped the same way. Each
- * cluster, on either side, is then widened with neighbouring sentences up to the window size, so the model
- * sees a reproduced passage whole and with context even when it straddles a fixed window boundary.
+ * <p>Both texts are cut into sentence pieces ({@link Sentences#pieces}). Words are folded
+ * ({@link Lexicon#fold}) and every run of three folded words that is not made of function words alone is hashed
+ * (a <em>shingle</em>). Each shingle shared by the two texts weighs by its rarity: the information of its words
+ * in a {@link WordFrequencies} table, less {@value #SHINGLE_BASE} nats (what three common words carry), less
+ * the log of how often it occurs in A and in B; so "in front of the" weighs almost nothing, a run with a name
+ * or a rare word a lot, and a run repeated all over both texts nothing. A piece of B is <em>hot</em> when its
+ * distinct shared shingles weigh at least {@value #HOT_WEIGHT}. Consecutive hot pieces of B are grouped into
+ * clusters that fit a window; for each cluster, the pieces of A its shingles hit are grouped the same way and
+ * the {@value #MAX_SOURCES} heaviest groups are kept (a passage that A holds many times is still found, at its
+ * first occurrences: each shingle remembers its first {@value #POSITIONS_KEPT} places in A). Each cluster, on
+ * either side, is then widened with neighbouring sentences up to the window size, so the model sees a
+ * reproduced passage whole and with context even when it straddles a fixed window boundary. The cost thus
+ * follows the rare wording the texts share, not their lengths' product; texts with nothing rare in common
+ * give no window pair at all.
  *
  * <p>Measured on planted passages (BENCHMARKS.md): the lightly edited copies the verbatim detector finds keep
  * enough shingles (an edit breaks at most three of them) to be retrieved. Paraphrases that share no three-word
  * run are not retrieved; run {@link DocumentDetector#exhaustive()} for those.
  */
 public final class WindowRetrieval {
-    /** Shingles seen more often than this in A are ignored (common phrases such as "at the same time"). */
-    static final int MAX_SHINGLE_FREQUENCY = 4;
-    /** Shared shingles that make a piece of B hot, or a group of pieces of A a candidate. */
-    static final int MIN_HITS = 2;
+    /** Nats three common words carry; a shingle weighs what its words carry beyond this. */
+    static final double SHINGLE_BASE = 12.0;
+    /** Weight of distinct shared shingles that makes a piece of B hot, or a group of pieces of A a candidate. */
+    static final double HOT_WEIGHT = 12.0;
+    /** Places in A each shingle remembers (later copies of a passage A holds many times are not paired). */
+    static final int POSITIONS_KEPT = 16;
+    /** Groups of pieces of A paired with one cluster of B, heaviest first. */
+    static final int MAX_SOURCES = 4;
 
     private static final Set<String> FUNCTION_WORDS = Set.of(("a an the and or but nor so yet of to in on at by for "
             + "with from into onto upon as than that this these those it its is was were be been being am are "
@@ -58,9 +71,18 @@ public final class WindowRetrieval {
      * at most {@code maxWords} words.
      */
     public static List<WindowPair> allPairs(String a, String b, int maxWords) {
+        return allPairs(a, b, maxWords, TextMeasure.words());
+    }
+
+    /**
+     * Every window of A paired with every window of B, windows of whole sentences no larger than
+     * {@code budget} under {@code measure} ({@link Sentences#windows(String, int, TextMeasure)}).
+     */
+    public static List<WindowPair> allPairs(String a, String b, int budget, TextMeasure measure) {
         List<WindowPair> out = new ArrayList<>();
-        for (Span sa : Sentences.windows(a, maxWords)) {
-            for (Span sb : Sentences.windows(b, maxWords)) {
+        List<Span> wb = Sentences.windows(b, budget, measure);
+        for (Span sa : Sentences.windows(a, budget, measure)) {
+            for (Span sb : wb) {
                 out.add(new WindowPair(sa, sb));
             }
         }
@@ -73,61 +95,113 @@ public final class WindowRetrieval {
      * share them with. Empty when the texts share no such run. Ordered by B, then A.
      */
     public static List<WindowPair> candidates(String a, String b, int maxWords) {
+        return candidates(a, b, maxWords, TextMeasure.words(), 0, WordFrequencies.builtIn());
+    }
+
+    /**
+     * The candidate window pairs, with windows sized under {@code measure} (a model's token count): each
+     * sentence piece counts one unit more than its own size, for the separator before it, so that a window
+     * of several pieces stays within {@code budget} in most cases. The pieces are summed, not the window
+     * measured whole, so a window can still exceed the budget where the measure is far from additive; the
+     * caller checks ({@link DocumentDetector} cuts such a window again). Shingles weigh by word rarity in
+     * {@code words}.
+     */
+    public static List<WindowPair> candidates(String a, String b, int budget, TextMeasure measure,
+                                              WordFrequencies words) {
+        return candidates(a, b, budget, measure, 1, words);
+    }
+
+    private static List<WindowPair> candidates(String a, String b, int maxWords, TextMeasure measure, int separator,
+                                               WordFrequencies words) {
         if (a == null || b == null) {
             throw new InvalidInputException("retrieval needs two texts; got null for " + (a == null ? "A" : "B"));
         }
         if (maxWords < 1) {
             throw new InvalidInputException("window size " + maxWords + " must be at least one word");
         }
-        Doc da = new Doc(a, maxWords);
-        Doc db = new Doc(b, maxWords);
-        Map<Long, int[]> index = da.index();
-        // hot pieces of B
-        int[] hits = new int[db.pieces.size()];
-        int[] shingles = new int[db.pieces.size()];
-        for (int k = 0; k < db.shingles.length; k++) {
-            if (db.shingles[k] != 0) {
-                int p = db.pieceOf(k);
-                shingles[p]++;
-                if (index.containsKey(db.shingles[k])) {
-                    hits[p]++;
-                }
+        if (measure == null) {
+            throw new InvalidInputException("measure must not be null; pass TextMeasure.words()");
+        }
+        if (words == null) {
+            throw new InvalidInputException("retrieval needs a word-frequency table; pass WordFrequencies.builtIn()");
+        }
+        Doc da = new Doc(a, maxWords, measure, separator);
+        Doc db = new Doc(b, maxWords, measure, separator);
+        Map<Long, Postings> index = da.index();
+        Map<Long, Integer> countB = new HashMap<>();
+        for (long h : db.shingles) {
+            if (h != 0 && index.containsKey(h)) {
+                countB.merge(h, 1, Integer::sum);
             }
         }
+        Map<Long, Double> weight = new HashMap<>();
+        for (Map.Entry<Long, Integer> e : countB.entrySet()) {
+            Postings at = index.get(e.getKey());
+            int k0 = at.positions[0];
+            double info = words.information(da.folded.get(k0)) + words.information(da.folded.get(k0 + 1))
+                    + words.information(da.folded.get(k0 + 2));
+            double w = info - SHINGLE_BASE - Math.log((double) at.count * e.getValue());
+            if (w > 0) {
+                weight.put(e.getKey(), w);
+            }
+        }
+        if (weight.isEmpty()) {
+            return List.of();
+        }
+        // hot pieces of B: distinct shared shingles weigh enough
         List<Integer> hot = new ArrayList<>();
-        for (int p = 0; p < hits.length; p++) {
-            if (hits[p] > 0 && hits[p] >= Math.min(MIN_HITS, shingles[p])) {
+        for (int p = 0; p < db.pieces.size(); p++) {
+            Set<Long> seen = new java.util.HashSet<>();
+            double w = 0;
+            for (int k = db.pieceFirstFolded[p]; k < db.pieceEndFolded[p]; k++) {
+                Double x = weight.get(db.shingles[k]);
+                if (x != null && seen.add(db.shingles[k])) {
+                    w += x;
+                }
+            }
+            if (w >= HOT_WEIGHT) {
                 hot.add(p);
             }
         }
         Set<WindowPair> out = new LinkedHashSet<>();
         for (int[] cb : db.clusters(hot)) {
-            // which pieces of A the cluster's shingles hit, and with how many distinct shingles
+            // which pieces of A the cluster's shingles hit, and with which distinct shingles
             TreeMap<Integer, Set<Long>> hitA = new TreeMap<>();
-            int clusterShingles = 0;
             for (int k = db.pieceFirstFolded[cb[0]]; k < db.pieceEndFolded[cb[1]]; k++) {
                 long h = db.shingles[k];
-                if (h == 0) {
+                if (h == 0 || !weight.containsKey(h)) {
                     continue;
                 }
-                clusterShingles++;
-                int[] at = index.get(h);
-                if (at != null) {
-                    for (int pos : at) {
-                        hitA.computeIfAbsent(da.pieceOf(pos), x -> new java.util.HashSet<>()).add(h);
-                    }
+                for (int pos : index.get(h).positions) {
+                    hitA.computeIfAbsent(da.pieceOf(pos), x -> new java.util.HashSet<>()).add(h);
                 }
             }
             Span wb = db.widen(cb);
             List<Integer> piecesA = new ArrayList<>(hitA.keySet());
-            for (int[] ca : da.clusters(piecesA)) {
+            List<double[]> groups = new ArrayList<>();
+            List<int[]> clustersA = da.clusters(piecesA);
+            for (int g = 0; g < clustersA.size(); g++) {
+                int[] ca = clustersA.get(g);
                 Set<Long> distinct = new java.util.HashSet<>();
                 for (Map.Entry<Integer, Set<Long>> e : hitA.subMap(ca[0], true, ca[1], true).entrySet()) {
                     distinct.addAll(e.getValue());
                 }
-                if (distinct.size() >= Math.min(MIN_HITS, clusterShingles)) {
-                    out.add(new WindowPair(da.widen(ca), wb));
+                double w = 0;
+                for (long h : distinct) {
+                    w += weight.get(h);
                 }
+                if (w >= HOT_WEIGHT) {
+                    groups.add(new double[] {w, g});
+                }
+            }
+            groups.sort((x, y) -> Double.compare(y[0], x[0]));
+            List<int[]> kept = new ArrayList<>();
+            for (int g = 0; g < Math.min(MAX_SOURCES, groups.size()); g++) {
+                kept.add(clustersA.get((int) groups.get(g)[1]));
+            }
+            kept.sort(java.util.Comparator.comparingInt(c -> c[0]));
+            for (int[] ca : kept) {
+                out.add(new WindowPair(da.widen(ca), wb));
             }
         }
         return List.copyOf(out);
@@ -135,21 +209,20 @@ public final class WindowRetrieval {
 
     /**
      * The distinct shingles of a text, hashed as {@link #candidates} hashes them, sorted; for collection-level
-     * retrieval (mia-spark), where two texts that share fewer than two shingles can have no candidate window pair.
+     * retrieval (mia-spark): two texts that share none can have no candidate window pair.
      */
     public static long[] shingles(String text) {
         if (text == null) {
             throw new InvalidInputException("shingles needs a text; got null");
         }
-        return Arrays.stream(new Doc(text, Integer.MAX_VALUE).shingles).filter(h -> h != 0).distinct().sorted()
-                .toArray();
+        return Arrays.stream(new Doc(text, Integer.MAX_VALUE, TextMeasure.words(), 0).shingles).filter(h -> h != 0)
+                .distinct().sorted().toArray();
     }
 
-    /** Lower case, letters and digits only; empty for punctuation. */
-    static String fold(String word) {
-        StringBuilder s = new StringBuilder(word.length());
-        word.toLowerCase(Locale.ROOT).codePoints().filter(Character::isLetterOrDigit).forEach(s::appendCodePoint);
-        return s.toString();
+    /** Where a shingle occurs in A: how often, and its first places. */
+    private static final class Postings {
+        int count;
+        int[] positions;
     }
 
     /** One text cut into sentence pieces, with its folded words and shingles. */
@@ -157,20 +230,25 @@ public final class WindowRetrieval {
         final String text;
         final int maxWords;
         final List<Span> pieces;
-        final int[] pieceWords;
+        /** Size of each piece under the window measure, its separator included. */
+        final int[] pieceUnits;
         /** Piece of each folded word, and the first folded word of each piece (end: exclusive). */
         final int[] pieceOfFolded;
         final int[] pieceFirstFolded;
         final int[] pieceEndFolded;
         /** Shingle starting at each folded word (0: none, or function words only). */
         final long[] shingles;
+        final List<String> folded;
 
-        Doc(String text, int maxWords) {
+        Doc(String text, int maxWords, TextMeasure measure, int separator) {
             this.text = text;
             this.maxWords = maxWords;
-            this.pieces = Sentences.pieces(text, maxWords);
+            this.pieces = Sentences.pieces(text, maxWords, measure);
+            this.pieceUnits = new int[pieces.size()];
+            for (int p = 0; p < pieces.size(); p++) {
+                pieceUnits[p] = measure.size(pieces.get(p).of(text)) + separator;
+            }
             List<Word> words = Words.of(text);
-            this.pieceWords = new int[pieces.size()];
             List<String> folded = new ArrayList<>();
             List<Integer> pieceOf = new ArrayList<>();
             pieceFirstFolded = new int[pieces.size()];
@@ -184,8 +262,7 @@ public final class WindowRetrieval {
                     if (word.end() <= s.start()) {
                         continue;
                     }
-                    pieceWords[p]++;
-                    String f = fold(word.text());
+                    String f = Lexicon.fold(word.text());
                     if (!f.isEmpty()) {
                         folded.add(f);
                         pieceOf.add(p);
@@ -194,6 +271,7 @@ public final class WindowRetrieval {
                 pieceEndFolded[p] = folded.size();
             }
             pieceOfFolded = pieceOf.stream().mapToInt(Integer::intValue).toArray();
+            this.folded = folded;
             shingles = new long[folded.size()];
             for (int k = 0; k + 2 < folded.size(); k++) {
                 String x = folded.get(k);
@@ -216,24 +294,26 @@ public final class WindowRetrieval {
             return pieceOfFolded[folded];
         }
 
-        /** Shingle to the folded positions it starts at, without those more common than the limit. */
-        Map<Long, int[]> index() {
-            Map<Long, int[]> m = new HashMap<>();
+        /** Shingle to where it occurs (all counted, the first {@value #POSITIONS_KEPT} places kept). */
+        Map<Long, Postings> index() {
+            Map<Long, Postings> m = new HashMap<>();
             for (int k = 0; k < shingles.length; k++) {
                 long h = shingles[k];
                 if (h == 0) {
                     continue;
                 }
-                int[] at = m.get(h);
+                Postings at = m.get(h);
                 if (at == null) {
-                    m.put(h, new int[] {k});
-                } else if (at.length <= MAX_SHINGLE_FREQUENCY) {
-                    int[] more = Arrays.copyOf(at, at.length + 1);
-                    more[at.length] = k;
-                    m.put(h, more);
+                    at = new Postings();
+                    at.positions = new int[] {k};
+                    m.put(h, at);
+                } else if (at.positions.length < POSITIONS_KEPT) {
+                    int[] more = Arrays.copyOf(at.positions, at.positions.length + 1);
+                    more[at.positions.length] = k;
+                    at.positions = more;
                 }
+                at.count++;
             }
-            m.values().removeIf(at -> at.length > MAX_SHINGLE_FREQUENCY);
             return m;
         }
 
@@ -247,7 +327,7 @@ public final class WindowRetrieval {
                 if (lo >= 0) {
                     int more = 0;
                     for (int q = hi + 1; q <= p; q++) {
-                        more += pieceWords[q];
+                        more += pieceUnits[q];
                     }
                     if (words + more <= maxWords) {
                         hi = p;
@@ -258,7 +338,7 @@ public final class WindowRetrieval {
                 }
                 lo = p;
                 hi = p;
-                words = pieceWords[p];
+                words = pieceUnits[p];
             }
             if (lo >= 0) {
                 out.add(new int[] {lo, hi});
@@ -272,17 +352,17 @@ public final class WindowRetrieval {
             int hi = c[1];
             int words = 0;
             for (int p = lo; p <= hi; p++) {
-                words += pieceWords[p];
+                words += pieceUnits[p];
             }
             boolean grew = true;
             while (grew) {
                 grew = false;
-                if (hi + 1 < pieces.size() && words + pieceWords[hi + 1] <= maxWords) {
-                    words += pieceWords[++hi];
+                if (hi + 1 < pieces.size() && words + pieceUnits[hi + 1] <= maxWords) {
+                    words += pieceUnits[++hi];
                     grew = true;
                 }
-                if (lo > 0 && words + pieceWords[lo - 1] <= maxWords) {
-                    words += pieceWords[--lo];
+                if (lo > 0 && words + pieceUnits[lo - 1] <= maxWords) {
+                    words += pieceUnits[--lo];
                     grew = true;
                 }
             }

@@ -248,7 +248,7 @@ class DocumentDetectorTest {
         }
 
         private static boolean eq(Word x, Word y) {
-            return WindowRetrieval.fold(x.text()).equals(WindowRetrieval.fold(y.text()));
+            return io.github.miaj.feature.Lexicon.fold(x.text()).equals(io.github.miaj.feature.Lexicon.fold(y.text()));
         }
 
         @Override

@@ -2,7 +2,9 @@ package io.github.miaj.cli;
 
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.Mia;
+import io.github.miaj.attention.AttentionSource;
 import io.github.miaj.detect.Detection;
+import io.github.miaj.detect.DocumentDetector;
 import io.github.miaj.detect.PairMatch;
 import io.github.miaj.detect.RelationshipDetector;
 import io.github.miaj.eval.Pharaoh;
@@ -20,7 +22,7 @@ import java.util.List;
 @Command(name = "align", mixinStandardHelpOptions = true,
         description = {"Read lines 's1 TAB s2' of whitespace-tokenised sentences (further columns ignored) and write,",
                 "per line and in order, the 0-based word links i-j the detector finds (Pharaoh format)."})
-final class AlignCommand implements Runnable {
+final class AlignCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--input", required = true, description = "TSV file of sentence pairs.")
     Path input;
 
@@ -31,15 +33,54 @@ final class AlignCommand implements Runnable {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public void run() {
+    public Integer call() {
         List<PairsTsv.Line> lines = PairsTsv.read(input, false);
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int refused = 0;
         try (RelationshipDetector d = Mia.detector().load(detector)) {
             requireWords(d);
             for (PairsTsv.Line line : lines) {
-                out.println(Pharaoh.format(links(d.detect(line.a(), line.b()))));
+                String where = input + " line " + line.number();
+                List<WordLink> links;
+                try {
+                    links = align(d, line.a(), line.b(), where, err);
+                } catch (InvalidInputException | io.github.miaj.ModelException e) {
+                    // one bad line never costs the rest of the file: an empty line keeps the output in step
+                    err.println("mia: error: " + where + ": " + e.getMessage() + "; no links written for it");
+                    err.flush();
+                    out.println();
+                    refused++;
+                    continue;
+                }
+                out.println(Pharaoh.format(links));
             }
         }
+        if (refused > 0) {
+            err.println("mia: error: " + refused + " of " + lines.size() + " lines of " + input
+                    + " could not be aligned (empty output lines)");
+            return 1;
+        }
+        return 0;
+    }
+
+    /**
+     * The links of one pair; a pair longer than the model's window is aligned in pieces (windows of whole
+     * sentences, then words), as {@code detect} does for documents, with a note on {@code err}.
+     */
+    static List<WordLink> align(RelationshipDetector d, String a, String b, String where, PrintWriter err) {
+        AttentionSource source = d.source();
+        if (source == null || source.fits(a, b)) {
+            return links(d.detect(a, b));
+        }
+        err.println("mia: note: " + where + " (" + source.countTokens(a) + " + " + source.countTokens(b)
+                + " tokens) is longer than the model's window of " + source.maxTokens() + "; aligned in pieces");
+        err.flush();
+        List<WordLink> out = new ArrayList<>();
+        for (PairMatch m : DocumentDetector.forSource(d).exhaustive().detect(a, b).matches()) {
+            out.add(new WordLink(m.a(), m.b()));
+        }
+        return out;
     }
 
     static void requireWords(RelationshipDetector d) {

@@ -5,6 +5,7 @@ import io.github.miaj.MiaException;
 import io.github.miaj.data.Book;
 import io.github.miaj.data.GutenbergText;
 import io.github.miaj.data.Paragraph;
+import io.github.miaj.eval.TextAlignmentScores;
 import io.github.miaj.io.Json;
 import io.github.miaj.text.Sentences;
 import io.github.miaj.text.Span;
@@ -44,9 +45,10 @@ final class BenchCommand implements Runnable {
     @Command(name = "plant", mixinStandardHelpOptions = true, description = {
             "Take a stretch of book A and a stretch of book B, copy passages of 1-3 sentences of A into B (half of",
             "them lightly edited), run 'mia detect --format json' on the two files in this process, and report",
-            "recall and precision of the planted passages, time and memory. A passage counts as found when one",
-            "match covers at least half of it in B and overlaps its source in A; a match counts as correct when",
-            "at least half of it in B lies in a planted passage."})
+            "recall and precision of the planted passages, PAN's text-alignment measures, time and memory. A",
+            "passage counts as found when one match covers at least half of it in B and overlaps its source in A;",
+            "a match counts as correct when at least half of it in B lies in a planted passage. With --sizes, each",
+            "size runs in a child JVM with default settings and one table is printed."})
     static final class Plant implements Runnable {
         @Option(names = "--corpus", required = true, description = "Folder of Project Gutenberg .txt files.")
         Path corpus;
@@ -54,7 +56,7 @@ final class BenchCommand implements Runnable {
         @Option(names = "--book-a", defaultValue = "pg1342", description = "Book the passages come from (default: ${DEFAULT-VALUE}).")
         String bookA;
 
-        @Option(names = "--book-b", defaultValue = "pg84", description = "Book they are planted into (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--book-b", defaultValue = "pg98", description = "Book they are planted into (default: ${DEFAULT-VALUE}).")
         String bookB;
 
         @Option(names = "--words-a", defaultValue = "5000", description = "Words of A (default: ${DEFAULT-VALUE}).")
@@ -63,8 +65,14 @@ final class BenchCommand implements Runnable {
         @Option(names = "--words-b", defaultValue = "5000", description = "Words of B before planting (default: ${DEFAULT-VALUE}).")
         int wordsB;
 
-        @Option(names = "--passages", defaultValue = "20", description = "Passages to plant (default: ${DEFAULT-VALUE}).")
-        int passages;
+        @Option(names = "--passages", description = "Passages to plant (default: 20 up to 20,000 words of A, then one "
+                + "more per 3,000 words, at most 40).")
+        Integer passages;
+
+        @Option(names = "--sizes", split = ",", description = "Words per side of each run, e.g. "
+                + "5000,10000,20000,50000,100000: each size runs in a child JVM with default settings (time and "
+                + "peak RSS are its own) and one table is printed; --words-a and --words-b are then ignored.")
+        List<Integer> sizes;
 
         @Option(names = "--seed", defaultValue = "1")
         long seed;
@@ -72,17 +80,17 @@ final class BenchCommand implements Runnable {
         @Option(names = "--detector", defaultValue = "verbatim")
         String detector;
 
-        @Option(names = "--min-words", defaultValue = "5", description = "Passed to detect (default: ${DEFAULT-VALUE}).")
-        int minWords;
+        @Option(names = "--min-words", description = "Passed to detect (default: detect's own).")
+        Integer minWords;
 
-        @Option(names = "--batch", defaultValue = "2", description = "Passed to detect (default: ${DEFAULT-VALUE}).")
-        int batch;
+        @Option(names = "--batch", description = "Passed to detect (default: detect's own).")
+        Integer batch;
 
         @Option(names = "--exhaustive", description = "Passed to detect: every window pair instead of retrieval.")
         boolean exhaustive;
 
-        @Option(names = "--out", defaultValue = "target/plant", description = "Where A.txt, B.txt, truth.tsv and "
-                + "detect.json go (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--out", defaultValue = "target/plant", description = "Where A.txt, B.txt, truth.tsv, "
+                + "detect.json and scores.json go; with --sizes, one folder per size (default: ${DEFAULT-VALUE}).")
         Path out;
 
         @picocli.CommandLine.Spec
@@ -93,7 +101,101 @@ final class BenchCommand implements Runnable {
 
         @Override
         public void run() {
+            if (sizes != null && !sizes.isEmpty()) {
+                table();
+                return;
+            }
+            one(wordsA, wordsB, passages == null ? defaultPassages(wordsA) : passages, out,
+                    spec.commandLine().getOut());
+        }
+
+        static int defaultPassages(int words) {
+            return words <= 20_000 ? 20 : Math.min(40, 20 + (words - 20_000) / 3_000);
+        }
+
+        /** Runs every size in a child JVM (default settings) and prints one table from their scores.json. */
+        private void table() {
             PrintWriter w = spec.commandLine().getOut();
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> rows = new ArrayList<>();
+            for (int n : sizes) {
+                if (n <= 0) {
+                    throw new InvalidInputException("--sizes needs positive word counts, got " + n);
+                }
+                Path dir = out.resolve(Integer.toString(n));
+                List<String> cmd = new ArrayList<>(List.of(java, "-Dai.djl.offline=true"));
+                for (String prop : List.of("org.slf4j.simpleLogger.defaultLogLevel", "org.slf4j.simpleLogger.log.ai.djl")) {
+                    String v = System.getProperty(prop);
+                    if (v != null) {
+                        cmd.add("-D" + prop + "=" + v);
+                    }
+                }
+                cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), MiaCli.class.getName(), "bench",
+                        "plant", "--corpus", corpus.toString(), "--book-a", bookA, "--book-b", bookB,
+                        "--words-a", "" + n, "--words-b", "" + n, "--seed", "" + seed, "--detector", detector,
+                        "--passages", "" + (passages == null ? defaultPassages(n) : passages), "--out", dir.toString()));
+                if (minWords != null) {
+                    cmd.addAll(List.of("--min-words", "" + minWords));
+                }
+                if (batch != null) {
+                    cmd.addAll(List.of("--batch", "" + batch));
+                }
+                if (exhaustive) {
+                    cmd.add("--exhaustive");
+                }
+                w.printf(Locale.ROOT, "%,d words per side ...%n", n);
+                w.flush();
+                Map<String, Object> r = child(cmd, dir);
+                rows.add(String.format(Locale.ROOT,
+                        "| %sk | %s | %s | %.3f | %.3f | %.3f | %.3f | %.2f | %.3f | %s | %.1f s | %.1f s | %s |",
+                        n % 1000 == 0 ? "" + n / 1000 : String.format(Locale.ROOT, "%.1f", n / 1000.0), r.get("planted"),
+                        r.get("matches"), num(r, "recall"), num(r, "precision"), num(r, "panPrecision"),
+                        num(r, "panRecall"), num(r, "granularity"), num(r, "plagdet"), r.get("pairsRun"),
+                        num(r, "seconds"), num(r, "cpuSeconds"), mib(((Number) r.get("peakRssKiB")).longValue())));
+            }
+            w.println();
+            w.println("| words per side | planted | matches | recall | precision | PAN precision | PAN recall "
+                    + "| granularity | plagdet | window pairs run | detect wall | detect CPU | peak RSS (child JVM) |");
+            w.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+            rows.forEach(w::println);
+            w.flush();
+        }
+
+        private static double num(Map<String, Object> r, String key) {
+            return ((Number) r.get(key)).doubleValue();
+        }
+
+        private static String mib(long kib) {
+            return kib < 0 ? "?" : (kib >= 1024 * 1024 ? String.format(Locale.ROOT, "%.2f GiB", kib / 1048576.0)
+                    : String.format(Locale.ROOT, "%d MiB", kib / 1024));
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map<String, Object> child(List<String> cmd, Path dir) {
+            try {
+                Files.createDirectories(dir);
+                Path log = dir.resolve("report.txt");
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                int rc;
+                try {
+                    rc = p.waitFor();
+                } catch (InterruptedException e) {
+                    p.destroyForcibly();
+                    Thread.currentThread().interrupt();
+                    throw new MiaException("interrupted while the benchmark ran in a child JVM", e);
+                }
+                if (rc != 0) {
+                    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+                    throw new MiaException("the child JVM for " + dir + " failed (status " + rc + "): "
+                            + (lines.isEmpty() ? "no output" : lines.get(lines.size() - 1)) + "; see " + log);
+                }
+                return (Map<String, Object>) Json.parse(Files.readString(dir.resolve("scores.json"), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new MiaException("cannot run the benchmark in a child JVM in " + dir + ": " + e.getMessage(), e);
+            }
+        }
+
+        private void one(int wordsA, int wordsB, int passages, Path out, PrintWriter w) {
             Random r = new Random(seed);
             String a = stretch(book(bookA), wordsA, r);
             String plain = stretch(book(bookB), wordsB, r);
@@ -158,7 +260,13 @@ final class BenchCommand implements Runnable {
                 throw new MiaException("cannot write to " + out + ": " + e.getMessage(), e);
             }
             List<String> args = new ArrayList<>(List.of("detect", "--format", "json", "--detector", detector,
-                    "--min-words", "" + minWords, "--batch", "" + batch, "--no-progress"));
+                    "--no-progress"));
+            if (minWords != null) {
+                args.addAll(List.of("--min-words", "" + minWords));
+            }
+            if (batch != null) {
+                args.addAll(List.of("--batch", "" + batch));
+            }
             if (exhaustive) {
                 args.add("--exhaustive");
             }
@@ -208,18 +316,53 @@ final class BenchCommand implements Runnable {
                             m[1].of(textB).replaceAll("\\s+", " "));
                 }
             }
+            List<TextAlignmentScores.Passage> cases = truth.stream()
+                    .map(p -> new TextAlignmentScores.Passage(p.a(), p.b())).toList();
+            List<TextAlignmentScores.Passage> detections = matches.stream()
+                    .filter(m -> m[0].length() > 0 && m[1].length() > 0)
+                    .map(m -> new TextAlignmentScores.Passage(m[0], m[1])).toList();
+            TextAlignmentScores pan = TextAlignmentScores.of(cases, detections);
             int edited = (int) truth.stream().filter(Passage::edited).count();
+            double recall = (double) found / truth.size();
+            double precision = matches.isEmpty() ? 0.0 : (double) correct / matches.size();
+            long rss = peakRssKiB();
             w.printf(Locale.ROOT, "A: %s, %d words; B: %s, %d words with %d planted passages (%d edited)%n", bookA,
                     Words.of(a).size(), bookB, Words.of(textB).size(), truth.size(), edited);
             w.printf(Locale.ROOT, "windows %s x %s, window pairs run %s%s%n", result.get("windowsA"),
                     result.get("windowsB"), result.get("pairsRun"), exhaustive ? " (exhaustive)" : "");
             w.printf(Locale.ROOT, "recall %.3f (%d/%d; verbatim %d/%d, edited %d/%d)  precision %.3f (%d/%d matches)%n",
-                    (double) found / truth.size(), found, truth.size(), found - foundEdited, truth.size() - edited,
-                    foundEdited, edited, matches.isEmpty() ? 0.0 : (double) correct / matches.size(), correct,
-                    matches.size());
+                    recall, found, truth.size(), found - foundEdited, truth.size() - edited,
+                    foundEdited, edited, precision, correct, matches.size());
+            w.printf(Locale.ROOT, "PAN: precision %.3f  recall %.3f  granularity %.3f  plagdet %.3f (%d/%d cases "
+                    + "detected)%n", pan.precision(), pan.recall(), pan.granularity(), pan.plagdet(),
+                    pan.casesDetected(), pan.cases());
             w.printf(Locale.ROOT, "detect: %.1f s wall, %.1f s CPU; peak resident memory of this process %s%n", secs,
-                    cpu, peakRss());
+                    cpu, rss < 0 ? "(unknown)" : rss + " kB");
             w.flush();
+            Map<String, Object> scores = new java.util.LinkedHashMap<>();
+            scores.put("wordsA", Words.of(a).size());
+            scores.put("wordsB", Words.of(textB).size());
+            scores.put("planted", truth.size());
+            scores.put("edited", edited);
+            scores.put("matches", matches.size());
+            scores.put("found", found);
+            scores.put("foundEdited", foundEdited);
+            scores.put("correct", correct);
+            scores.put("recall", recall);
+            scores.put("precision", precision);
+            scores.put("panPrecision", pan.precision());
+            scores.put("panRecall", pan.recall());
+            scores.put("granularity", pan.granularity());
+            scores.put("plagdet", pan.plagdet());
+            scores.put("pairsRun", result.get("pairsRun"));
+            scores.put("seconds", secs);
+            scores.put("cpuSeconds", cpu);
+            scores.put("peakRssKiB", rss);
+            try {
+                Files.writeString(out.resolve("scores.json"), Json.write(scores), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new MiaException("cannot write to " + out + ": " + e.getMessage(), e);
+            }
         }
 
         private static Span span(Object o) {
@@ -236,7 +379,7 @@ final class BenchCommand implements Runnable {
         }
 
         /** Consecutive paragraphs from a random place, at least {@code words} words, blank-line separated. */
-        private static String stretch(Book book, int words, Random r) {
+        static String stretch(Book book, int words, Random r) {
             List<Paragraph> ps = book.paragraphs();
             int total = 0;
             for (Paragraph p : ps) {
@@ -290,17 +433,18 @@ final class BenchCommand implements Runnable {
                     .getOperatingSystemMXBean()).getProcessCpuTime();
         }
 
-        private static String peakRss() {
+        /** VmHWM of this process in KiB, or -1 where /proc/self/status cannot tell (not Linux). */
+        private static long peakRssKiB() {
             try {
                 for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                     if (line.startsWith("VmHWM:")) {
-                        return line.substring(6).trim();
+                        return Long.parseLong(line.substring(6).replace("kB", "").trim());
                     }
                 }
             } catch (IOException | RuntimeException e) {
-                return "(unknown: " + e.getMessage() + ")";
+                return -1;
             }
-            return "(unknown)";
+            return -1;
         }
     }
 }

@@ -111,6 +111,16 @@ final class CachedSource implements AttentionSource {
         return inner.maxTokens();
     }
 
+    @Override
+    public int countTokens(String text) {
+        return inner.countTokens(text);
+    }
+
+    @Override
+    public boolean fits(String a, String b) {
+        return inner.fits(a, b);
+    }
+
     /** Does nothing: the wrapped source belongs to the caller. */
     @Override
     public void close() {

@@ -38,6 +38,11 @@ final class CorpusCommand implements Runnable {
             + "shorter than this many words of B (default: ${DEFAULT-VALUE}).")
     int minWords;
 
+    @Option(names = "--max-evalue", description = "Report matches whose E-value per document pair is at most this "
+            + "(default: detect's, " + io.github.miaj.detect.DocumentDetector.DEFAULT_MAX_EVALUE + "; over N candidate "
+            + "pairs about N times it chance matches can pass).")
+    Double maxEvalue;
+
     @Option(names = "--max-df", defaultValue = "" + Candidates.DEFAULT_MAX_DF, description = "Ignore three-word runs "
             + "found in more documents than this (default: ${DEFAULT-VALUE}).")
     int maxDf;
@@ -62,6 +67,9 @@ final class CorpusCommand implements Runnable {
         PrintWriter err = spec.commandLine().getErr();
         CorpusJob.Settings settings = new CorpusJob.Settings().setInput(input).setOut(this.out).optAgainst(against)
                 .optDetector(detector).optMinWords(minWords).optLimits(new Candidates.Limits(maxDf, minShared));
+        if (maxEvalue != null) {
+            settings.optMaxEvalue(maxEvalue);
+        }
         SparkSession spark = session(master);
         SparkProgress progress = noProgress ? null : new SparkProgress(err);
         if (progress != null) {

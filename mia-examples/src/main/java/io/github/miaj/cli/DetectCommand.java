@@ -46,6 +46,14 @@ final class DetectCommand implements Runnable {
             + "share no run, such as paraphrases."})
     boolean exhaustive;
 
+    @Option(names = "--max-evalue", description = {"Report matches whose E-value (expected number of matches this "
+            + "good between two unrelated texts of these lengths) is at most this (default: "
+            + DocumentDetector.DEFAULT_MAX_EVALUE + " for detectors with a fitted chance model; see docs/significance.md)."})
+    Double maxEvalue;
+
+    @Option(names = "--all", description = "Report every match, chance coincidences included (for studying alignment).")
+    boolean all;
+
     @Option(names = "--batch", defaultValue = "" + DocumentDetector.DEFAULT_BATCH_SIZE, description = "Window pairs per "
             + "model call (default: ${DEFAULT-VALUE}).")
     int batch;
@@ -66,6 +74,14 @@ final class DetectCommand implements Runnable {
             if (exhaustive) {
                 dd = dd.exhaustive();
             }
+            if (all && maxEvalue != null) {
+                throw new io.github.miaj.InvalidInputException("give --all or --max-evalue, not both");
+            }
+            if (all) {
+                dd = dd.keepAll();
+            } else if (maxEvalue != null) {
+                dd = dd.withMaxEvalue(maxEvalue);
+            }
             ProgressBar bar = new ProgressBar(spec.commandLine().getErr());
             io.github.miaj.detect.DocumentProgress progress = noProgress ? io.github.miaj.detect.DocumentProgress.none() : bar;
             DocumentDetection r;
@@ -84,9 +100,9 @@ final class DetectCommand implements Runnable {
                 bar.finish();
             }
             if (format == Format.json) {
-                out.println(json(d, r, a, b));
+                out.println(json(d, r, a, b, dd.maxEvalue()));
             } else {
-                text(out, d, r, a, b);
+                text(out, d, r, a, b, dd.maxEvalue());
             }
         }
     }
@@ -103,12 +119,30 @@ final class DetectCommand implements Runnable {
         if (att != null) {
             report.detection(d.detect(att)).attention(att);
         } else {
-            report.detection(dd.detect(a, b, progress).toDetection(a, b));
+            DocumentDetection r = dd.detect(a, b, progress);
+            report.detection(r.toDetection(a, b)).document(r);
         }
         return report.build().toHtml();
     }
 
+    /** An E-value for JSON: null when unknown or infinite (JSON has no infinity). */
+    static String evalue(double e) {
+        return Double.isNaN(e) || Double.isInfinite(e) ? "null" : String.format(Locale.ROOT, "%.3g", e);
+    }
+
+    private static String spans(List<io.github.miaj.text.Span> spans) {
+        StringBuilder s = new StringBuilder("[");
+        for (int k = 0; k < spans.size(); k++) {
+            s.append(k == 0 ? "[" : ", [").append(spans.get(k).start()).append(", ").append(spans.get(k).end()).append(']');
+        }
+        return s.append(']').toString();
+    }
+
     static String json(RelationshipDetector d, DocumentDetection r, String a, String b) {
+        return json(d, r, a, b, Double.NaN);
+    }
+
+    static String json(RelationshipDetector d, DocumentDetection r, String a, String b, double maxEvalue) {
         StringBuilder s = new StringBuilder();
         s.append("{\n  \"detector\": ").append(JsonOut.str(d.relationship()))
                 .append(",\n  \"model\": ").append(JsonOut.str(d.model().source().modelId()))
@@ -116,6 +150,11 @@ final class DetectCommand implements Runnable {
                 .append(",\n  \"windowsA\": ").append(r.windowsA())
                 .append(",\n  \"windowsB\": ").append(r.windowsB())
                 .append(",\n  \"pairsRun\": ").append(r.pairsRun())
+                .append(",\n  \"maxEvalue\": ").append(evalue(maxEvalue))
+                .append(",\n  \"evalue\": ").append(evalue(r.evalue()))
+                .append(",\n  \"coverageB\": ").append(JsonOut.num(r.coverageB()))
+                .append(",\n  \"coverageA\": ").append(JsonOut.num(r.coverageA()))
+                .append(",\n  \"dropped\": ").append(r.dropped())
                 .append(",\n  \"phrases\": [");
         List<PhraseMatch> ps = r.phrases();
         for (int k = 0; k < ps.size(); k++) {
@@ -123,6 +162,9 @@ final class DetectCommand implements Runnable {
             s.append(k == 0 ? "\n" : ",\n").append("    {\"a\": [").append(p.a().start()).append(", ").append(p.a().end())
                     .append("], \"b\": [").append(p.b().start()).append(", ").append(p.b().end())
                     .append("], \"score\": ").append(JsonOut.num(p.score()))
+                    .append(", \"evalue\": ").append(evalue(p.evalue()))
+                    .append(", \"significance\": ").append(JsonOut.num(p.significance()))
+                    .append(", \"otherSources\": ").append(spans(p.otherSources()))
                     .append(", \"textA\": ").append(JsonOut.str(p.a().of(a)))
                     .append(", \"textB\": ").append(JsonOut.str(p.b().of(b))).append('}');
         }
@@ -133,21 +175,42 @@ final class DetectCommand implements Runnable {
     private static final int COLUMN = 44;
 
     static void text(PrintWriter out, RelationshipDetector d, DocumentDetection r, String a, String b) {
+        text(out, d, r, a, b, Double.NaN);
+    }
+
+    static void text(PrintWriter out, RelationshipDetector d, DocumentDetection r, String a, String b, double maxEvalue) {
         boolean one = r.phrases().size() == 1;
         String verb = d.relationship().equals("verbatim") ? (one ? "reproduces" : "reproduce") : (one ? "matches" : "match");
         out.printf(Locale.ROOT, "%d phrase%s of B %s A (detector %s, model %s)%n", r.phrases().size(), one ? "" : "s",
                 verb, d.relationship(), d.model().source().modelId());
-        if (r.windowed()) {
+        if (r.windowed() && r.pairsRun() == 0) {
+            out.printf(Locale.ROOT, "note: the texts (%d x %d windows) share no rare three-word run, so no window pair "
+                    + "was run: nothing in common%n", r.windowsA(), r.windowsB());
+        } else if (r.windowed()) {
             out.printf(Locale.ROOT, "note: the texts exceed the model's window; they were split into %d x %d windows "
-                    + "of whole sentences, %d window pairs that share wording were run, and the results merged%n",
+                    + "of whole sentences, %d window pairs around rare shared wording were run, and the results merged%n",
                     r.windowsA(), r.windowsB(), r.pairsRun());
+        }
+        if (!Double.isNaN(r.evalue())) {
+            out.printf(Locale.ROOT, "covered: %.1f%% of B, %.1f%% of A; document E-value %s (best match)%s%n",
+                    100 * r.coverageB(), 100 * r.coverageA(), evalueText(r.evalue()),
+                    Double.isInfinite(maxEvalue) ? "; every match shown (--all)"
+                            : Double.isNaN(maxEvalue) ? "" : String.format(Locale.ROOT, "; %d chance match%s with E > %s not shown",
+                            r.dropped(), r.dropped() == 1 ? "" : "es", evalueText(maxEvalue)));
         }
         int n = 0;
         for (PhraseMatch p : r.phrases()) {
             n++;
             out.println();
-            out.printf(Locale.ROOT, "#%d  score %.3f   A [%d, %d)   B [%d, %d)%n", n, p.score(), p.a().start(), p.a().end(),
-                    p.b().start(), p.b().end());
+            out.printf(Locale.ROOT, "#%d  score %.3f   E %s   A [%d, %d)   B [%d, %d)%n", n, p.score(),
+                    evalueText(p.evalue()), p.a().start(), p.a().end(), p.b().start(), p.b().end());
+            if (!p.otherSources().isEmpty()) {
+                StringBuilder o = new StringBuilder();
+                for (io.github.miaj.text.Span sp : p.otherSources()) {
+                    o.append(o.length() == 0 ? "" : ", ").append('[').append(sp.start()).append(", ").append(sp.end()).append(')');
+                }
+                out.printf(Locale.ROOT, "    the same text is also in A at %s%n", o);
+            }
             List<String> left = wrap(oneLine(p.a().of(a)));
             List<String> right = wrap(oneLine(p.b().of(b)));
             for (int k = 0; k < Math.max(left.size(), right.size()); k++) {
@@ -155,6 +218,10 @@ final class DetectCommand implements Runnable {
                         k < right.size() ? right.get(k) : "");
             }
         }
+    }
+
+    static String evalueText(double e) {
+        return Double.isNaN(e) ? "-" : Double.isInfinite(e) ? "inf" : String.format(Locale.ROOT, "%.2g", e);
     }
 
     private static String oneLine(String s) {

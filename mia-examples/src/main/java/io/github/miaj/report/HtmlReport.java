@@ -170,6 +170,15 @@ public final class HtmlReport {
                 .append(inPhrasesB).append(" of ").append(d.unitsB().size()).append(" units of ")
                 .append(esc(in.labelB)).append(" lie in a phrase). Click or press Enter on a highlighted ")
                 .append("phrase to show its partner on the other side.</p>\n");
+        if (in.document != null) {
+            io.github.miaj.detect.DocumentDetection r = in.document;
+            o.append("<p class=\"summary\" id=\"significance\">Significant matches cover <strong>")
+                    .append(fmt(100 * r.coverageB(), 1)).append("%</strong> of ").append(esc(in.labelB)).append(" and ")
+                    .append(fmt(100 * r.coverageA(), 1)).append("% of ").append(esc(in.labelA))
+                    .append("; document E-value ").append(esig(r.evalue())).append(" (expected number of matches as good")
+                    .append(" as the best one between two unrelated texts of these lengths); ").append(r.dropped())
+                    .append(" chance matches not shown. Paler highlights are less significant.</p>\n");
+        }
         o.append("</header>\n<main>\n");
 
         o.append("<section class=\"texts\" aria-label=\"The two texts\">\n");
@@ -217,9 +226,12 @@ public final class HtmlReport {
                 }
                 ids.append(q);
                 tip.append("phrase #").append(q + 1).append(", score ").append(fmt(ph.get(q).score(), 3));
+                if (!Double.isNaN(ph.get(q).evalue())) {
+                    tip.append(", E-value ").append(esig(ph.get(q).evalue()));
+                }
             }
             tip.append(" (Enter or click: show it in ").append(other).append(')');
-            ch.raw("<mark class=\"ph c" + (p % PALETTE) + (s.phrases.length > 1 ? " multi" : "")
+            ch.raw("<mark class=\"ph c" + (p % PALETTE) + (s.phrases.length > 1 ? " multi" : "") + shade(ph.get(p))
                     + "\" data-phrase=\"" + p + "\" data-phrases=\"" + ids + "\" tabindex=\"0\" role=\"button\" title=\""
                     + esc(tip.toString()) + "\">");
             ch.text(text, s.start, s.end);
@@ -227,6 +239,17 @@ public final class HtmlReport {
         }
         ch.finish();
         o.append("</div>\n</article>\n");
+    }
+
+    /** E-value for a person: two significant digits, "-" when not computed. */
+    private static String esig(double e) {
+        return Double.isNaN(e) ? "-" : Double.isInfinite(e) ? "inf" : String.format(java.util.Locale.ROOT, "%.2g", e);
+    }
+
+    /** Highlight strength by significance: full below 1e-6, paler up to 0.01, palest above. */
+    private static String shade(PhraseMatch m) {
+        double e = m.evalue();
+        return Double.isNaN(e) || e <= 1e-6 ? "" : e <= 0.01 ? " sig-mid" : " sig-low";
     }
 
     private void phraseList(StringBuilder o) {
@@ -239,14 +262,14 @@ public final class HtmlReport {
         }
         int shown = Math.min(ph.size(), in.maxListedPhrases);
         o.append("<div class=\"scroll\"><table class=\"phrases\">\n<thead><tr><th scope=\"col\">#</th>")
-                .append("<th scope=\"col\">score</th><th scope=\"col\">").append(esc(in.labelA))
+                .append("<th scope=\"col\">score</th><th scope=\"col\">E-value</th><th scope=\"col\">").append(esc(in.labelA))
                 .append("</th><th scope=\"col\">").append(esc(in.labelB)).append("</th></tr></thead>\n<tbody>\n");
         for (int p = 0; p < shown; p++) {
             PhraseMatch m = ph.get(p);
             o.append("<tr><td><button type=\"button\" class=\"goto c").append(p % PALETTE)
                     .append("\" data-goto=\"").append(p).append("\" aria-label=\"show phrase ").append(p + 1)
                     .append("\">").append(p + 1).append("</button></td><td>").append(fmt(m.score(), 3))
-                    .append("</td><td>").append(esc(excerpt(m.a().of(in.textA)))).append("</td><td>")
+                    .append("</td><td>").append(esig(m.evalue())).append("</td><td>").append(esc(excerpt(m.a().of(in.textA)))).append("</td><td>")
                     .append(esc(excerpt(m.b().of(in.textB)))).append("</td></tr>\n");
         }
         o.append("</tbody></table></div>\n");
@@ -828,8 +851,18 @@ public final class HtmlReport {
         private int maxListedPhrases = 2000;
         private int topHeads = 10;
         private int topContributions = 6;
+        private io.github.miaj.detect.DocumentDetection document;
 
         private Builder() {
+        }
+
+        /**
+         * The document-level result the detection came from: its coverage of both texts and its E-value are
+         * shown in the summary.
+         */
+        public Builder document(io.github.miaj.detect.DocumentDetection r) {
+            this.document = r;
+            return this;
         }
 
         /** The two texts the detection was made on: A the source, B the text that may reproduce it. */

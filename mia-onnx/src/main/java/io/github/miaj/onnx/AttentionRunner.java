@@ -34,6 +34,12 @@ interface AttentionRunner extends AutoCloseable {
 
     int maxTokens();
 
+    /** Content tokens of one text (not null), special tokens not counted. */
+    int countTokens(String text);
+
+    /** Whether {@link #attend(String, String)} takes the pair (texts not null) without refusing it for length. */
+    boolean fits(String a, String b);
+
     @Override
     void close();
 }

@@ -412,6 +412,16 @@ final class EncoderPairRunner implements AttentionRunner {
     }
 
     @Override
+    public int countTokens(String text) {
+        return tokenizer.count(text);
+    }
+
+    @Override
+    public boolean fits(String a, String b) {
+        return tokenizer.pairLength(a, b) <= window;
+    }
+
+    @Override
     public void close() {
         workers.close();
         pinned.clear();

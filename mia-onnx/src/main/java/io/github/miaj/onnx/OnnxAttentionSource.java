@@ -176,6 +176,22 @@ public final class OnnxAttentionSource implements AttentionSource {
         return runner.maxTokens();
     }
 
+    /** {@inheritDoc} As the model's own tokenizer counts them. */
+    @Override
+    public int countTokens(String text) {
+        if (text == null) {
+            throw new InvalidInputException("countTokens needs a text, not null; pass \"\" for an empty text");
+        }
+        return whileOpen(() -> runner.countTokens(text));
+    }
+
+    /** {@inheritDoc} Exact: the pair is encoded as {@link #attend(String, String)} would encode it. */
+    @Override
+    public boolean fits(String a, String b) {
+        checkTexts(a, b);
+        return whileOpen(() -> runner.fits(a, b));
+    }
+
     /** How this source reads a pair. */
     public Architecture architecture() {
         return architecture;

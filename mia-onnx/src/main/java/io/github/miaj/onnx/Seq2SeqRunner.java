@@ -259,6 +259,17 @@ final class Seq2SeqRunner implements AttentionRunner {
     }
 
     @Override
+    public int countTokens(String text) {
+        return tokenizer.count(text);
+    }
+
+    @Override
+    public boolean fits(String a, String b) {
+        // each text has its own window, special tokens included
+        return tokenizer.count(a) + specials <= window && tokenizer.count(b) + specials <= window;
+    }
+
+    @Override
     public void close() {
         try {
             decoder.close();

@@ -53,6 +53,23 @@ final class TextTokenizer implements AutoCloseable {
         return split(e, a, b);
     }
 
+    /** Content tokens of one text, special tokens not counted. */
+    int count(String text) {
+        long[] special = tokenizer.encode(text).getSpecialTokenMask();
+        int n = 0;
+        for (long x : special) {
+            if (x == 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Ids of {@code a} and {@code b} encoded as one pair, special tokens included. */
+    int pairLength(String a, String b) {
+        return tokenizer.encode(a, b).getIds().length;
+    }
+
     /** Encodes one text with its special tokens; its content tokens come back as A. */
     Encoded encodeSingle(String text) {
         Encoding e = tokenizer.encode(text);

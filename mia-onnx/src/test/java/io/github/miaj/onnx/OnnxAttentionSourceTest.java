@@ -25,6 +25,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OnnxAttentionSourceTest extends BuiltInSourceFixture {
 
     @Test
+    void countTokensIsTheTokenizersCountAndFitsMatchesWhatAttendRefuses() {
+        String a = "the cat sat on the mat";
+        assertEquals(source.attend(a, "x").sizeA(), source.countTokens(a));
+        assertEquals(0, source.countTokens(""));
+        String han = "\u6211\u4eec\u4eca\u5929\u53bb\u516c\u56ed".repeat(60);
+        assertTrue(source.countTokens(han) > 300, "WordPiece cuts Chinese into one token a character");
+        assertTrue(source.fits(a, a));
+        assertFalse(source.fits(han, han));
+        assertThrows(ModelException.class, () -> source.attend(han, han));
+        assertThrows(InvalidInputException.class, () -> source.countTokens(null));
+    }
+
+    @Test
     void channelsAreLayerHeadDirection() {
         List<HeadName> ch = source.channels();
         assertEquals(6 * 12 * 2, ch.size());

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,6 +89,11 @@ class Seq2SeqTest {
                 + "eight nine ten eleven twelve thirteen fourteen fifteen", "b"));
         assertTrue(e.getMessage().contains("A has 15 tokens and B 1"), e.getMessage());
         assertTrue(e.getMessage().contains("window is 16"), e.getMessage());
+        // the source's own count sizes windows; fits() agrees with what attend() refuses
+        assertEquals(3, s.countTokens(a));
+        assertTrue(s.fits(a, b));
+        assertFalse(s.fits("one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+                + "fifteen", "b"));
         PairAttention empty = s.attend("cat", "");
         assertEquals(0, empty.sizeB());
     }

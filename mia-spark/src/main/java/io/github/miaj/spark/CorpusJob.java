@@ -47,6 +47,7 @@ public final class CorpusJob {
         private int minWords = DetectorSpec.DEFAULT_MIN_WORDS;
         private Candidates.Limits limits = Candidates.Limits.defaults();
         private int partitions;
+        private double maxEvalue = Double.NaN;
 
         /** Required: a folder of {@code .txt} files (id: file name without {@code .txt}), or JSON Lines. */
         public Settings setInput(String input) {
@@ -75,6 +76,12 @@ public final class CorpusJob {
         /** Optional: matches shorter than this many words of B are dropped (default 5). */
         public Settings optMinWords(int minWords) {
             this.minWords = minWords;
+            return this;
+        }
+
+        /** Optional: E-value limit per document pair (default: DocumentDetector's). */
+        public Settings optMaxEvalue(double maxEvalue) {
+            this.maxEvalue = maxEvalue;
             return this;
         }
 
@@ -110,10 +117,19 @@ public final class CorpusJob {
                     case "--max-df" -> maxDf = number(a, v);
                     case "--min-shared" -> minShared = number(a, v);
                     case "--partitions" -> s.optPartitions(number(a, v));
+                    case "--max-evalue" -> s.optMaxEvalue(real(a, v));
                     default -> throw new InvalidInputException("unknown option " + a + "; usage: " + USAGE);
                 }
             }
             return s.optLimits(new Candidates.Limits(maxDf, minShared));
+        }
+
+        private static double real(String option, String v) {
+            try {
+                return Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException(option + " needs a number such as 0.01, not '" + v + "'");
+            }
         }
 
         private static int number(String option, String v) {
@@ -126,7 +142,7 @@ public final class CorpusJob {
     }
 
     static final String USAGE = "--input DIR_OR_JSONL [--against DIR_OR_JSONL] --out DIR [--detector NAME_OR_FILE] "
-            + "[--min-words N] [--max-df N] [--min-shared N] [--partitions N]";
+            + "[--min-words N] [--max-evalue E] [--max-df N] [--min-shared N] [--partitions N]";
 
     /** What a run found. */
     public record Result(long documents, long referenceDocuments, long candidates, long pairsWithMatches,
@@ -169,6 +185,9 @@ public final class CorpusJob {
             throw new InvalidInputException("the corpus job needs --input and --out; usage: " + USAGE);
         }
         DetectorSpec spec = DetectorSpec.of(spark, s.detector).withMinWords(s.minWords);
+        if (!Double.isNaN(s.maxEvalue)) {
+            spec = spec.withMaxEvalue(s.maxEvalue);
+        }
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         org.apache.hadoop.fs.Path out = qualified(s.out, conf);
         checkOut(out, conf);

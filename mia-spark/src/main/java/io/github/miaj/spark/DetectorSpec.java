@@ -25,8 +25,8 @@ import java.util.Optional;
  */
 public final class DetectorSpec implements Serializable {
     private static final long serialVersionUID = 1L;
-    /** Default {@link #minWords()} for collections: single stray words are noise across many pairs. */
-    public static final int DEFAULT_MIN_WORDS = 5;
+    /** Default {@link #minWords()}: DocumentDetector's (keep all lengths; the E-value limit drops chance). */
+    public static final int DEFAULT_MIN_WORDS = 1;
 
     private final String builtIn;
     private final Broadcast<byte[]> file;
@@ -34,15 +34,17 @@ public final class DetectorSpec implements Serializable {
     private final String key;
     private final int minWords;
     private final int batchSize;
+    private final double maxEvalue;
 
     private DetectorSpec(String builtIn, Broadcast<byte[]> file, String origin, String key, int minWords,
-                         int batchSize) {
+                         int batchSize, double maxEvalue) {
         this.builtIn = builtIn;
         this.file = file;
         this.origin = origin;
         this.key = key;
         this.minWords = minWords;
         this.batchSize = batchSize;
+        this.maxEvalue = maxEvalue;
     }
 
     /**
@@ -60,7 +62,7 @@ public final class DetectorSpec implements Serializable {
                     + String.join(", ", b.detectorNames()) + "; or give the path of a detector file");
         }
         return new DetectorSpec(name, null, "built-in " + name, "builtin:" + name, DEFAULT_MIN_WORDS,
-                io.github.miaj.detect.DocumentDetector.DEFAULT_BATCH_SIZE);
+                io.github.miaj.detect.DocumentDetector.DEFAULT_BATCH_SIZE, Double.NaN);
     }
 
     /**
@@ -79,7 +81,7 @@ public final class DetectorSpec implements Serializable {
         }
         Broadcast<byte[]> b = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(bytes);
         return new DetectorSpec(null, b, path.toString(), "file:" + Hashing.sha256(bytes), DEFAULT_MIN_WORDS,
-                io.github.miaj.detect.DocumentDetector.DEFAULT_BATCH_SIZE);
+                io.github.miaj.detect.DocumentDetector.DEFAULT_BATCH_SIZE, Double.NaN);
     }
 
     /** A built-in name, or else the path of a detector file (an existing file wins, as in {@code Mia.detector().load}). */
@@ -95,7 +97,7 @@ public final class DetectorSpec implements Serializable {
         if (words < 1) {
             throw new InvalidInputException("minimum match length " + words + " must be at least 1 word");
         }
-        return new DetectorSpec(builtIn, file, origin, key, words, batchSize);
+        return new DetectorSpec(builtIn, file, origin, key, words, batchSize, maxEvalue);
     }
 
     /** A copy that sends this many window pairs per model call. */
@@ -103,7 +105,24 @@ public final class DetectorSpec implements Serializable {
         if (pairs < 1) {
             throw new InvalidInputException("batch size " + pairs + " must be at least 1");
         }
-        return new DetectorSpec(builtIn, file, origin, key, minWords, pairs);
+        return new DetectorSpec(builtIn, file, origin, key, minWords, pairs, maxEvalue);
+    }
+
+    /**
+     * A copy that reports matches whose E-value (per document pair) is at most {@code evalue}; by default
+     * DocumentDetector's limit ({@value io.github.miaj.detect.DocumentDetector#DEFAULT_MAX_EVALUE}). Over N
+     * candidate pairs, about N times the limit chance matches can pass: lower it for large collections.
+     */
+    public DetectorSpec withMaxEvalue(double evalue) {
+        if (!(evalue > 0)) {
+            throw new InvalidInputException("E-value limit " + evalue + " must be positive");
+        }
+        return new DetectorSpec(builtIn, file, origin, key, minWords, batchSize, evalue);
+    }
+
+    /** The E-value limit, NaN for DocumentDetector's default. */
+    public double maxEvalue() {
+        return maxEvalue;
     }
 
     public int minWords() {

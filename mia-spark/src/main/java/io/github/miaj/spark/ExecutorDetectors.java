@@ -33,7 +33,8 @@ public final class ExecutorDetectors {
     /** The document detector for {@code spec}, opening this JVM's session for its model on first use. */
     public static DocumentDetector get(DetectorSpec spec) {
         RelationshipDetector d = HELD.computeIfAbsent(spec.key(), k -> open(spec));
-        return DocumentDetector.forSource(d).withMinWords(spec.minWords()).withBatchSize(spec.batchSize());
+        DocumentDetector dd = DocumentDetector.forSource(d).withMinWords(spec.minWords()).withBatchSize(spec.batchSize());
+        return Double.isNaN(spec.maxEvalue()) ? dd : dd.withMaxEvalue(spec.maxEvalue());
     }
 
     /** Sessions this JVM has opened since it started (or since the last {@link #closeAll()}: still counted). */

@@ -4,8 +4,6 @@ import io.github.miaj.InvalidInputException;
 import io.github.miaj.detect.DocumentDetection;
 import io.github.miaj.detect.DocumentDetector;
 import io.github.miaj.detect.PhraseMatch;
-import io.github.miaj.text.Span;
-import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
@@ -46,7 +44,7 @@ public final class SparkDetection {
             field("textA", DataTypes.StringType, false),
             field("textB", DataTypes.StringType, false)});
 
-    /** One document pair: the document-level summary, with its matches nested ({@link #detect}). */
+    /** One document pair: DocumentDetector's document-level summary, with its matches nested ({@link #detect}). */
     public static final StructType PAIR_SCHEMA = new StructType(new StructField[] {
             field("idA", DataTypes.StringType, false),
             field("idB", DataTypes.StringType, false),
@@ -54,12 +52,11 @@ public final class SparkDetection {
             field("wordsB", DataTypes.IntegerType, false),
             field("windowPairs", DataTypes.LongType, false),
             field("matchCount", DataTypes.IntegerType, false),
-            field("matchedWordsA", DataTypes.IntegerType, false),
-            field("matchedWordsB", DataTypes.IntegerType, false),
+            field("dropped", DataTypes.IntegerType, false),
             field("coverageA", DataTypes.DoubleType, false),
             field("coverageB", DataTypes.DoubleType, false),
             field("maxScore", DataTypes.DoubleType, true),
-            field("minEvalue", DataTypes.DoubleType, true),
+            field("evalue", DataTypes.DoubleType, true),
             field("matches", DataTypes.createArrayType(MATCH_SCHEMA, false), false)});
 
     private static final List<String> INPUT = List.of("idA", "textA", "idB", "textB");
@@ -98,12 +95,9 @@ public final class SparkDetection {
         return detected.drop("matches");
     }
 
-    /**
-     * The E-value of a match: the expected number of matches at least this strong between two unrelated texts
-     * of these lengths. Null until mia-core's {@code PhraseMatch} carries one.
-     */
-    static Double evalue(PhraseMatch m) {
-        return null;
+    /** A double for the output: null where MIA-J has none (NaN: not computed; infinite: nothing matched). */
+    private static Double orNull(double x) {
+        return Double.isNaN(x) || Double.isInfinite(x) ? null : x;
     }
 
     /** The pair's row, computed on this JVM: what {@link #detect} gives for it. */
@@ -111,48 +105,14 @@ public final class SparkDetection {
         DocumentDetection r = detector.detect(textA, textB);
         List<Row> matches = new ArrayList<>(r.phrases().size());
         double maxScore = Double.NaN;
-        Double minEvalue = null;
-        List<Span> spansA = new ArrayList<>();
-        List<Span> spansB = new ArrayList<>();
         for (PhraseMatch m : r.phrases()) {
-            Double e = evalue(m);
             matches.add(RowFactory.create(idA, idB, m.a().start(), m.a().end(), m.b().start(), m.b().end(),
-                    m.score(), e, m.a().of(textA), m.b().of(textB)));
+                    m.score(), orNull(m.evalue()), m.a().of(textA), m.b().of(textB)));
             maxScore = Double.isNaN(maxScore) ? m.score() : Math.max(maxScore, m.score());
-            if (e != null) {
-                minEvalue = minEvalue == null ? e : Math.min(minEvalue, e);
-            }
-            spansA.add(m.a());
-            spansB.add(m.b());
         }
-        List<Word> wordsA = Words.of(textA);
-        List<Word> wordsB = Words.of(textB);
-        int coveredA = covered(wordsA, spansA);
-        int coveredB = covered(wordsB, spansB);
-        return RowFactory.create(idA, idB, wordsA.size(), wordsB.size(), r.pairsRun(), matches.size(), coveredA,
-                coveredB, wordsA.isEmpty() ? 0.0 : (double) coveredA / wordsA.size(),
-                wordsB.isEmpty() ? 0.0 : (double) coveredB / wordsB.size(), Double.isNaN(maxScore) ? null : maxScore,
-                minEvalue, scala.jdk.javaapi.CollectionConverters.asScala(matches).toSeq());
-    }
-
-    /** Words that lie inside at least one of the spans (spans may overlap: each word counts once). */
-    private static int covered(List<Word> words, List<Span> spans) {
-        if (spans.isEmpty()) {
-            return 0;
-        }
-        boolean[] in = new boolean[words.size()];
-        int[] starts = words.stream().mapToInt(Word::start).toArray();
-        for (Span s : spans) {
-            int k = Arrays.binarySearch(starts, s.start());
-            for (int w = k >= 0 ? k : -k - 1; w < words.size() && words.get(w).end() <= s.end(); w++) {
-                in[w] = true;
-            }
-        }
-        int n = 0;
-        for (boolean b : in) {
-            n += b ? 1 : 0;
-        }
-        return n;
+        return RowFactory.create(idA, idB, Words.of(textA).size(), Words.of(textB).size(), r.pairsRun(),
+                matches.size(), r.dropped(), r.coverageA(), r.coverageB(), orNull(maxScore), orNull(r.evalue()),
+                scala.jdk.javaapi.CollectionConverters.asScala(matches).toSeq());
     }
 
     static void checkColumns(StructType schema, List<String> names) {

@@ -159,7 +159,7 @@ class CorpusJobTest {
         long jsonLines = spark.read().json(out.resolve("matches.jsonl").toString()).count();
         assertEquals(matches.size(), jsonLines);
         assertTrue(List.of(spark.read().json(out.resolve("matches.jsonl").toString()).schema().fieldNames())
-                .contains("evalue"), "the evalue field is written even while null");
+                .contains("evalue"), "each match has its E-value");
         Row pair = spark.read().parquet(out.resolve("pairs.parquet").toString()).filter("matchCount > 0").first();
         assertTrue(pair.getLong(pair.fieldIndex("sharedShingles")) >= Candidates.DEFAULT_MIN_SHARED);
         // a second run into the same folder is refused and leaves it as it was

@@ -54,17 +54,17 @@ class SparkDetectionTest {
                 DocumentDetection r1 = dd.detect(p[1], p[3]);
                 for (PhraseMatch m : r1.phrases()) {
                     expected.add(line(p[0], p[2], m.a().start(), m.a().end(), m.b().start(), m.b().end(), m.score(),
-                            m.a().of(p[1]), m.b().of(p[3])));
+                            m.evalue(), m.a().of(p[1]), m.b().of(p[3])));
                 }
             }
         }
         expected.sort(Comparator.naturalOrder());
     }
 
-    private static String line(String idA, String idB, int a0, int a1, int b0, int b1, double score, String ta,
-                               String tb) {
+    private static String line(String idA, String idB, int a0, int a1, int b0, int b1, double score, double evalue,
+                               String ta, String tb) {
         return idA + "|" + idB + "|" + a0 + "|" + a1 + "|" + b0 + "|" + b1 + "|" + String.format("%.6f", score)
-                + "|" + ta + "|" + tb;
+                + "|" + String.format("%.6e", evalue) + "|" + ta + "|" + tb;
     }
 
     private static Dataset<Row> pairs() {
@@ -83,9 +83,9 @@ class SparkDetectionTest {
         Dataset<Row> out = SparkDetection.matches(pairs().repartition(partitions), DetectorSpec.builtIn("verbatim"));
         List<String> got = new ArrayList<>();
         for (Row m : out.collectAsList()) {
+            assertFalse(m.isNullAt(7), "every reported match has an E-value");
             got.add(line(m.getString(0), m.getString(1), m.getInt(2), m.getInt(3), m.getInt(4), m.getInt(5),
-                    m.getDouble(6), m.getString(8), m.getString(9)));
-            assertTrue(m.isNullAt(7), "evalue stays null until PhraseMatch carries one");
+                    m.getDouble(6), m.getDouble(7), m.getString(8), m.getString(9)));
         }
         got.sort(Comparator.naturalOrder());
         assertFalse(expected.isEmpty(), "the planted passages give matches");
