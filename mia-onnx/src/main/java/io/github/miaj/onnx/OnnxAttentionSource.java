@@ -332,7 +332,7 @@ public final class OnnxAttentionSource implements AttentionSource {
                         + "folder, or builtIn(BuiltInModel)");
             }
             OrtSupport.Settings settings = new OrtSupport.Settings(intraOpThreads, allowSpinning);
-            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            OrtEnvironment env = OrtEnvironments.get();
             Architecture arch;
             String id;
             String label;

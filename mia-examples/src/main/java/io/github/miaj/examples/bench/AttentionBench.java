@@ -63,7 +63,7 @@ public final class AttentionBench {
             System.out.printf(Locale.ROOT, "pair: %d + %d tokens, %d channels; RSS after loading: %d MiB%n",
                     pa.sizeA(), pa.sizeB(), pa.channelCount(), rssMiB());
 
-            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            OrtEnvironment env = io.github.miaj.onnx.OrtEnvironments.get();
             byte[] modelBytes = which.modelBytes();
             byte[] tokJson = which.tokenizerBytes();
             try (HuggingFaceTokenizer tok = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokJson),

@@ -60,7 +60,7 @@ public final class DetectBench {
             opts.setIntraOpNumThreads(2);
             opts.setInterOpNumThreads(1);
             opts.addConfigEntry("session.intra_op.allow_spinning", "0");
-            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            OrtEnvironment env = io.github.miaj.onnx.OrtEnvironments.get();
             try (OrtSession plain = env.createSession(BuiltInModel.ALL_MINILM_L6_V2.modelBytes(), opts)) {
                 String a = BenchSupport.textOf(source, 0, 128);
                 String b = BenchSupport.textOf(source, 37, 128);
