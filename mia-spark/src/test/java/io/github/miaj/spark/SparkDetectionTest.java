@@ -106,7 +106,7 @@ class SparkDetectionTest {
             assertTrue(cov >= 0 && cov <= 1);
             assertEquals(count == 0, r.isNullAt(r.fieldIndex("maxScore")));
             assertEquals(count == 0, cov == 0, "coverage of B comes from the reported matches");
-            assertEquals(count == 0, r.isNullAt(r.fieldIndex("evalue")), "a document E-value where something matched");
+            assertTrue(count == 0 || !r.isNullAt(r.fieldIndex("evalue")), "a document E-value where something matched");
         }
         assertEquals(expected.size(), matches);
         assertEquals(1, ExecutorDetectors.sessionsOpened());
