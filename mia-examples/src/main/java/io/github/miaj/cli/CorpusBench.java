@@ -283,7 +283,9 @@ final class CorpusBench implements Runnable {
         List<Match> matches = new ArrayList<>();
         long windowPairs = 0;
         try (RelationshipDetector d = Mia.detector().named("verbatim")) {
-            DocumentDetector dd = DocumentDetector.forSource(d).withMinWords(minWords);
+            // the corpus job's limit: DocumentDetector's, over all the collection's pairs
+            DocumentDetector dd = DocumentDetector.forSource(d).withMinWords(minWords)
+                    .withMaxEvalue(DocumentDetector.DEFAULT_MAX_EVALUE / ((double) docs * (docs - 1) / 2));
             for (String[] p : cand) {
                 DocumentDetection r = dd.detect(texts.get(p[0]), texts.get(p[1]));
                 windowPairs += r.pairsRun();

@@ -38,9 +38,9 @@ final class CorpusCommand implements Runnable {
             + "shorter than this many words of B (default: ${DEFAULT-VALUE}).")
     int minWords;
 
-    @Option(names = "--max-evalue", description = "Report matches whose E-value per document pair is at most this "
-            + "(default: detect's, " + io.github.miaj.detect.DocumentDetector.DEFAULT_MAX_EVALUE + "; over N candidate "
-            + "pairs about N times it chance matches can pass).")
+    @Option(names = "--max-evalue", description = "Chance matches the whole output may hold (default: "
+            + io.github.miaj.detect.DocumentDetector.DEFAULT_MAX_EVALUE + "); each pair's E-value limit is this divided "
+            + "by the number of document pairs in the collection.")
     Double maxEvalue;
 
     @Option(names = "--max-df", defaultValue = "" + Candidates.DEFAULT_MAX_DF, description = "Ignore three-word runs "

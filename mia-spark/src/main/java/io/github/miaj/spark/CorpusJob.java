@@ -2,6 +2,7 @@ package io.github.miaj.spark;
 
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.MiaException;
+import io.github.miaj.detect.DocumentDetector;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -79,7 +80,11 @@ public final class CorpusJob {
             return this;
         }
 
-        /** Optional: E-value limit per document pair (default: DocumentDetector's). */
+        /**
+         * Optional: the E-value limit of the whole output, the number of chance matches it may hold (default
+         * DocumentDetector's {@value io.github.miaj.detect.DocumentDetector#DEFAULT_MAX_EVALUE}); each pair's limit
+         * is this divided by the number of document pairs the collection holds, since chance matches grow with it.
+         */
         public Settings optMaxEvalue(double maxEvalue) {
             this.maxEvalue = maxEvalue;
             return this;
@@ -146,7 +151,7 @@ public final class CorpusJob {
 
     /** What a run found. */
     public record Result(long documents, long referenceDocuments, long candidates, long pairsWithMatches,
-                         long matches, String out) {
+                         long matches, double maxEvaluePerPair, String out) {
     }
 
     /** For {@code spark-submit --class io.github.miaj.spark.CorpusJob}: the session comes from spark-submit. */
@@ -169,9 +174,10 @@ public final class CorpusJob {
         long all = r.referenceDocuments() > 0 ? r.documents() * r.referenceDocuments()
                 : r.documents() * (r.documents() - 1) / 2;
         return String.format(Locale.ROOT, "%d documents%s, %d candidate pairs of %d (%.2f %%), %d pairs with "
-                        + "matches, %d matches; written to %s", r.documents(),
+                        + "matches, %d matches (E-value at most %.2g a pair); written to %s", r.documents(),
                 r.referenceDocuments() > 0 ? " against " + r.referenceDocuments() : "", r.candidates(), all,
-                all == 0 ? 0.0 : 100.0 * r.candidates() / all, r.pairsWithMatches(), r.matches(), r.out());
+                all == 0 ? 0.0 : 100.0 * r.candidates() / all, r.pairsWithMatches(), r.matches(),
+                r.maxEvaluePerPair(), r.out());
     }
 
     /**
@@ -184,10 +190,10 @@ public final class CorpusJob {
         if (s.input == null || s.out == null) {
             throw new InvalidInputException("the corpus job needs --input and --out; usage: " + USAGE);
         }
-        DetectorSpec spec = DetectorSpec.of(spark, s.detector).withMinWords(s.minWords);
-        if (!Double.isNaN(s.maxEvalue)) {
-            spec = spec.withMaxEvalue(s.maxEvalue);
+        if (!Double.isNaN(s.maxEvalue) && !(s.maxEvalue > 0)) {
+            throw new InvalidInputException("E-value limit " + s.maxEvalue + " must be positive");
         }
+        DetectorSpec spec0 = DetectorSpec.of(spark, s.detector).withMinWords(s.minWords);
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         org.apache.hadoop.fs.Path out = qualified(s.out, conf);
         checkOut(out, conf);
@@ -197,6 +203,9 @@ public final class CorpusJob {
         Dataset<Row> ref = s.against == null ? null : read(spark, s.against).persist(StorageLevel.MEMORY_AND_DISK());
         long nDocs = checkIds(docs, s.input);
         long nRef = ref == null ? 0 : checkIds(ref, s.against);
+        double allPairs = Math.max(1, ref == null ? nDocs * (nDocs - 1) / 2.0 : (double) nDocs * nRef);
+        double perPair = (Double.isNaN(s.maxEvalue) ? DocumentDetector.DEFAULT_MAX_EVALUE : s.maxEvalue) / allPairs;
+        DetectorSpec spec = spec0.withMaxEvalue(perPair);
 
         spark.sparkContext().setJobDescription("candidate pairs");
         Dataset<Row> cand = (ref == null ? Candidates.within(docs, s.limits) : Candidates.across(ref, docs, s.limits))
@@ -233,7 +242,7 @@ public final class CorpusJob {
             if (!fs.rename(tmp, out)) {
                 throw new MiaException("could not move the results from " + tmp + " to " + out);
             }
-            return new Result(nDocs, nRef, nCand, nWith, nMatches, out.toString());
+            return new Result(nDocs, nRef, nCand, nWith, nMatches, perPair, out.toString());
         } catch (IOException e) {
             throw new MiaException("cannot write the results to " + out + ": " + e.getMessage(), e);
         } finally {
