@@ -207,6 +207,18 @@ public final class WindowRetrieval {
         return List.copyOf(out);
     }
 
+    /**
+     * The distinct shingles of a text, hashed as {@link #candidates} hashes them, sorted; for collection-level
+     * retrieval (mia-spark): two texts that share none can have no candidate window pair.
+     */
+    public static long[] shingles(String text) {
+        if (text == null) {
+            throw new InvalidInputException("shingles needs a text; got null");
+        }
+        return Arrays.stream(new Doc(text, Integer.MAX_VALUE, TextMeasure.words(), 0).shingles).filter(h -> h != 0)
+                .distinct().sorted().toArray();
+    }
+
     /** Where a shingle occurs in A: how often, and its first places. */
     private static final class Postings {
         int count;

@@ -28,14 +28,14 @@ import java.util.TreeSet;
 
 /** Benchmarks that need data from outside the repository. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks on your own data.",
-        subcommands = {BenchCommand.Plant.class})
+        subcommands = {BenchCommand.Plant.class, CorpusBench.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give a benchmark: plant");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give a benchmark: plant or corpus");
     }
 
     /**

@@ -13,7 +13,8 @@ import java.io.PrintWriter;
 @Command(name = "mia", mixinStandardHelpOptions = true, versionProvider = MiaCli.VersionProvider.class,
         description = "Find where text B reproduces or rephrases text A, with attention heads as explainable detectors.",
         subcommands = {DetectCommand.class, AlignCommand.class, TrainCommand.class, EvalCommand.class,
-                HeadsCommand.class, BenchCommand.class, SignificanceCommand.class, CommandLine.HelpCommand.class})
+                HeadsCommand.class, CorpusCommand.class, BenchCommand.class, SignificanceCommand.class,
+                CommandLine.HelpCommand.class})
 public final class MiaCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -68,7 +69,7 @@ public final class MiaCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "give a command: detect, align, train, eval, heads or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "give a command: detect, align, train, eval, heads, bench, significance or corpus");
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {
