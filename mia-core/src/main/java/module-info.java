@@ -8,9 +8,7 @@ module io.github.miaj.core {
     requires ejml.ddense;
     requires transitive org.slf4j;
 
-    // Every package is API today. Internal helpers that share a package with API types (io.Json, io.Hashing)
-    // stay visible until the package pass gives them a package of their own: then drop it from this list or
-    // export it only "to io.github.miaj.onnx".
+    // Every package is API.
     exports io.github.miaj;
     exports io.github.miaj.attention;
     exports io.github.miaj.data;
@@ -18,8 +16,11 @@ module io.github.miaj.core {
     exports io.github.miaj.eval;
     exports io.github.miaj.eval.baseline;
     exports io.github.miaj.feature;
+    exports io.github.miaj.gold;
     exports io.github.miaj.io;
     exports io.github.miaj.learn;
+    exports io.github.miaj.model;
+    exports io.github.miaj.significance;
     exports io.github.miaj.spi;
     exports io.github.miaj.text;
     exports io.github.miaj.train;

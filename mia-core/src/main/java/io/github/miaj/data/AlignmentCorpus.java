@@ -1,11 +1,11 @@
 package io.github.miaj.data;
 
 import io.github.miaj.InvalidInputException;
-import io.github.miaj.eval.GoldAlignment;
-import io.github.miaj.eval.Pharaoh;
-import io.github.miaj.eval.WordLink;
+import io.github.miaj.gold.GoldAlignment;
+import io.github.miaj.gold.LabelledPair;
+import io.github.miaj.gold.Pharaoh;
+import io.github.miaj.gold.WordLink;
 import io.github.miaj.text.Words;
-import io.github.miaj.train.LabelledPair;
 
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;

@@ -1,6 +1,6 @@
 package io.github.miaj.data;
 
-import io.github.miaj.train.LabelledPair;
+import io.github.miaj.gold.LabelledPair;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,7 +67,7 @@ public record CorpusPairs(List<GeneratedPair> train, List<GeneratedPair> dev, St
         return dev.stream().filter(g -> g.kind() == kind).toList();
     }
 
-    /** The plain labelled pairs of a list, for a {@link io.github.miaj.train.Trainer}. */
+    /** The plain labelled pairs of a list, for a {@code Trainer}. */
     public static List<LabelledPair> labelled(List<GeneratedPair> pairs) {
         return pairs.stream().map(GeneratedPair::pair).toList();
     }

@@ -1,8 +1,8 @@
 package io.github.miaj.data;
 
 import io.github.miaj.InvalidInputException;
-import io.github.miaj.train.GoldLink;
-import io.github.miaj.train.LabelledPair;
+import io.github.miaj.gold.GoldLink;
+import io.github.miaj.gold.LabelledPair;
 
 import java.util.List;
 

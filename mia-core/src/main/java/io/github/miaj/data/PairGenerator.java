@@ -1,10 +1,10 @@
 package io.github.miaj.data;
 
 import io.github.miaj.InvalidInputException;
+import io.github.miaj.gold.LabelledPair;
 import io.github.miaj.text.Span;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
-import io.github.miaj.train.LabelledPair;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,8 +1,8 @@
 package io.github.miaj.data;
 
+import io.github.miaj.gold.GoldLink;
 import io.github.miaj.text.Span;
 import io.github.miaj.text.Word;
-import io.github.miaj.train.GoldLink;
 
 import java.util.ArrayList;
 import java.util.List;

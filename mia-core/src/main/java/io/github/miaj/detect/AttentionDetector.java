@@ -1,16 +1,20 @@
 package io.github.miaj.detect;
 
-import io.github.miaj.attention.TextPair;
 import io.github.miaj.IncompatibleSourceException;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.MiaException;
 import io.github.miaj.attention.AttentionSource;
 import io.github.miaj.attention.PairAttention;
+import io.github.miaj.attention.TextPair;
 import io.github.miaj.feature.FeatureExtractor;
 import io.github.miaj.feature.LinearScorer;
 import io.github.miaj.feature.UnitFeatures;
-import io.github.miaj.io.DetectorFiles;
 import io.github.miaj.learn.LogisticModel;
+import io.github.miaj.model.Decoding;
+import io.github.miaj.model.DetectorFiles;
+import io.github.miaj.model.DetectorModel;
+import io.github.miaj.model.FeatureWeight;
+import io.github.miaj.model.SourceInfo;
 import io.github.miaj.text.Word;
 
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.github.miaj.detect;
 
+import io.github.miaj.model.Decoding;
 import io.github.miaj.text.Span;
 import io.github.miaj.text.Word;
 

@@ -1,9 +1,9 @@
 package io.github.miaj.detect;
 
-import io.github.miaj.attention.TextPair;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.MiaException;
 import io.github.miaj.attention.AttentionSource;
+import io.github.miaj.attention.TextPair;
 import io.github.miaj.feature.Granularity;
 import io.github.miaj.significance.ChanceModel;
 import io.github.miaj.significance.Significance;

@@ -1,7 +1,9 @@
 package io.github.miaj.detect;
 
-import io.github.miaj.attention.TextPair;
 import io.github.miaj.attention.PairAttention;
+import io.github.miaj.attention.TextPair;
+import io.github.miaj.model.DetectorModel;
+import io.github.miaj.model.FeatureWeight;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.github.miaj.detect;
 
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.feature.Evidence;
+import io.github.miaj.model.FeatureWeight;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,5 +1,6 @@
 package io.github.miaj.eval;
 
+import io.github.miaj.gold.WordLink;
 import java.util.List;
 import java.util.Set;
 

@@ -2,8 +2,11 @@ package io.github.miaj.eval;
 
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.detect.Decoder;
-import io.github.miaj.detect.Decoding;
 import io.github.miaj.detect.PairMatch;
+import io.github.miaj.gold.GoldAlignment;
+import io.github.miaj.gold.WordLink;
+import io.github.miaj.model.Decoding;
+import io.github.miaj.model.Metrics;
 import io.github.miaj.text.Word;
 
 import java.util.ArrayList;

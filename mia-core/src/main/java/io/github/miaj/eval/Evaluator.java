@@ -1,6 +1,9 @@
 package io.github.miaj.eval;
 
 import io.github.miaj.InvalidInputException;
+import io.github.miaj.gold.GoldAlignment;
+import io.github.miaj.gold.WordLink;
+import io.github.miaj.model.Metrics;
 
 import java.util.List;
 import java.util.Set;

@@ -1,9 +1,9 @@
 package io.github.miaj.eval;
 
-import io.github.miaj.attention.TextPair;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.attention.AttentionSource;
 import io.github.miaj.attention.PairAttention;
+import io.github.miaj.attention.TextPair;
 import io.github.miaj.detect.Detection;
 import io.github.miaj.detect.Explanation;
 import io.github.miaj.detect.PairMatch;

@@ -73,7 +73,7 @@ public final class StrictText {
     }
 
     /** At most {@code maxBytes} bytes of the stream; refuses a stream that holds more, having read one more. */
-    static byte[] readBounded(InputStream in, long maxBytes, String name) throws IOException {
+    public static byte[] readBounded(InputStream in, long maxBytes, String name) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[1 << 16];
         long total = 0;
@@ -90,7 +90,7 @@ public final class StrictText {
     }
 
     /** A size for messages: MiB with one decimal where that is not a whole number. */
-    static String size(long bytes) {
+    public static String size(long bytes) {
         double mib = bytes / (1024.0 * 1024.0);
         if (mib >= 1) {
             return mib == Math.rint(mib) ? (long) mib + " MiB" : String.format(Locale.ROOT, "%.1f MiB", mib);

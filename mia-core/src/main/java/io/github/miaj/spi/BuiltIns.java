@@ -1,8 +1,8 @@
 package io.github.miaj.spi;
 
 import io.github.miaj.attention.AttentionSource;
-import io.github.miaj.detect.DetectorModel;
-import io.github.miaj.detect.SourceInfo;
+import io.github.miaj.model.DetectorModel;
+import io.github.miaj.model.SourceInfo;
 
 import java.util.Optional;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package io.github.miaj.train;
 
+import io.github.miaj.gold.LabelledPair;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package io.github.miaj.train;
 
-import io.github.miaj.eval.Metrics;
+import io.github.miaj.model.Metrics;
 
 /**
  * What a training run did and reached.

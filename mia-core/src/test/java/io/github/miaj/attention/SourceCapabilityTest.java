@@ -1,6 +1,6 @@
 package io.github.miaj.attention;
 
-import io.github.miaj.detect.SourceInfo;
+import io.github.miaj.model.SourceInfo;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

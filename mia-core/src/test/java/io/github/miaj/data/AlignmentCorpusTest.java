@@ -1,9 +1,9 @@
 package io.github.miaj.data;
 
 import io.github.miaj.InvalidInputException;
-import io.github.miaj.eval.GoldAlignment;
-import io.github.miaj.eval.WordLink;
-import io.github.miaj.train.LabelledPair;
+import io.github.miaj.gold.GoldAlignment;
+import io.github.miaj.gold.LabelledPair;
+import io.github.miaj.gold.WordLink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,9 +1,9 @@
 package io.github.miaj.data;
 
+import io.github.miaj.gold.GoldLink;
 import io.github.miaj.text.Span;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
-import io.github.miaj.train.GoldLink;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

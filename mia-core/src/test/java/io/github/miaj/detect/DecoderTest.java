@@ -1,5 +1,6 @@
 package io.github.miaj.detect;
 
+import io.github.miaj.model.Decoding;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
 import org.junit.jupiter.api.Test;

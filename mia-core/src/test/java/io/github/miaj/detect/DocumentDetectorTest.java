@@ -1,12 +1,17 @@
 package io.github.miaj.detect;
 
-import io.github.miaj.attention.TextPair;
 import io.github.miaj.MiaException;
 import io.github.miaj.attention.AttentionSource;
 import io.github.miaj.attention.HeadName;
 import io.github.miaj.attention.PairAttention;
+import io.github.miaj.attention.TextPair;
 import io.github.miaj.feature.FeatureSpec;
 import io.github.miaj.feature.Granularity;
+import io.github.miaj.model.Decoding;
+import io.github.miaj.model.DetectorModel;
+import io.github.miaj.model.FeatureWeight;
+import io.github.miaj.model.Provenance;
+import io.github.miaj.model.SourceInfo;
 import io.github.miaj.text.Sentences;
 import io.github.miaj.text.Span;
 import io.github.miaj.text.Word;

@@ -1,10 +1,11 @@
 package io.github.miaj.detect;
 
-import io.github.miaj.attention.TextPair;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.attention.PairAttention;
+import io.github.miaj.attention.TextPair;
 import io.github.miaj.eval.EvidenceShares;
 import io.github.miaj.feature.Evidence;
+import io.github.miaj.model.FeatureWeight;
 import io.github.miaj.testing.ToyAttentionSource;
 import io.github.miaj.testing.ToyPairs;
 import io.github.miaj.train.LogisticTrainer;

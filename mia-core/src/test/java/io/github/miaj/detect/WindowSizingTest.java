@@ -4,6 +4,7 @@ import io.github.miaj.ModelException;
 import io.github.miaj.attention.AttentionSource;
 import io.github.miaj.attention.HeadName;
 import io.github.miaj.attention.PairAttention;
+import io.github.miaj.model.DetectorModel;
 import io.github.miaj.text.Sentences;
 import io.github.miaj.text.Span;
 import io.github.miaj.text.TextMeasure;
@@ -160,7 +161,7 @@ class WindowSizingTest {
         }
 
         @Override
-        public List<io.github.miaj.detect.FeatureWeight> weights() {
+        public List<io.github.miaj.model.FeatureWeight> weights() {
             return List.of();
         }
 

@@ -1,7 +1,10 @@
 package io.github.miaj.eval;
 
 import io.github.miaj.InvalidInputException;
-import io.github.miaj.detect.Decoding;
+import io.github.miaj.gold.GoldAlignment;
+import io.github.miaj.gold.WordLink;
+import io.github.miaj.model.Decoding;
+import io.github.miaj.model.Metrics;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,10 @@
 package io.github.miaj.eval;
 
 import io.github.miaj.InvalidInputException;
+import io.github.miaj.gold.GoldAlignment;
+import io.github.miaj.gold.Pharaoh;
+import io.github.miaj.gold.WordLink;
+import io.github.miaj.model.Metrics;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,6 +1,8 @@
 package io.github.miaj.io;
 
 import io.github.miaj.DetectorFileException;
+import io.github.miaj.model.DetectorFiles;
+import io.github.miaj.model.TestModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

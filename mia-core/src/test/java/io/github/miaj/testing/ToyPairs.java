@@ -1,7 +1,7 @@
 package io.github.miaj.testing;
 
-import io.github.miaj.eval.WordLink;
-import io.github.miaj.train.LabelledPair;
+import io.github.miaj.gold.LabelledPair;
+import io.github.miaj.gold.WordLink;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,16 +1,17 @@
 package io.github.miaj.train;
 
 import io.github.miaj.IncompatibleSourceException;
-import io.github.miaj.attention.TextPair;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.TrainingException;
+import io.github.miaj.attention.TextPair;
 import io.github.miaj.detect.AttentionDetector;
 import io.github.miaj.detect.Detection;
-import io.github.miaj.detect.FeatureWeight;
 import io.github.miaj.detect.PhraseMatch;
-import io.github.miaj.detect.Provenance;
 import io.github.miaj.detect.RelationshipDetector;
 import io.github.miaj.feature.FeatureSpec;
+import io.github.miaj.gold.LabelledPair;
+import io.github.miaj.model.FeatureWeight;
+import io.github.miaj.model.Provenance;
 import io.github.miaj.testing.ToyAttentionSource;
 import io.github.miaj.testing.ToyPairs;
 import org.junit.jupiter.api.BeforeAll;

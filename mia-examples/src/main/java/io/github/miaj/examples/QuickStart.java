@@ -3,10 +3,10 @@ package io.github.miaj.examples;
 import io.github.miaj.Mia;
 import io.github.miaj.detect.Detection;
 import io.github.miaj.detect.Explanation;
-import io.github.miaj.detect.FeatureWeight;
 import io.github.miaj.detect.PairMatch;
 import io.github.miaj.detect.PhraseMatch;
 import io.github.miaj.detect.RelationshipDetector;
+import io.github.miaj.model.FeatureWeight;
 
 import java.util.Comparator;
 import java.util.Locale;

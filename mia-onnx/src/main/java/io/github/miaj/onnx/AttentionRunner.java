@@ -1,8 +1,8 @@
 package io.github.miaj.onnx;
 
-import io.github.miaj.attention.TextPair;
 import io.github.miaj.attention.HeadName;
 import io.github.miaj.attention.PairAttention;
+import io.github.miaj.attention.TextPair;
 
 import java.util.List;
 

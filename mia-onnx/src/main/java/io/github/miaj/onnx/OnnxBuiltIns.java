@@ -3,9 +3,9 @@ package io.github.miaj.onnx;
 import io.github.miaj.DetectorFileException;
 import io.github.miaj.attention.AttentionSource;
 import io.github.miaj.attention.SourceCapability;
-import io.github.miaj.detect.DetectorModel;
-import io.github.miaj.detect.SourceInfo;
-import io.github.miaj.io.DetectorFiles;
+import io.github.miaj.model.DetectorFiles;
+import io.github.miaj.model.DetectorModel;
+import io.github.miaj.model.SourceInfo;
 import io.github.miaj.spi.BuiltIns;
 import io.github.miaj.spi.SourceSettings;
 
@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * The detectors that ship in mia-onnx's jar, and the built-in models they were trained on; found by
- * {@link io.github.miaj.Mia} through {@link java.util.ServiceLoader}.
+ * {@code Mia} through {@link java.util.ServiceLoader}.
  */
 public final class OnnxBuiltIns implements BuiltIns {
     /**

@@ -6,8 +6,8 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
-import io.github.miaj.attention.ExecutionProvider;
 import io.github.miaj.ModelException;
+import io.github.miaj.attention.ExecutionProvider;
 import io.github.miaj.onnx.graph.AttentionGraph;
 
 import java.nio.FloatBuffer;

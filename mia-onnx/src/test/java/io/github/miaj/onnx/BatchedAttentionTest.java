@@ -1,10 +1,10 @@
 package io.github.miaj.onnx;
 
 import org.junit.jupiter.api.Tag;
-import io.github.miaj.attention.TextPair;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.ModelException;
 import io.github.miaj.attention.PairAttention;
+import io.github.miaj.attention.TextPair;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

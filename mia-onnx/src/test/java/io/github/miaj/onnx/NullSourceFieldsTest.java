@@ -3,7 +3,7 @@ package io.github.miaj.onnx;
 import io.github.miaj.Mia;
 import io.github.miaj.MiaException;
 import io.github.miaj.detect.RelationshipDetector;
-import io.github.miaj.io.DetectorFiles;
+import io.github.miaj.model.DetectorFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package io.github.miaj.onnx;
 
-import io.github.miaj.detect.DetectorModel;
-import io.github.miaj.io.DetectorFiles;
+import io.github.miaj.model.DetectorFiles;
+import io.github.miaj.model.DetectorModel;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package io.github.miaj.onnx;
 
 import org.junit.jupiter.api.Tag;
-import io.github.miaj.attention.TextPair;
 import io.github.miaj.Mia;
 import io.github.miaj.attention.ChannelConsumer;
 import io.github.miaj.attention.PairAttention;
+import io.github.miaj.attention.TextPair;
 import io.github.miaj.attention.Token;
 import io.github.miaj.detect.AttentionDetector;
 import io.github.miaj.detect.Detection;

@@ -2,9 +2,9 @@ package io.github.miaj.spark;
 
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.MiaException;
-import io.github.miaj.detect.DetectorModel;
-import io.github.miaj.io.DetectorFiles;
 import io.github.miaj.io.Hashing;
+import io.github.miaj.model.DetectorFiles;
+import io.github.miaj.model.DetectorModel;
 import io.github.miaj.onnx.OnnxBuiltIns;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;

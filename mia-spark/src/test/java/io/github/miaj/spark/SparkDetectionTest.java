@@ -1,11 +1,11 @@
 package io.github.miaj.spark;
 
+import io.github.miaj.InvalidInputException;
 import io.github.miaj.Mia;
 import io.github.miaj.detect.DocumentDetection;
 import io.github.miaj.detect.DocumentDetector;
 import io.github.miaj.detect.PhraseMatch;
 import io.github.miaj.detect.RelationshipDetector;
-import io.github.miaj.InvalidInputException;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

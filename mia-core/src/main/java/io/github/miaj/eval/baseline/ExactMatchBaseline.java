@@ -1,7 +1,7 @@
 package io.github.miaj.eval.baseline;
 
 import io.github.miaj.eval.Aligner;
-import io.github.miaj.eval.WordLink;
+import io.github.miaj.gold.WordLink;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,7 +1,7 @@
 package io.github.miaj.eval.baseline;
 
 import io.github.miaj.InvalidInputException;
-import io.github.miaj.eval.Pharaoh;
+import io.github.miaj.gold.Pharaoh;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

@@ -1,8 +1,8 @@
 package io.github.miaj.eval.baseline;
 
 import io.github.miaj.InvalidInputException;
-import io.github.miaj.eval.Pharaoh;
-import io.github.miaj.eval.WordLink;
+import io.github.miaj.gold.Pharaoh;
+import io.github.miaj.gold.WordLink;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
