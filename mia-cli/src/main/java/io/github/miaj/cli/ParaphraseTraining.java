@@ -3,13 +3,9 @@ package io.github.miaj.cli;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.data.AlignmentCorpus;
 import io.github.miaj.detect.AttentionDetector;
-import io.github.miaj.detect.Detection;
 import io.github.miaj.detect.RelationshipDetector;
-import io.github.miaj.eval.DecodingSearch;
-import io.github.miaj.eval.Evaluator;
 import io.github.miaj.feature.FeatureSpec;
 import io.github.miaj.feature.Granularity;
-import io.github.miaj.gold.GoldAlignment;
 import io.github.miaj.gold.LabelledPair;
 import io.github.miaj.model.Decoding;
 import io.github.miaj.model.Metrics;
@@ -30,13 +26,12 @@ import java.util.SplittableRandom;
 /**
  * Trains the paraphrase-alignment detector on the gold alignment corpora ({@link AlignmentCorpus}): all
  * train splits pooled for the fit, all dev splits pooled to choose the threshold and decoding, then per-corpus
- * dev metrics printed beside the string baselines. With {@code ablation}, trains one detector per feature set
- * (attention only, + diagonal, + lexical, + hidden-state similarity, + position) over one cached run of the model, and
- * reports each decoding mode of the richest.
+ * dev metrics printed beside the string baselines. Public for the lab's feature ablation
+ * ({@code lab.ParaphraseAblation}), which trains one detector per {@link Features} set the same way.
  */
-final class ParaphraseTraining {
-    /** Cumulative feature sets, in the order of the ablation. */
-    enum Features {
+public final class ParaphraseTraining {
+    /** Cumulative feature sets, each adding to the one before. */
+    public enum Features {
         /** Heads of both directions at the word pair itself. */
         ATTENTION(false, false, false, false),
         /** + the same heads at the diagonal neighbours. */
@@ -60,18 +55,23 @@ final class ParaphraseTraining {
             this.position = position;
         }
 
-        FeatureSpec spec() {
+        /** Whether this set needs the source's per-layer hidden-state similarity channels. */
+        public boolean needsSimilarity() {
+            return sim;
+        }
+
+        public FeatureSpec spec() {
             return FeatureSpec.builder().optGranularity(Granularity.WORD).optBothDirections(true).optDiagonal(diagonal)
                     .optExcludeSinks(true).optLexical(lexical).optPosition(position).build();
         }
 
-        /** The last, richest set: the one the ablation compares with the baselines and decodes every way. */
-        static Features richest() {
+        /** The last, richest set (shipped as {@code paraphrase}). */
+        public static Features richest() {
             Features[] all = values();
             return all[all.length - 1];
         }
 
-        static Features parse(String s) {
+        public static Features parse(String s) {
             try {
                 return valueOf(s.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
@@ -92,9 +92,13 @@ final class ParaphraseTraining {
     private final PrintWriter out;
     private final PrintWriter err;
 
-    ParaphraseTraining(Path data, BuiltInModel model, Features features, double l2, double positiveWeight, long seed,
-                       Decoding.Argmax argmax,
-                       int trainLimit, PrintWriter out, PrintWriter err) {
+    /**
+     * @param positiveWeight NaN for balanced
+     * @param argmax         null to choose on dev
+     * @param trainLimit     at most this many train pairs of each corpus (seeded sample), 0 for all
+     */
+    public ParaphraseTraining(Path data, BuiltInModel model, Features features, double l2, double positiveWeight,
+                              long seed, Decoding.Argmax argmax, int trainLimit, PrintWriter out, PrintWriter err) {
         this.data = data;
         this.model = model;
         this.features = features;
@@ -109,11 +113,11 @@ final class ParaphraseTraining {
 
     /** Trains with the chosen features, prints the report and saves the detector to {@code file}. */
     void train(Path file) {
-        List<AlignmentCorpus.Dataset> sets = AlignmentCorpus.readFolder(data);
+        List<AlignmentCorpus.Dataset> sets = datasets();
         try (OnnxAttentionSource src = OnnxAttentionSource.builder().builtIn(model).hiddenStateSimilarity(features.sim)
                 .build()) {
             AttentionCache cached = new AttentionCache(src, cacheBudget());
-            TrainingResult r = fit(cached, features, sets, argmax);
+            TrainingResult r = fit(cached, features, sets);
             // bind the saved detector to the real source, not the cache
             AttentionDetector d = new AttentionDetector(r.detector().model(), src);
             d.save(file);
@@ -123,35 +127,23 @@ final class ParaphraseTraining {
         }
     }
 
-    /** One detector per feature set over one cached run of the model; nothing is saved. */
-    void ablation() {
-        List<AlignmentCorpus.Dataset> sets = AlignmentCorpus.readFolder(data);
-        try (OnnxAttentionSource src = OnnxAttentionSource.builder().builtIn(model).hiddenStateSimilarity(true).build()) {
-            AttentionCache withSim = new AttentionCache(src, cacheBudget());
-            // the heads-only view is for measurement: its detectors are never saved, so the id only labels them
-            AttentionCache heads = withSim.headsOnly(model.id() + "/encoder-pair", "ablation-view-of-" + src.fingerprint());
-            RelationshipDetector last = null;
-            for (Features f : Features.values()) {
-                out.printf(Locale.ROOT, "%n=== features %s (model %s) ===%n", f.name().toLowerCase(Locale.ROOT), model.id());
-                TrainingResult r = fit(f.sim ? withSim : heads, f, sets, argmax);
-                report(r.report());
-                last = r.detector();
-                perDataset(last, sets, f == Features.richest());
-            }
-            out.printf(Locale.ROOT, "%n=== decoding modes of the %s detector, each at its best pooled-dev threshold ===%n",
-                    Features.richest().name().toLowerCase(Locale.ROOT));
-            decodingModes(last, sets);
-        }
+    /** The gold alignment corpora under the data folder. */
+    public List<AlignmentCorpus.Dataset> datasets() {
+        return AlignmentCorpus.readFolder(data);
     }
 
-    private long cacheBudget() {
+    /** How much of the heap an {@link AttentionCache} of a training run may take. */
+    public static long cacheBudget() {
         // the rest of the heap holds the sampled rows (growing, so briefly twice) and the scored pairs' features:
         // with all train splits (6026 pairs, about 1.7 M rows of 459 floats) a third of 8 GB ran out of heap
         return Runtime.getRuntime().maxMemory() / 10;
     }
 
-    private TrainingResult fit(AttentionCache source, Features f, List<AlignmentCorpus.Dataset> sets,
-                               Decoding.Argmax mode) {
+    /**
+     * Fits a detector with the feature set {@code f} on the pooled train splits of {@code sets} (at most the
+     * train limit of each), decoding chosen on the pooled dev splits, with a progress bar on the error stream.
+     */
+    public TrainingResult fit(AttentionCache source, Features f, List<AlignmentCorpus.Dataset> sets) {
         List<LabelledPair> train = new ArrayList<>();
         List<LabelledPair> dev = new ArrayList<>();
         StringBuilder desc = new StringBuilder("gold word alignments in " + data + ":");
@@ -164,7 +156,7 @@ final class ParaphraseTraining {
         }
         err.printf(Locale.ROOT, "%s%n", desc);
         ProgressBar bar = new ProgressBar(err);
-        TrainingResult r = LogisticTrainer.builder().source(source).features(f.spec()).l2(l2).positiveWeight(positiveWeight).seed(seed).argmax(mode)
+        TrainingResult r = LogisticTrainer.builder().source(source).features(f.spec()).l2(l2).positiveWeight(positiveWeight).seed(seed).argmax(argmax)
                 .minPhrase(1).chooseGrow(true).describeData(desc + " MultiMWA scored on sure+possible; features "
                         + f.name().toLowerCase(Locale.ROOT) + "; threshold, decoding and grow threshold chosen on the pooled dev splits")
                 .listener(bar).build()
@@ -173,7 +165,8 @@ final class ParaphraseTraining {
         return r;
     }
 
-    private void report(TrainingReport rep) {
+    /** Prints the fit and the pooled dev metrics. */
+    public void report(TrainingReport rep) {
         out.printf(Locale.ROOT, "fit: %d rows (%d positive), %d iterations, loss %.5f, %s, %.1f s in all%n",
                 rep.rows(), rep.positives(), rep.iterations(), rep.loss(),
                 rep.converged() ? "converged" : "NOT converged", rep.millis() / 1000.0);
@@ -184,7 +177,8 @@ final class ParaphraseTraining {
         }
     }
 
-    private void perDataset(RelationshipDetector d, List<AlignmentCorpus.Dataset> sets, boolean withBaselines) {
+    /** Prints each corpus's dev metrics of {@code d}, and with {@code withBaselines} the string baselines'. */
+    public void perDataset(RelationshipDetector d, List<AlignmentCorpus.Dataset> sets, boolean withBaselines) {
         AlignmentScores.header(out);
         for (AlignmentCorpus.Dataset set : sets) {
             AlignmentScores s = new AlignmentScores();
@@ -201,51 +195,6 @@ final class ParaphraseTraining {
 
     private static String label(Decoding d) {
         return "paraphrase " + d.argmax().name().toLowerCase(Locale.ROOT) + (d.grows() ? "+grow" : "");
-    }
-
-    /**
-     * For each argmax mode, the decoding the trainer's own search ({@link DecodingSearch}) chooses on the pooled
-     * dev splits, without and (for the modes that can grow) with a grow threshold, and each corpus's F1 at it.
-     */
-    private void decodingModes(RelationshipDetector d, List<AlignmentCorpus.Dataset> sets) {
-        List<DecodingSearch> each = new ArrayList<>();
-        List<DecodingSearch.Pair> all = new ArrayList<>();
-        for (AlignmentCorpus.Dataset set : sets) {
-            List<DecodingSearch.Pair> ps = new ArrayList<>();
-            for (LabelledPair p : set.dev()) {
-                Detection det = d.detect(p.a(), p.b());
-                int nA = det.unitsA().size();
-                int nB = det.unitsB().size();
-                float[] m = new float[nA * nB];
-                for (int i = 0; i < nA; i++) {
-                    for (int j = 0; j < nB; j++) {
-                        m[i * nB + j] = (float) det.probability(i, j);
-                    }
-                }
-                ps.add(new DecodingSearch.Pair(m, det.unitsA(), det.unitsB(), GoldAlignment.of(p)));
-            }
-            each.add(new DecodingSearch(ps));
-            all.addAll(ps);
-        }
-        DecodingSearch pooled = new DecodingSearch(all);
-        out.printf(Locale.ROOT, "%-9s %9s %5s", "argmax", "threshold", "grow");
-        for (AlignmentCorpus.Dataset set : sets) {
-            out.printf(Locale.ROOT, " %14s", set.name() + " F1/nonid");
-        }
-        out.printf(Locale.ROOT, " %9s%n", "pooled F1");
-        for (Decoding.Argmax mode : Decoding.Argmax.values()) {
-            Decoding plain = pooled.best(List.of(mode), List.of(1));
-            boolean canGrow = mode == Decoding.Argmax.BOTH || mode == Decoding.Argmax.ITERMAX;
-            for (Decoding dec : canGrow ? List.of(plain, pooled.bestGrow(plain)) : List.of(plain)) {
-                out.printf(Locale.ROOT, "%-9s %9.3f %5s", mode.name().toLowerCase(Locale.ROOT), dec.threshold(),
-                        dec.grows() ? String.format(Locale.ROOT, "%.3f", dec.grow()) : "-");
-                for (DecodingSearch s : each) {
-                    Evaluator e = s.evaluate(dec);
-                    out.printf(Locale.ROOT, " %8.4f/%.3f", e.metrics().f1(), e.nonIdenticalRecall());
-                }
-                out.printf(Locale.ROOT, " %9.4f%n", pooled.evaluate(dec).metrics().f1());
-            }
-        }
     }
 
     /** A seeded sample of at most {@code n} pairs (all when n is 0). */

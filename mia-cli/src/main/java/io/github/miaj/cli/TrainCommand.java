@@ -40,12 +40,7 @@ final class TrainCommand implements Runnable {
             description = "paraphrase: at most this many train pairs of each corpus, seeded sample; 0 for all (default: ${DEFAULT-VALUE}).")
     int trainLimit;
 
-    @Option(names = "--ablation",
-            description = "paraphrase: train one detector per feature set (attention, diagonal, lexical, sim, position) and "
-                    + "compare decoding modes on dev; writes no file.")
-    boolean ablation;
-
-    @Option(names = "--out", description = "Detector file to write (required unless --ablation).")
+    @Option(names = "--out", description = "Detector file to write (required).")
     Path out;
 
     @Option(names = "--relationship", defaultValue = "verbatim", description = "Relationship to train (default: ${DEFAULT-VALUE}).")
@@ -120,19 +115,12 @@ final class TrainCommand implements Runnable {
                     features.equals("full") ? ParaphraseTraining.Features.richest()
                             : ParaphraseTraining.Features.parse(features), l2,
                     positiveWeight(), seed, argmaxMode(argmax), trainLimit, o, err);
-            if (ablation) {
-                t.ablation();
-            } else {
-                t.train(requireOut());
-            }
+            t.train(requireOut());
             return;
         }
         if (!relationship.equals("verbatim")) {
             throw new InvalidInputException("train knows the relationships verbatim (from books, --corpus) and "
                     + "paraphrase (from gold alignments, --data), not '" + relationship + "'");
-        }
-        if (ablation) {
-            throw new InvalidInputException("--ablation is for --relationship paraphrase");
         }
         requireOut();
         FeatureSpec spec = switch (features) {

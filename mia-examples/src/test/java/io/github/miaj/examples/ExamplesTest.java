@@ -45,4 +45,25 @@ class ExamplesTest {
         run(() -> WriteReport.main(new String[] {html.toString()}));
         assertTrue(Files.readString(html).contains("<html"), "no page written");
     }
+
+    @Test
+    void trainYourOwnTrainsSavesLoadsAndDetects() {
+        String out = run(() -> TrainYourOwn.main(new String[0]));
+        assertTrue(out.contains("trained and saved to"), out);
+        assertTrue(out.contains("phrases found by the loaded detector"), out);
+    }
+
+    @Test
+    void openBartBundleCountsTheCrossHeadsOfTheTinyBundle() {
+        String bundle = "../mia-onnx/src/test/resources/bart-exports/single"; // tests run in the module folder
+        String out = run(() -> OpenBartBundle.main(new String[] {bundle}));
+        assertTrue(out.contains(": 4 cross-attention heads"), out);
+        assertTrue(out.contains("strongest: cross.L"), out);
+    }
+
+    @Test
+    void openBartBundleWithoutAFolderSaysHowToMakeOne() {
+        String out = run(() -> OpenBartBundle.main(new String[0]));
+        assertTrue(out.contains("docs/bart.md"), out);
+    }
 }
