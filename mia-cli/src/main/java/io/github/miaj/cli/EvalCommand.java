@@ -100,7 +100,7 @@ final class EvalCommand implements Runnable {
             AlignCommand.requireWords(d);
             AlignmentScores s = new AlignmentScores();
             for (LabelledPair p : pairs) {
-                s.add(d, p);
+                s.add(d, p, spec.commandLine().getErr());
             }
             out.printf(Locale.ROOT, "%d pairs (%s), %d non-identical sure links%n", pairs.size(),
                     multi ? "multimwa" : "pharaoh", s.nonIdenticalSureLinks());

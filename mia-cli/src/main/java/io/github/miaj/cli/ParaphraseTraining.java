@@ -189,7 +189,7 @@ final class ParaphraseTraining {
         for (AlignmentCorpus.Dataset set : sets) {
             AlignmentScores s = new AlignmentScores();
             for (LabelledPair p : set.dev()) {
-                s.add(d, p);
+                s.add(d, p, err);
             }
             if (withBaselines) {
                 s.print(out, set.name() + "-dev", label(d.model().decoding()));
