@@ -25,13 +25,8 @@ final class AlignCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--input", required = true, description = "TSV file of sentence pairs.")
     Path input;
 
-    @Option(names = "--model", description = "Model the detector file was trained on, when it is not built in: a "
-            + "bundle folder or .onnx file (e.g. an export of facebook/bart-large-cnn; see docs/bart.md). Its "
-            + "fingerprint must match the one the detector file records.")
-    String model;
-
-    @Option(names = "--detector", defaultValue = "verbatim", description = "Detector file, or a built-in name: verbatim, paraphrase or paraphrase-e5 (default: ${DEFAULT-VALUE}).")
-    String detector;
+    @picocli.CommandLine.Mixin
+    DetectorOptions detectorOptions;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -42,7 +37,7 @@ final class AlignCommand implements java.util.concurrent.Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int refused = 0;
-        try (RelationshipDetector d = CliModels.detector(model, detector)) {
+        try (RelationshipDetector d = detectorOptions.open()) {
             requireWords(d);
             for (PairsTsv.Line line : lines) {
                 String where = input + " line " + line.number();

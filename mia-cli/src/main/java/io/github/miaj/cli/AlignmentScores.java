@@ -29,21 +29,21 @@ final class AlignmentScores {
     private final Aligner gst = new GreedyStringTiling();
 
     /**
-     * Scores one pair.
+     * Scores one pair; a pair longer than the model's window is aligned in pieces as {@code align} does
+     * ({@link AlignCommand#align}), with a note on {@code err}.
      *
      * @throws MiaException of the detector's kind, with the pair's id prefixed, when the detector fails on it
-     *                      (a pair too long for the model window, say)
      */
-    void add(RelationshipDetector d, LabelledPair pair) {
-        add(d, pair.id(), pair.a(), pair.b(), GoldAlignment.of(pair));
+    void add(RelationshipDetector d, LabelledPair pair, PrintWriter err) {
+        add(d, pair.id(), pair.a(), pair.b(), GoldAlignment.of(pair), err);
     }
 
-    void add(RelationshipDetector d, String where, String a, String b, GoldAlignment gold) {
+    void add(RelationshipDetector d, String where, String a, String b, GoldAlignment gold, PrintWriter err) {
         List<String> wa = Words.of(a).stream().map(Word::text).toList();
         List<String> wb = Words.of(b).stream().map(Word::text).toList();
         HashSet<io.github.miaj.gold.WordLink> predicted;
         try {
-            predicted = new HashSet<>(AlignCommand.links(d.detect(a, b)));
+            predicted = new HashSet<>(AlignCommand.align(d, a, b, where, err));
         } catch (io.github.miaj.ModelException e) {
             throw new io.github.miaj.ModelException(where + ": " + e.getMessage(), e);
         } catch (io.github.miaj.InvalidInputException e) {

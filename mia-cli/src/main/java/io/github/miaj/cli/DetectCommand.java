@@ -31,13 +31,8 @@ final class DetectCommand implements Runnable {
     @Parameters(index = "1", paramLabel = "B.txt", description = "The text that may reproduce it.")
     Path fileB;
 
-    @Option(names = "--model", description = "Model the detector file was trained on, when it is not built in: a "
-            + "bundle folder or .onnx file (e.g. an export of facebook/bart-large-cnn; see docs/bart.md). Its "
-            + "fingerprint must match the one the detector file records.")
-    String model;
-
-    @Option(names = "--detector", defaultValue = "verbatim", description = "Detector file, or a built-in name: verbatim, paraphrase or paraphrase-e5 (default: ${DEFAULT-VALUE}).")
-    String detector;
+    @picocli.CommandLine.Mixin
+    DetectorOptions detectorOptions;
 
     @Option(names = "--format", defaultValue = "text", description = "text (side by side, for a person), json (for programs) or html (a self-contained page); default: ${DEFAULT-VALUE}.")
     Format format;
@@ -117,7 +112,7 @@ final class DetectCommand implements Runnable {
     }
 
     private void run(String a, String b, PrintWriter out) {
-        try (RelationshipDetector d = CliModels.detector(model, detector)) {
+        try (RelationshipDetector d = detectorOptions.open()) {
             DocumentDetector dd = DocumentDetector.forSource(d).withMinWords(minWords).withBatchSize(batch);
             if (exhaustive) {
                 dd = dd.exhaustive();

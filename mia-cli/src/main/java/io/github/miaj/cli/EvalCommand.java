@@ -53,13 +53,8 @@ final class EvalCommand implements Runnable {
     @Option(names = "--format", defaultValue = "auto", description = "pharaoh, multimwa or auto (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--model", description = "Model the detector file was trained on, when it is not built in: a "
-            + "bundle folder or .onnx file (e.g. an export of facebook/bart-large-cnn; see docs/bart.md). Its "
-            + "fingerprint must match the one the detector file records.")
-    String model;
-
-    @Option(names = "--detector", defaultValue = "verbatim", description = "Detector file, or a built-in name: verbatim, paraphrase or paraphrase-e5 (default: ${DEFAULT-VALUE}).")
-    String detector;
+    @picocli.CommandLine.Mixin
+    DetectorOptions detectorOptions;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -76,7 +71,7 @@ final class EvalCommand implements Runnable {
             List<GeneratedPair> sample = VerbatimCorpus.dev(corpus, devFraction, seed, skip + devPairs);
             List<GeneratedPair> dev = sample.subList(Math.min(skip, sample.size()), sample.size());
             VerbatimEvaluation ev = new VerbatimEvaluation();
-            try (RelationshipDetector d = CliModels.detector(model, detector)) {
+            try (RelationshipDetector d = detectorOptions.open()) {
                 for (GeneratedPair g : dev) {
                     ev.add(d, g);
                 }
@@ -96,11 +91,11 @@ final class EvalCommand implements Runnable {
             throw new InvalidInputException("--possible is for pharaoh files; MultiMWA files hold their possible links");
         }
         List<LabelledPair> pairs = multi ? AlignmentCorpus.readMultiMwa(input) : pharaoh();
-        try (RelationshipDetector d = CliModels.detector(model, detector)) {
+        try (RelationshipDetector d = detectorOptions.open()) {
             AlignCommand.requireWords(d);
             AlignmentScores s = new AlignmentScores();
             for (LabelledPair p : pairs) {
-                s.add(d, p);
+                s.add(d, p, spec.commandLine().getErr());
             }
             out.printf(Locale.ROOT, "%d pairs (%s), %d non-identical sure links%n", pairs.size(),
                     multi ? "multimwa" : "pharaoh", s.nonIdenticalSureLinks());

@@ -30,13 +30,8 @@ import java.util.Locale;
                 + "(lex.*) and position (pos.*) features apart from the heads. With --corpus or --alignment, also "
                 + "measure each kind of evidence's share of the decision on dev pairs."})
 final class HeadsCommand implements Runnable {
-    @Option(names = "--model", description = "Model the detector file was trained on, when it is not built in: a "
-            + "bundle folder or .onnx file (e.g. an export of facebook/bart-large-cnn; see docs/bart.md). Its "
-            + "fingerprint must match the one the detector file records.")
-    String model;
-
-    @Option(names = "--detector", defaultValue = "verbatim", description = "Detector file or built-in name (default: ${DEFAULT-VALUE}).")
-    String detector;
+    @picocli.CommandLine.Mixin
+    DetectorOptions detectorOptions;
 
     @Option(names = "--top", defaultValue = "10", description = "How many strongest heads to list (default: ${DEFAULT-VALUE}).")
     int top;
@@ -78,7 +73,7 @@ final class HeadsCommand implements Runnable {
                         : e.toString()));
             }
         }
-        try (RelationshipDetector d = CliModels.detector(model, detector)) {
+        try (RelationshipDetector d = detectorOptions.open()) {
             List<FeatureWeight> weights = d.weights();
             if (png != null && png.toString().equals("-")) {
                 // the image alone on standard output

@@ -183,7 +183,7 @@ public final class ParaphraseTraining {
         for (AlignmentCorpus.Dataset set : sets) {
             AlignmentScores s = new AlignmentScores();
             for (LabelledPair p : set.dev()) {
-                s.add(d, p);
+                s.add(d, p, err);
             }
             if (withBaselines) {
                 s.print(out, set.name() + "-dev", label(d.model().decoding()));

@@ -164,4 +164,20 @@ class BadInputCliTest {
         assertEquals(3, r.out().lines().count(), r.out());
         assertTrue(r.err().contains("line 2") && r.err().contains("aligned in pieces"), r.err());
     }
+
+    @Test
+    void evalScoresALongPairInPiecesAsAlignDoes() throws IOException {
+        String longSide = String.join(" ", java.util.Collections.nCopies(300, "word")) + " end";
+        StringBuilder gold = new StringBuilder();
+        for (int k = 0; k <= 300; k++) {
+            gold.append(k == 0 ? "" : " ").append(k).append('-').append(k);
+        }
+        Path tsv = write("gold.tsv", "the cat sat\tthe cat sat\t0-0 1-1 2-2\n" + longSide + "\t" + longSide + "\t"
+                + gold + "\n");
+        MiaCliTest.Run r = mia("eval", "--input", tsv.toString());
+        assertEquals(0, r.rc(), r.err());
+        assertTrue(r.out().startsWith("2 pairs (pharaoh)"), r.out());
+        assertTrue(r.out().contains("detector verbatim"), r.out());
+        assertTrue(r.err().contains("line 2") && r.err().contains("aligned in pieces"), r.err());
+    }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
 /**
  * The one way MIA-J reads a text file: at most a given number of bytes, whatever the file is (a regular file,
@@ -115,6 +116,27 @@ public final class StrictText {
                         + "): give a plain UTF-8 text file");
             }
         }
+        String text = decodeUtf8(bytes, at -> {
+            int line = 1;
+            for (int i = 0; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            return new InvalidInputException(name + " is not valid UTF-8 (bad byte at offset " + at + ", line " + line
+                    + "): convert it, for example with 'iconv -f latin1 -t utf-8'");
+        });
+        // a byte-order mark is not text: drop it so that offsets count from the first character
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /**
+     * Strict UTF-8 decoding and nothing else (no check for NUL bytes or UTF-16, a byte-order mark kept): the one
+     * decoder behind {@link #decode} and the detector-file reader.
+     *
+     * @param onBadByte makes the exception to throw from the offset of the first malformed byte
+     */
+    public static String decodeUtf8(byte[] bytes, IntFunction<? extends RuntimeException> onBadByte) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -125,20 +147,10 @@ public final class StrictText {
             r = decoder.flush(out);
         }
         if (r.isError()) {
-            int at = in.position();
-            int line = 1;
-            for (int i = 0; i < at; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                }
-            }
-            throw new InvalidInputException(name + " is not valid UTF-8 (bad byte at offset " + at + ", line " + line
-                    + "): convert it, for example with 'iconv -f latin1 -t utf-8'");
+            throw onBadByte.apply(in.position());
         }
         out.flip();
-        String text = out.toString();
-        // a byte-order mark is not text: drop it so that offsets count from the first character
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return out.toString();
     }
 
     /** NUL bytes in every other position of the first kilobyte, as ASCII text in UTF-16 has. */

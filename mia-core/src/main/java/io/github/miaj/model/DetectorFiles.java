@@ -13,12 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -690,17 +685,7 @@ public final class DetectorFiles {
     // ------------------------------------------------------------------------------------------ file helpers
 
     private static String decodeUtf8(byte[] bytes, String origin) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult r = decoder.decode(in, out, true);
-        if (!r.isError()) {
-            r = decoder.flush(out);
-        }
-        if (r.isError()) {
-            int at = in.position();
+        return StrictText.decodeUtf8(bytes, at -> {
             int line = 1;
             int lineStart = 0;
             for (int i = 0; i < at; i++) {
@@ -709,10 +694,8 @@ public final class DetectorFiles {
                     lineStart = i + 1;
                 }
             }
-            throw new DetectorFileException(origin + ":" + line + ":" + (at - lineStart + 1) + ": not UTF-8 text (bad byte at "
-                    + "offset " + at + "): the file is corrupt or is not a detector file; save the detector again");
-        }
-        out.flip();
-        return out.toString();
+            return new DetectorFileException(origin + ":" + line + ":" + (at - lineStart + 1) + ": not UTF-8 text (bad "
+                    + "byte at offset " + at + "): the file is corrupt or is not a detector file; save the detector again");
+        });
     }
 }
