@@ -46,12 +46,12 @@ import java.util.Random;
  * tiling over the same candidates, each in a JVM of its own (so that each peak resident memory is its own).
  */
 @Command(name = "corpus", mixinStandardHelpOptions = true, description = {
-        "Cut --docs documents of about --words words from the books in --corpus, plant --passages passages of",
-        "1-3 sentences between them (half lightly edited), and run: the corpus job on Spark (--master), a",
-        "single-JVM loop of detect over the same candidate pairs, and greedy string tiling over the same",
-        "candidates. Each runs in a JVM of its own; each reports recall and precision of the planted passages",
-        "(found: one match covers half of it in its target and overlaps its source), wall and CPU time and peak",
-        "resident memory."})
+        "Cut --docs documents of about --words words from the books in --corpus, plant --passages passages of "
+                + "1-3 sentences between them (half lightly edited), and run: the corpus job on Spark (--master), a "
+                + "single-JVM loop of detect over the same candidate pairs, and greedy string tiling over the same "
+                + "candidates. Each runs in a JVM of its own; each reports recall and precision of the planted passages "
+                + "(found: one match covers half of it in its target and overlaps its source), wall and CPU time and "
+                + "peak resident memory."})
 final class CorpusBench implements Runnable {
     /** Tiles of greedy string tiling: runs of five equal words, so that chance runs stay rare. */
     private static final int GST_MIN_MATCH = 5;
@@ -59,26 +59,32 @@ final class CorpusBench implements Runnable {
     @Option(names = "--corpus", required = true, description = "Folder of Project Gutenberg .txt files.")
     Path corpus;
 
-    @Option(names = "--docs", defaultValue = "400")
+    @Option(names = "--docs", defaultValue = "400",
+            description = "Documents in the collection (default: ${DEFAULT-VALUE}).")
     int docs;
 
     @Option(names = "--words", defaultValue = "1000", description = "Words per document at most (default: ${DEFAULT-VALUE}; "
             + "less when the books hold fewer than docs x words).")
     int words;
 
-    @Option(names = "--passages", defaultValue = "200")
+    @Option(names = "--passages", defaultValue = "200",
+            description = "Passages planted between documents, half of them edited (default: ${DEFAULT-VALUE}).")
     int passages;
 
-    @Option(names = "--seed", defaultValue = "1")
+    @Option(names = "--seed", defaultValue = "1",
+            description = "Seed of the cutting and planting (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--master", defaultValue = "local[2]")
+    @Option(names = "--master", defaultValue = "local[2]",
+            description = "Spark master of the corpus job (default: ${DEFAULT-VALUE}).")
     String master;
 
-    @Option(names = "--min-words", defaultValue = "" + DetectorSpec.DEFAULT_MIN_WORDS)
+    @Option(names = "--min-words", defaultValue = "" + DetectorSpec.DEFAULT_MIN_WORDS,
+            description = "Shortest match reported, in words (default: ${DEFAULT-VALUE}).")
     int minWords;
 
-    @Option(names = "--out", defaultValue = "target/corpus-bench")
+    @Option(names = "--out", defaultValue = "target/corpus-bench",
+            description = "Folder for the collection and the outputs of each step (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Option(names = "--mode", defaultValue = "all", hidden = true)

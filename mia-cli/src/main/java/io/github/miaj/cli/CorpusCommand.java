@@ -12,10 +12,10 @@ import java.io.PrintWriter;
 
 /** Reuse between the documents of a collection, or of a collection against another, on an embedded Spark. */
 @Command(name = "corpus", mixinStandardHelpOptions = true, description = {
-        "Find reused passages across a collection: candidate document pairs from rare shared three-word runs,",
-        "then 'detect' on every candidate, on an embedded Spark (local[*] by default). Writes matches and a",
-        "summary per candidate pair as Parquet and JSON Lines under --out (columns: docs/spark.md). The same",
-        "job runs on a cluster with spark-submit --class io.github.miaj.spark.CorpusJob."})
+        "Find reused passages across a collection: candidate document pairs from rare shared three-word runs, "
+                + "then 'detect' on every candidate, on an embedded Spark (local[*] by default). Writes matches and a "
+                + "summary per candidate pair as Parquet and JSON Lines under --out (columns: docs/spark.md). The same "
+                + "job runs on a cluster with spark-submit --class io.github.miaj.spark.CorpusJob."})
 final class CorpusCommand implements Runnable {
     @Option(names = "--input", required = true, paramLabel = "DIR_OR_JSONL", description = "A folder of .txt files "
             + "(one document each, named by its file name) or JSON Lines with fields id, text and optional series "

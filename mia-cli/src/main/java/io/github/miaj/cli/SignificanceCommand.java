@@ -43,8 +43,8 @@ final class SignificanceCommand implements Runnable {
     }
 
     @Command(name = "table", mixinStandardHelpOptions = true, description = {
-            "Count the words of every .txt book of a folder (Project Gutenberg header and licence stripped) into a",
-            "word-frequency table, with the files' SHA-256 as provenance."})
+        "Count the words of every .txt book of a folder (Project Gutenberg header and licence stripped) into "
+                + "a word-frequency table, with the files' SHA-256 as provenance."})
     static final class Table implements Runnable {
         @Option(names = "--corpus", required = true, description = "Folder of Project Gutenberg .txt files.")
         Path corpus;
@@ -159,9 +159,9 @@ final class SignificanceCommand implements Runnable {
     }
 
     @Command(name = "fit", mixinStandardHelpOptions = true, description = {
-            "Fit the chance model (lambda and k of E = k m n exp(-lambda S)) of a detector on stretches of unrelated",
-            "books, where every match is chance, and write it (default: the resource shipped for the verbatim",
-            "detector). Run it again after retraining the detector."})
+        "Fit the chance model (lambda and k of E = k m n exp(-lambda S)) of a detector on stretches of "
+                + "unrelated books, where every match is chance, and write it (default: the resource shipped for the "
+                + "verbatim detector). Run it again after retraining the detector."})
     static final class Fit extends Pairs implements Runnable {
         @Option(names = "--tail", defaultValue = "0.5", description = "Share of the highest chance scores the "
                 + "exponential tail is fitted to (default: ${DEFAULT-VALUE}).")
@@ -204,8 +204,8 @@ final class SignificanceCommand implements Runnable {
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true, description = {
-            "Count matches with E <= x between stretches of unrelated books, against the x per pair the chance model",
-            "expects (use other books than the fit's)."})
+        "Count matches with E <= x between stretches of unrelated books, against the x per pair the chance "
+                + "model expects (use other books than the fit's)."})
     static final class Check extends Pairs implements Runnable {
         @Option(names = "--model", description = "Chance model file (default: the built-in one for the detector).")
         Path model;
