@@ -119,17 +119,12 @@ public interface AttentionSource extends AutoCloseable {
 
     /**
      * Content tokens this source's tokenizer makes of {@code text} alone, special tokens not counted: what
-     * windows are sized by. This default counts whitespace words, right for a source with one token a word;
-     * a source with a subword tokenizer overrides it.
+     * windows are sized by. No default: a wrapper that fell back to counting words would size windows wrongly
+     * without a sign (a source with one token a word counts {@code Words.of(text).size()}).
      *
      * @throws io.github.miaj.InvalidInputException when the text is null
      */
-    default int countTokens(String text) {
-        if (text == null) {
-            throw new io.github.miaj.InvalidInputException("countTokens needs a text, not null");
-        }
-        return io.github.miaj.text.Words.of(text).size();
-    }
+    int countTokens(String text);
 
     /**
      * Whether {@link #attend(String, String)} takes the pair without refusing it for length. This default

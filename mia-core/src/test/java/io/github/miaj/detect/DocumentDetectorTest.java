@@ -334,6 +334,15 @@ class DocumentDetectorTest {
             return 10_000;
         }
 
+        /** One token a word, as the toy encodes texts. */
+        @Override
+        public int countTokens(String text) {
+            if (text == null) {
+                throw new io.github.miaj.InvalidInputException("countTokens needs a text, not null");
+            }
+            return io.github.miaj.text.Words.of(text).size();
+        }
+
         @Override
         public void close() {
         }
