@@ -58,7 +58,7 @@ record ModelBundle(Path folder, Architecture architecture, String modelId, Path 
         if (model == null && (encoder == null || decoder == null)) {
             throw new ModelException(file + " names neither model= nor both encoder= and decoder=");
         }
-        if (model != null && arch == Architecture.ENCODER_PAIR && (encoder != null || decoder != null)) {
+        if (arch == Architecture.ENCODER_PAIR && (encoder != null || decoder != null)) {
             throw new ModelException(file + ": an encoder-pair bundle takes model= only");
         }
         Path tokenizer = optionalFile(folder, p, "tokenizer", file);

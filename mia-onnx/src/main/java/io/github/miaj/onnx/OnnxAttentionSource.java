@@ -18,9 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -385,109 +382,32 @@ public final class OnnxAttentionSource implements AttentionSource {
                 throw new InvalidInputException("no model given: call model(Path) with a .onnx file or bundle "
                         + "folder, or builtIn(BuiltInModel)");
             }
+            ModelLocation location = builtIn != null ? new ModelLocation.BuiltIn(builtIn) : ModelLocation.of(model);
+            ModelLocation.Resolved m = location.resolve(new ModelLocation.Request(tokenizer, architecture, modelId,
+                    maxPositions, decoderStartTokenId, hiddenStateSimilarity));
             OrtSupport.Settings settings = new OrtSupport.Settings(intraOpThreads, allowSpinning, provider, configurer);
             OrtEnvironment env = OrtEnvironments.get();
-            Architecture arch;
-            String id;
-            String label;
-            int window;
-            byte[] tokenizerBytes;
-            String tokenizerLabel;
+            Architecture arch = m.architecture();
             AttentionRunner runner;
             String fp;
-            if (builtIn != null) {
-                if (architecture == Architecture.SEQ2SEQ) {
-                    throw new InvalidInputException(builtIn.id() + " is an encoder; it cannot run as seq2seq");
-                }
-                arch = Architecture.ENCODER_PAIR;
-                label = builtIn.modelResource();
-                byte[] modelBytes = builtIn.modelBytes();
-                tokenizerLabel = tokenizer != null ? tokenizer.toString() : builtIn.tokenizerResource();
-                tokenizerBytes = tokenizer != null ? readFile(tokenizer, "tokenizer") : builtIn.tokenizerBytes();
-                fp = fingerprint(arch, tokenizerBytes, modelBytes);
-                window = maxPositions > 0 ? maxPositions : builtIn.maxPositions();
-                id = modelId != null ? modelId : builtIn.id() + "/" + arch.id();
-                runner = encoderPair(env, modelBytes, null, label, tokenizerBytes, tokenizerLabel, window, settings);
-            } else if (Files.isDirectory(model)) {
-                ModelBundle bundle = ModelBundle.read(model);
-                if (architecture != null && architecture != bundle.architecture()) {
-                    throw new InvalidInputException("architecture " + architecture + " was asked for, but bundle "
-                            + model + " says " + bundle.architecture());
-                }
-                arch = bundle.architecture();
-                Path tok = tokenizer != null ? tokenizer : bundle.tokenizer();
-                tokenizerLabel = tok.toString();
-                tokenizerBytes = readFile(tok, "tokenizer");
-                window = maxPositions > 0 ? maxPositions : bundle.maxPositions() > 0 ? bundle.maxPositions() : 512;
-                id = modelId != null ? modelId : bundle.modelId() + "/" + arch.id();
-                long start = decoderStartTokenId >= 0 ? decoderStartTokenId : bundle.decoderStartTokenId();
-                if (bundle.model() != null) {
-                    label = bundle.model().toString();
-                    if (arch == Architecture.ENCODER_PAIR) {
-                        byte[] modelBytes = readFile(bundle.model(), "model");
-                        fp = fingerprint(arch, tokenizerBytes, modelBytes);
-                        runner = encoderPair(env, modelBytes, bundle.folder(), label, tokenizerBytes, tokenizerLabel,
-                                window, settings);
-                    } else {
-                        Fingerprint f = Fingerprint.start(arch, tokenizerBytes, bundle.model());
-                        runner = seq2seq(env, null, bundle.model(), label, tokenizerBytes, tokenizerLabel, start,
-                                window, settings);
-                        fp = f.join(runner);
-                    }
-                } else {
-                    label = bundle.decoder().toString();
-                    Fingerprint f = Fingerprint.start(arch, tokenizerBytes, bundle.encoder(), bundle.decoder());
-                    runner = seq2seq(env, bundle.encoder(), bundle.decoder(), label, tokenizerBytes, tokenizerLabel,
-                            start, window, settings);
-                    fp = f.join(runner);
-                }
+            if (m.graph() instanceof ModelLocation.EncoderPair g) {
+                fp = fingerprint(arch, m.tokenizerBytes(), g.bytes());
+                runner = encoderPair(env, g.bytes(), g.folder(), m.label(), m.tokenizerBytes(), m.tokenizerLabel(),
+                        m.maxPositions(), settings);
             } else {
-                arch = architecture != null ? architecture : Architecture.ENCODER_PAIR;
-                label = model.toString();
-                Path tok = tokenizer;
-                if (tok == null) {
-                    Path parent = model.toAbsolutePath().getParent();
-                    tok = parent == null ? null : parent.resolve("tokenizer.json");
-                    if (tok == null || !Files.isRegularFile(tok)) {
-                        throw new InvalidInputException("no tokenizer given for " + model + " and no tokenizer.json "
-                                + "beside it; call tokenizer(Path)");
-                    }
-                }
-                tokenizerLabel = tok.toString();
-                tokenizerBytes = readFile(tok, "tokenizer");
-                window = maxPositions > 0 ? maxPositions : 512;
-                String name = model.getFileName().toString().replaceFirst("(?i)\\.onnx$", "");
-                id = modelId != null ? modelId : name + "/" + arch.id();
-                Path folder = model.toAbsolutePath().getParent();
-                if (arch == Architecture.ENCODER_PAIR) {
-                    byte[] modelBytes = readFile(model, "model");
-                    fp = fingerprint(arch, tokenizerBytes, modelBytes);
-                    runner = encoderPair(env, modelBytes, folder, label, tokenizerBytes, tokenizerLabel, window,
-                            settings);
-                } else {
-                    if (decoderStartTokenId < 0) {
-                        throw new InvalidInputException("a seq2seq model file needs decoderStartTokenId (2 for BART)");
-                    }
-                    Fingerprint f = Fingerprint.start(arch, tokenizerBytes, model);
-                    runner = seq2seq(env, null, model, label, tokenizerBytes, tokenizerLabel, decoderStartTokenId,
-                            window, settings);
-                    fp = f.join(runner);
-                }
+                ModelLocation.Seq2Seq g = (ModelLocation.Seq2Seq) m.graph();
+                Fingerprint f = g.encoder() == null ? Fingerprint.start(arch, m.tokenizerBytes(), g.decoder())
+                        : Fingerprint.start(arch, m.tokenizerBytes(), g.encoder(), g.decoder());
+                runner = seq2seq(env, g.encoder(), g.decoder(), m.label(), m.tokenizerBytes(), m.tokenizerLabel(),
+                        g.decoderStartTokenId(), m.maxPositions(), settings);
+                fp = f.join(runner);
             }
             if (hiddenStateSimilarity) {
-                if (arch != Architecture.ENCODER_PAIR) {
-                    runner.close();
-                    throw new InvalidInputException("hidden-state similarity is only for encoder-pair models; "
-                            + label + " is " + arch.id());
-                }
                 fp = simFingerprint(fp);
-                if (modelId == null) {
-                    id = id + SIM_SUFFIX;
-                }
             }
-            LOG.info("loaded {} ({} channels, window {}) in {} ms", id, runner.channels().size(), window,
-                    (System.nanoTime() - t0) / 1_000_000);
-            return new OnnxAttentionSource(runner, id, fp, arch);
+            LOG.info("loaded {} ({} channels, window {}) in {} ms", m.modelId(), runner.channels().size(),
+                    m.maxPositions(), (System.nanoTime() - t0) / 1_000_000);
+            return new OnnxAttentionSource(runner, m.modelId(), fp, arch);
         }
 
         private AttentionRunner encoderPair(OrtEnvironment env, byte[] modelBytes, Path folder, String label,
@@ -509,16 +429,12 @@ public final class OnnxAttentionSource implements AttentionSource {
         }
 
         /**
-         * A seq2seq model from its file(s), read without loading the weights into the heap: see
-         * {@link AttentionGraph#instrument(Path, String)}.
+         * A seq2seq model from its file(s), which {@link ModelLocation} found, read without loading the weights
+         * into the heap: see {@link AttentionGraph#instrument(Path, String)}.
          */
         private static AttentionRunner seq2seq(OrtEnvironment env, Path encoderFile, Path decoderFile, String label,
                                                byte[] tokenizerBytes, String tokenizerLabel, long start, int window,
                                                OrtSupport.Settings settings) {
-            requireFile(decoderFile, encoderFile == null ? "model" : "decoder");
-            if (encoderFile != null) {
-                requireFile(encoderFile, "encoder");
-            }
             AttentionGraph decGraph = AttentionGraph.instrument(decoderFile, label);
             AttentionGraph encGraph = encoderFile == null ? null : plainGraph(encoderFile, encoderFile.toString());
             int largest = TextTokenizer.largestId(tokenizerBytes, tokenizerLabel);
@@ -554,15 +470,6 @@ public final class OnnxAttentionSource implements AttentionSource {
             }
         }
 
-        private static void requireFile(Path file, String what) {
-            if (Files.isDirectory(file)) {
-                throw new ModelException(what + " " + file + " is a folder; pass the file");
-            }
-            if (!Files.isRegularFile(file)) {
-                throw new ModelException(what + " file " + file + " does not exist");
-            }
-        }
-
         /** The encoder of a split export: its attention is not needed, so only its inputs and outputs are read. */
         private static AttentionGraph plainGraph(Path file, String label) {
             try {
@@ -581,23 +488,6 @@ public final class OnnxAttentionSource implements AttentionSource {
             }
             if (tok != null) {
                 tok.close();
-            }
-        }
-
-        private static byte[] readFile(Path file, String what) {
-            try {
-                if (Files.isDirectory(file)) {
-                    throw new ModelException(what + " " + file + " is a folder; pass the file");
-                }
-                return Files.readAllBytes(file);
-            } catch (NoSuchFileException e) {
-                throw new ModelException(what + " file " + file + " does not exist", e);
-            } catch (AccessDeniedException e) {
-                throw new ModelException(what + " file " + file + " cannot be read (permission denied)", e);
-            } catch (IOException e) {
-                throw new ModelException(what + " file " + file + " cannot be read: " + e.getMessage(), e);
-            } catch (OutOfMemoryError e) {
-                throw new ModelException(what + " file " + file + " does not fit in the heap; raise -Xmx", e);
             }
         }
 

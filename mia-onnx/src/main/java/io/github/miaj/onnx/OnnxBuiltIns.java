@@ -45,23 +45,23 @@ public final class OnnxBuiltIns implements BuiltIns {
         if (info == null || info.modelId() == null) {
             return Optional.empty(); // a detector that names no model: not one of the built-in models
         }
-        for (BuiltInModel m : BuiltInModel.values()) {
-            if (info.modelId().equals(m.id()) || info.modelId().startsWith(m.id() + "/")) {
-                // a model that is not on the classpath is not left to the caller's generic "no provider" error:
-                // building its source fails with a message that names the Maven artifact to add
-                // a detector trained with hidden-state similarity channels binds to the source that has them
-                boolean sim = info.capabilities().contains(SourceCapability.HIDDEN_STATE_SIMILARITY);
-                return Optional.of(SharedSources.acquire(new SharedSources.Key(m, sim, settings), () -> {
-                    OnnxAttentionSource.Builder b = OnnxAttentionSource.builder().builtIn(m).hiddenStateSimilarity(sim)
-                            .optExecutionProvider(settings.provider());
-                    if (settings.intraOpThreads() > 0) {
-                        b.optIntraOpThreads(settings.intraOpThreads());
-                    }
-                    return b.build();
-                }));
-            }
+        Optional<BuiltInModel> named = ModelLocation.BuiltIn.forModelId(info.modelId());
+        if (named.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        BuiltInModel m = named.get();
+        // a model that is not on the classpath is not left to the caller's generic "no provider" error:
+        // building its source fails with a message that names the Maven artifact to add
+        // a detector trained with hidden-state similarity channels binds to the source that has them
+        boolean sim = info.capabilities().contains(SourceCapability.HIDDEN_STATE_SIMILARITY);
+        return Optional.of(SharedSources.acquire(new SharedSources.Key(m, sim, settings), () -> {
+            OnnxAttentionSource.Builder b = OnnxAttentionSource.builder().builtIn(m).hiddenStateSimilarity(sim)
+                    .optExecutionProvider(settings.provider());
+            if (settings.intraOpThreads() > 0) {
+                b.optIntraOpThreads(settings.intraOpThreads());
+            }
+            return b.build();
+        }));
     }
 
     @Override
