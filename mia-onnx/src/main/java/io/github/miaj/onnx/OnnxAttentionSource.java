@@ -359,10 +359,14 @@ public final class OnnxAttentionSource implements AttentionSource {
         }
 
         /**
-         * Loads, instruments and opens the model.
+         * Resolves the model ({@link ModelLocation}: which files, tokenizer, window and id), then instruments
+         * and opens it.
          *
-         * @throws ModelException when a file is missing, unreadable or not a model, the model exposes no
-         *                        attention, or attention is fused
+         * @throws InvalidInputException when no model is given, or a setting does not suit the model (an
+         *                               architecture it contradicts, a missing decoderStartTokenId or tokenizer,
+         *                               similarity channels on a seq2seq model)
+         * @throws ModelException        when a file is missing, unreadable or not a model, the model exposes no
+         *                               attention, or attention is fused
          */
         public OnnxAttentionSource build() {
             try {
