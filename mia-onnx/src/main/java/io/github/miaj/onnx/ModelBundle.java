@@ -27,10 +27,6 @@ record ModelBundle(Path folder, Architecture architecture, String modelId, Path 
                    Path tokenizer, int maxPositions, long decoderStartTokenId) {
     static final String FILE = "mia-bundle.properties";
 
-    static boolean isBundle(Path path) {
-        return Files.isDirectory(path) && Files.isRegularFile(path.resolve(FILE));
-    }
-
     static ModelBundle read(Path folder) {
         Path file = folder.resolve(FILE);
         if (!Files.isRegularFile(file)) {
