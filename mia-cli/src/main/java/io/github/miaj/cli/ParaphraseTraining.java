@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 
 /**
  * Trains the paraphrase-alignment detector on the gold alignment corpora ({@link AlignmentCorpus}): all
@@ -199,17 +198,6 @@ public final class ParaphraseTraining {
 
     /** A seeded sample of at most {@code n} pairs (all when n is 0). */
     static List<LabelledPair> limit(List<LabelledPair> all, int n, long seed) {
-        if (n <= 0 || n >= all.size()) {
-            return all;
-        }
-        List<LabelledPair> copy = new ArrayList<>(all);
-        SplittableRandom rnd = new SplittableRandom(seed);
-        for (int k = copy.size() - 1; k > 0; k--) {
-            int m = rnd.nextInt(k + 1);
-            LabelledPair t = copy.get(k);
-            copy.set(k, copy.get(m));
-            copy.set(m, t);
-        }
-        return copy.subList(0, n);
+        return n <= 0 || n >= all.size() ? all : VerbatimCorpus.sample(all, n, seed);
     }
 }

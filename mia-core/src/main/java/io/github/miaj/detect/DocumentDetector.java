@@ -8,6 +8,7 @@ import io.github.miaj.feature.Granularity;
 import io.github.miaj.significance.ChanceModel;
 import io.github.miaj.significance.Significance;
 import io.github.miaj.significance.WordFrequencies;
+import io.github.miaj.text.SegmentedText;
 import io.github.miaj.text.Sentences;
 import io.github.miaj.text.Span;
 import io.github.miaj.text.TextMeasure;
@@ -199,14 +200,12 @@ public final class DocumentDetector {
             throw new InvalidInputException("detect needs two texts; got null for " + (a == null ? "A" : "B"));
         }
         TextMeasure m = memo(measure);
-        List<Span> wa = Sentences.windows(a, maxWords, m);
-        List<Span> wb = Sentences.windows(b, maxWords, m);
-        return plan(a, b, wa, wb, m);
+        return plan(Sentences.segment(a, maxWords, m), Sentences.segment(b, maxWords, m), m);
     }
 
     /**
-     * The measure remembering its answers for one run: the same sentence is measured while cutting windows of
-     * A and of B and again by retrieval, and a tokenizer's count costs a native call.
+     * The measure remembering its answers for one run: a piece is measured while cutting the windows of its
+     * text and again by retrieval, and a tokenizer's count costs a native call.
      */
     private static TextMeasure memo(TextMeasure measure) {
         java.util.Map<String, Integer> seen = new java.util.HashMap<>();
@@ -220,18 +219,12 @@ public final class DocumentDetector {
         };
     }
 
-    private List<WindowRetrieval.WindowPair> plan(String a, String b, List<Span> wa, List<Span> wb,
-                                                  TextMeasure m) {
-        if (exhaustive || wa.size() <= 1 && wb.size() <= 1) {
-            List<WindowRetrieval.WindowPair> out = new ArrayList<>(wa.size() * wb.size());
-            for (Span sa : wa) {
-                for (Span sb : wb) {
-                    out.add(new WindowRetrieval.WindowPair(sa, sb));
-                }
-            }
-            return out;
+    /** The window pairs to run on two texts cut once, {@code m} the measure they were cut with. */
+    private List<WindowRetrieval.WindowPair> plan(SegmentedText a, SegmentedText b, TextMeasure m) {
+        if (exhaustive || a.windows().size() <= 1 && b.windows().size() <= 1) {
+            return WindowRetrieval.allPairs(a, b);
         }
-        return fitted(a, b, WindowRetrieval.candidates(a, b, maxWords, m,
+        return fitted(a, b, WindowRetrieval.candidates(a, b, m,
                 significance == null ? WordFrequencies.builtIn() : significance.words()), m);
     }
 
@@ -239,8 +232,8 @@ public final class DocumentDetector {
      * The pairs with every window larger than the budget (retrieval sums its pieces, which a tokenizer's count
      * of the whole can exceed) cut again into windows that fit, each part of A paired with each part of B.
      */
-    private List<WindowRetrieval.WindowPair> fitted(String a, String b, List<WindowRetrieval.WindowPair> pairs,
-                                                    TextMeasure m) {
+    private List<WindowRetrieval.WindowPair> fitted(SegmentedText a, SegmentedText b,
+                                                    List<WindowRetrieval.WindowPair> pairs, TextMeasure m) {
         java.util.Map<Span, List<Span>> partsA = new java.util.HashMap<>();
         java.util.Map<Span, List<Span>> partsB = new java.util.HashMap<>();
         LinkedHashSet<WindowRetrieval.WindowPair> out = new LinkedHashSet<>();
@@ -256,16 +249,11 @@ public final class DocumentDetector {
         return List.copyOf(out);
     }
 
-    private List<Span> parts(String text, Span window, TextMeasure m) {
-        String t = window.of(text);
-        if (m.size(t) <= maxWords) {
+    private List<Span> parts(SegmentedText text, Span window, TextMeasure m) {
+        if (m.size(window.of(text.text())) <= maxWords) {
             return List.of(window);
         }
-        List<Span> out = new ArrayList<>();
-        for (Span s : Sentences.windows(t, maxWords, m)) {
-            out.add(new Span(s.start() + window.start(), s.end() + window.start()));
-        }
-        return out;
+        return text.windowsWithin(window, m);
     }
 
     public DocumentDetection detect(String a, String b) {
@@ -291,13 +279,14 @@ public final class DocumentDetector {
             throw new InvalidInputException("detect needs two texts; got null for " + (a == null ? "A" : "B"));
         }
         TextMeasure units = memo(measure);
-        List<Span> wa = Sentences.windows(a, maxWords, units);
-        List<Span> wb = Sentences.windows(b, maxWords, units);
-        List<WindowRetrieval.WindowPair> pairs = plan(a, b, wa, wb, units);
-        int windowsA = wa.size();
-        int windowsB = wb.size();
-        List<Word> wordsA = Words.of(a);
-        List<Word> wordsB = Words.of(b);
+        // each text is cut once: planning, retrieval and alignment below all read these
+        SegmentedText sa = Sentences.segment(a, maxWords, units);
+        SegmentedText sb = Sentences.segment(b, maxWords, units);
+        List<WindowRetrieval.WindowPair> pairs = plan(sa, sb, units);
+        int windowsA = sa.windows().size();
+        int windowsB = sb.windows().size();
+        List<Word> wordsA = sa.words();
+        List<Word> wordsB = sb.words();
         boolean words = detector.model().features().granularity() == Granularity.WORD;
         AttentionSource source = detector.source();
         List<PhraseMatch> all = new ArrayList<>();

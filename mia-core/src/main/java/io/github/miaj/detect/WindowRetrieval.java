@@ -3,6 +3,7 @@ package io.github.miaj.detect;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.feature.Lexicon;
 import io.github.miaj.significance.WordFrequencies;
+import io.github.miaj.text.SegmentedText;
 import io.github.miaj.text.Sentences;
 import io.github.miaj.text.Span;
 import io.github.miaj.text.TextMeasure;
@@ -79,9 +80,17 @@ public final class WindowRetrieval {
      * {@code budget} under {@code measure} ({@link Sentences#windows(String, int, TextMeasure)}).
      */
     public static List<WindowPair> allPairs(String a, String b, int budget, TextMeasure measure) {
-        List<WindowPair> out = new ArrayList<>();
-        List<Span> wb = Sentences.windows(b, budget, measure);
-        for (Span sa : Sentences.windows(a, budget, measure)) {
+        return allPairs(Sentences.windows(a, budget, measure), Sentences.windows(b, budget, measure));
+    }
+
+    /** Every window of A paired with every window of B, as the texts were cut ({@link Sentences#segment}). */
+    public static List<WindowPair> allPairs(SegmentedText a, SegmentedText b) {
+        return allPairs(a.windows(), b.windows());
+    }
+
+    private static List<WindowPair> allPairs(List<Span> wa, List<Span> wb) {
+        List<WindowPair> out = new ArrayList<>(wa.size() * wb.size());
+        for (Span sa : wa) {
             for (Span sb : wb) {
                 out.add(new WindowPair(sa, sb));
             }
@@ -111,6 +120,25 @@ public final class WindowRetrieval {
         return candidates(a, b, budget, measure, 1, words);
     }
 
+    /**
+     * The candidate window pairs of two texts already cut ({@link Sentences#segment}, with one budget and
+     * {@code measure}): as {@link #candidates(String, String, int, TextMeasure, WordFrequencies)}, from their
+     * pieces and words rather than cutting the texts again.
+     */
+    public static List<WindowPair> candidates(SegmentedText a, SegmentedText b, TextMeasure measure,
+                                              WordFrequencies words) {
+        if (a == null || b == null) {
+            throw new InvalidInputException("retrieval needs two texts; got null for " + (a == null ? "A" : "B"));
+        }
+        if (a.budget() != b.budget()) {
+            throw new InvalidInputException("texts cut for windows of " + a.budget() + " and " + b.budget()
+                    + " units: cut both with one budget");
+        }
+        check(measure, words);
+        return candidates(new Doc(a.text(), a.budget(), a.words(), a.pieces(), measure, 1),
+                new Doc(b.text(), b.budget(), b.words(), b.pieces(), measure, 1), words);
+    }
+
     private static List<WindowPair> candidates(String a, String b, int maxWords, TextMeasure measure, int separator,
                                                WordFrequencies words) {
         if (a == null || b == null) {
@@ -119,14 +147,20 @@ public final class WindowRetrieval {
         if (maxWords < 1) {
             throw new InvalidInputException("window size " + maxWords + " must be at least one word");
         }
+        check(measure, words);
+        return candidates(Doc.of(a, maxWords, measure, separator), Doc.of(b, maxWords, measure, separator), words);
+    }
+
+    private static void check(TextMeasure measure, WordFrequencies words) {
         if (measure == null) {
             throw new InvalidInputException("measure must not be null; pass TextMeasure.words()");
         }
         if (words == null) {
             throw new InvalidInputException("retrieval needs a word-frequency table; pass WordFrequencies.builtIn()");
         }
-        Doc da = new Doc(a, maxWords, measure, separator);
-        Doc db = new Doc(b, maxWords, measure, separator);
+    }
+
+    private static List<WindowPair> candidates(Doc da, Doc db, WordFrequencies words) {
         Map<Long, Postings> index = da.index();
         Map<Long, Integer> countB = new HashMap<>();
         for (long h : db.shingles) {
@@ -215,7 +249,7 @@ public final class WindowRetrieval {
         if (text == null) {
             throw new InvalidInputException("shingles needs a text; got null");
         }
-        return Arrays.stream(new Doc(text, Integer.MAX_VALUE, TextMeasure.words(), 0).shingles).filter(h -> h != 0)
+        return Arrays.stream(Doc.of(text, Integer.MAX_VALUE, TextMeasure.words(), 0).shingles).filter(h -> h != 0)
                 .distinct().sorted().toArray();
     }
 
@@ -240,15 +274,20 @@ public final class WindowRetrieval {
         final long[] shingles;
         final List<String> folded;
 
-        Doc(String text, int maxWords, TextMeasure measure, int separator) {
+        /** The text cut into pieces here, for callers that give a bare text. */
+        static Doc of(String text, int maxWords, TextMeasure measure, int separator) {
+            return new Doc(text, maxWords, Words.of(text), Sentences.pieces(text, maxWords, measure), measure,
+                    separator);
+        }
+
+        Doc(String text, int maxWords, List<Word> words, List<Span> pieces, TextMeasure measure, int separator) {
             this.text = text;
             this.maxWords = maxWords;
-            this.pieces = Sentences.pieces(text, maxWords, measure);
+            this.pieces = pieces;
             this.pieceUnits = new int[pieces.size()];
             for (int p = 0; p < pieces.size(); p++) {
                 pieceUnits[p] = measure.size(pieces.get(p).of(text)) + separator;
             }
-            List<Word> words = Words.of(text);
             List<String> folded = new ArrayList<>();
             List<Integer> pieceOf = new ArrayList<>();
             pieceFirstFolded = new int[pieces.size()];

@@ -2,17 +2,18 @@ package io.github.miaj.significance;
 
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.MiaException;
+import io.github.miaj.io.AtomicFiles;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -103,42 +104,22 @@ public record ChanceModel(String relationship, double lambda, double k, String f
         }
     }
 
-    /** Writes the model (via a temporary file, so a failed write leaves no half-written model). */
+    /** Writes the model with {@link AtomicFiles}, so a failed write leaves no half-written model. */
     public void write(Path file) {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, ".chance", ".tmp");
-            try {
-                // a temporary file is private to its owner; the table or model is an ordinary file
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException notPosix) {
-                // keep the file system's default
-            }
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            AtomicFiles.write(file, out -> {
+                // an encoder that refuses what UTF-8 cannot hold, as Files.newBufferedWriter's does
+                Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8.newEncoder()));
                 for (String line : List.of("# Karlin-Altschul chance model: E = k m n exp(-lambda S); see docs/significance.md",
                         "format=" + FORMAT + " " + VERSION, "relationship=" + relationship,
                         String.format(Locale.ROOT, "lambda=%.6g", lambda), String.format(Locale.ROOT, "k=%.6g", k),
                         "fittedOn=" + fittedOn.replace('\n', ' '))) {
                     w.write(line + "\n");
                 }
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+                w.flush();
+            });
         } catch (IOException e) {
             throw new MiaException("cannot write chance model " + file + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // moved already, or the write failed; nothing more to clean
-                }
-            }
         }
     }
 

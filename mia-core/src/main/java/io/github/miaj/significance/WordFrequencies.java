@@ -3,18 +3,19 @@ package io.github.miaj.significance;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.MiaException;
 import io.github.miaj.feature.Lexicon;
+import io.github.miaj.io.AtomicFiles;
 
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -166,20 +167,12 @@ public final class WordFrequencies {
         return new WordFrequencies(counts, prov);
     }
 
-    /** Writes the table (via a temporary file beside it, so a failed write leaves no half-written table). */
+    /** Writes the table with {@link AtomicFiles}, so a failed write leaves no half-written table. */
     public void write(Path file) {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, ".words", ".tmp");
-            try {
-                // a temporary file is private to its owner; the table or model is an ordinary file
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException notPosix) {
-                // keep the file system's default
-            }
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            AtomicFiles.write(file, out -> {
+                // an encoder that refuses what UTF-8 cannot hold, as Files.newBufferedWriter's does
+                Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8.newEncoder()));
                 w.write(MAGIC + VERSION + "\n");
                 for (String p : provenance) {
                     w.write("# " + p.replace('\n', ' ') + "\n");
@@ -190,22 +183,10 @@ public final class WordFrequencies {
                 for (Map.Entry<String, Long> e : es) {
                     w.write(e.getKey() + "\t" + e.getValue() + "\n");
                 }
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+                w.flush();
+            });
         } catch (IOException e) {
             throw new MiaException("cannot write word-frequency table " + file + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the move succeeded or the write failed; nothing more to clean
-                }
-            }
         }
     }
 

@@ -183,7 +183,20 @@ public final class Sentences {
      * non-whitespace character of the text once.
      */
     public static List<Span> windows(String text, int budget, TextMeasure measure) {
+        return group(text, pieces(text, budget, measure), budget, measure);
+    }
+
+    /**
+     * The text cut once for a window budget: its words, its pieces ({@link #pieces(String, int, TextMeasure)})
+     * and its windows ({@link #windows(String, int, TextMeasure)}), for every stage of a document's run to share.
+     */
+    public static SegmentedText segment(String text, int budget, TextMeasure measure) {
         List<Span> pieces = pieces(text, budget, measure);
+        return new SegmentedText(text, budget, Words.of(text), pieces, group(text, pieces, budget, measure));
+    }
+
+    /** Consecutive pieces grouped greedily into windows no larger than {@code budget}, each checked whole. */
+    static List<Span> group(String text, List<Span> pieces, int budget, TextMeasure measure) {
         int[] sizes = new int[pieces.size()];
         for (int k = 0; k < sizes.length; k++) {
             sizes[k] = measure.size(pieces.get(k).of(text));

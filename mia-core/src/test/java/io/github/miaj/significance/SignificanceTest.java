@@ -1,6 +1,7 @@
 package io.github.miaj.significance;
 
 import io.github.miaj.InvalidInputException;
+import io.github.miaj.MiaException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,6 +98,31 @@ class SignificanceTest {
         Files.writeString(notTable, "hello\n", StandardCharsets.UTF_8);
         e = assertThrows(InvalidInputException.class, () -> WordFrequencies.load(notTable));
         assertTrue(e.getMessage().contains("not a word-frequency table"), e.getMessage());
+    }
+
+    @Test
+    void tablesAndModelsAreWrittenWholeOrNotAtAll(@TempDir Path dir) throws Exception {
+        // a target that is a directory is refused and left as it was, with no temporary file beside it
+        Path folder = Files.createDirectories(dir.resolve("taken"));
+        Files.writeString(folder.resolve("keep.txt"), "x", StandardCharsets.UTF_8);
+        MiaException e = assertThrows(MiaException.class, () -> TABLE.write(folder));
+        assertTrue(e.getMessage().contains(folder.toString()), e.getMessage());
+        ChanceModel m = new ChanceModel("verbatim", 0.25, 2e-6, "test pairs");
+        assertThrows(MiaException.class, () -> m.write(folder));
+        assertEquals(List.of(folder.resolve("keep.txt")), list(folder));
+        assertEquals(List.of(folder), list(dir));
+        // writing over an earlier file replaces it whole
+        Path f = dir.resolve("words.tsv");
+        WordFrequencies.of(Map.of("lantern", 3L), List.of("first")).write(f);
+        TABLE.write(f);
+        assertEquals(TABLE.tokens(), WordFrequencies.load(f).tokens());
+        assertEquals(List.of(folder, f), list(dir));
+    }
+
+    private static List<Path> list(Path dir) throws java.io.IOException {
+        try (var s = Files.list(dir)) {
+            return s.sorted().toList();
+        }
     }
 
     @Test

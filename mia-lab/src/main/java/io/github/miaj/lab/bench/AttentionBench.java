@@ -1,13 +1,12 @@
 package io.github.miaj.lab.bench;
 
+import static io.github.miaj.lab.bench.BenchSupport.forward;
 import static io.github.miaj.lab.bench.BenchSupport.median;
 import static io.github.miaj.lab.bench.BenchSupport.pct;
 import static io.github.miaj.lab.bench.BenchSupport.rssMiB;
 import static io.github.miaj.lab.bench.BenchSupport.time;
 
-import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import io.github.miaj.attention.PairAttention;
@@ -16,16 +15,12 @@ import io.github.miaj.onnx.OnnxAttentionSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Cost of attention extraction against a plain forward pass, on a built-in model and a 128+128-token pair.
@@ -73,7 +68,7 @@ public final class AttentionBench {
                 opts.addConfigEntry("session.intra_op.allow_spinning", "0");
                 try (OrtSession plain = env.createSession(modelBytes, opts)) {
                     modelBytes = null;
-                    Runnable forward = () -> forward(env, plain, tok.encode(a, b));
+                    Runnable forward = () -> forward(env, plain, List.of(tok.encode(a, b)));
                     Runnable extract = () -> source.attend(a, b);
                     Runnable extractSpin = withSpinning ? () -> spinning.attend(a, b) : () -> { };
                     Runnable tokenize = () -> tok.encode(a, b);
@@ -116,25 +111,6 @@ public final class AttentionBench {
                             (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
                 }
             }
-        }
-    }
-
-    private static void forward(OrtEnvironment env, OrtSession s, Encoding e) {
-        long[] shape = {1, e.getIds().length};
-        long[] mask = new long[e.getIds().length];
-        Arrays.fill(mask, 1);
-        Map<String, OnnxTensor> in = new HashMap<>();
-        try {
-            in.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(e.getIds()), shape));
-            in.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape));
-            in.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(e.getTypeIds()), shape));
-            try (OrtSession.Result r = s.run(in, Set.of("last_hidden_state"))) {
-                ((OnnxTensor) r.get(0)).getFloatBuffer();
-            }
-        } catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        } finally {
-            in.values().forEach(OnnxTensor::close);
         }
     }
 }

@@ -1,11 +1,20 @@
 package io.github.miaj.lab.bench;
 
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
 import io.github.miaj.onnx.OnnxAttentionSource;
 
+import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** What the attention benchmarks share: timing, percentiles, resident memory, classpath resources, test texts. */
 final class BenchSupport {
@@ -64,6 +73,34 @@ final class BenchSupport {
                 k += 1;
             }
             out.add(words[k++ % words.length]);
+        }
+    }
+
+    /** One right-padded batch, last hidden state only (what a plain embedding user would ask for). */
+    static void forward(OrtEnvironment env, OrtSession s, List<Encoding> es) {
+        int width = es.stream().mapToInt(e -> e.getIds().length).max().orElse(0);
+        long[] ids = new long[es.size() * width];
+        long[] mask = new long[ids.length];
+        long[] types = new long[ids.length];
+        for (int k = 0; k < es.size(); k++) {
+            long[] e = es.get(k).getIds();
+            System.arraycopy(e, 0, ids, k * width, e.length);
+            System.arraycopy(es.get(k).getTypeIds(), 0, types, k * width, e.length);
+            Arrays.fill(mask, k * width, k * width + e.length, 1L);
+        }
+        long[] shape = {es.size(), width};
+        Map<String, OnnxTensor> in = new HashMap<>();
+        try {
+            in.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape));
+            in.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape));
+            in.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape));
+            try (OrtSession.Result r = s.run(in, Set.of("last_hidden_state"))) {
+                ((OnnxTensor) r.get(0)).getFloatBuffer();
+            }
+        } catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        } finally {
+            in.values().forEach(OnnxTensor::close);
         }
     }
 }

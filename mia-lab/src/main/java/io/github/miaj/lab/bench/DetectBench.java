@@ -1,12 +1,12 @@
 package io.github.miaj.lab.bench;
 
 import io.github.miaj.attention.TextPair;
+import static io.github.miaj.lab.bench.BenchSupport.forward;
 import static io.github.miaj.lab.bench.BenchSupport.median;
 import static io.github.miaj.lab.bench.BenchSupport.time;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import io.github.miaj.Mia;
@@ -16,14 +16,11 @@ import io.github.miaj.onnx.OnnxAttentionSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.nio.LongBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Full detection and batched attention against ONNX Runtime's own forward pass, on the built-in MiniLM, all
@@ -114,34 +111,6 @@ public final class DetectBench {
                 System.out.printf(Locale.ROOT, "   attendAll (one ORT call) : %7.2f ms median per batch = %.2f pairs/s, %.1f %% of ORT's "
                         + "(median paired %.1f %%)%n", ab, batch * 1000 / ab, 100 * fb / ab, 100 * median(rBatch));
             }
-        }
-    }
-
-    /** One right-padded batch, last hidden state only (what a plain embedding user would ask for). */
-    private static void forward(OrtEnvironment env, OrtSession s, List<Encoding> es) {
-        int width = es.stream().mapToInt(e -> e.getIds().length).max().orElse(0);
-        long[] ids = new long[es.size() * width];
-        long[] mask = new long[ids.length];
-        long[] types = new long[ids.length];
-        for (int k = 0; k < es.size(); k++) {
-            long[] e = es.get(k).getIds();
-            System.arraycopy(e, 0, ids, k * width, e.length);
-            System.arraycopy(es.get(k).getTypeIds(), 0, types, k * width, e.length);
-            java.util.Arrays.fill(mask, k * width, k * width + e.length, 1L);
-        }
-        long[] shape = {es.size(), width};
-        Map<String, OnnxTensor> in = new HashMap<>();
-        try {
-            in.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape));
-            in.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape));
-            in.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape));
-            try (OrtSession.Result r = s.run(in, Set.of("last_hidden_state"))) {
-                ((OnnxTensor) r.get(0)).getFloatBuffer();
-            }
-        } catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        } finally {
-            in.values().forEach(OnnxTensor::close);
         }
     }
 }

@@ -2,16 +2,14 @@ package io.github.miaj.onnx.tokenizer;
 
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.ModelException;
+import io.github.miaj.io.Json;
+import io.github.miaj.io.JsonException;
+import io.github.miaj.io.StrictText;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -236,7 +234,7 @@ public final class ByteLevelBpeTokenizerJson {
 
     /** Appends {@code s} as a JSON string, escaped by mia-core's strict writer (lone surrogates included). */
     static void appendString(StringBuilder out, String s) {
-        out.append(io.github.miaj.io.Json.write(s));
+        out.append(Json.write(s));
     }
 
     // ------------------------------------------------------------------------------------------------ parsing
@@ -248,7 +246,54 @@ public final class ByteLevelBpeTokenizerJson {
      *                        tokens or ids, on negative or non-integer ids, and on unpaired surrogates
      */
     static Map<String, Integer> parseVocab(String json, String source) {
-        return new VocabParser(json, source).parse();
+        // A UTF-8 byte order mark is not JSON, but editors write it; skip it rather than fail.
+        String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
+        Object root;
+        try {
+            root = Json.parse(text);
+        } catch (JsonException e) {
+            throw notVocabulary(source, e.getMessage());
+        }
+        if (!(root instanceof Map<?, ?> entries)) {
+            throw notVocabulary(source, "the file holds " + (root instanceof List ? "an array" : "a single value")
+                    + ", not an object");
+        }
+        Map<String, Integer> vocab = new LinkedHashMap<>();
+        Map<Integer, String> byId = new HashMap<>();
+        for (Map.Entry<?, ?> e : entries.entrySet()) {
+            String token = (String) e.getKey();
+            for (int i = 0; i < token.length(); i++) {
+                char c = token.charAt(i);
+                // surrogates may come raw or as \uD83D\uDE00 escapes; either way they must pair up
+                if (Character.isHighSurrogate(c) && i + 1 < token.length()
+                        && Character.isLowSurrogate(token.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    throw notVocabulary(source, "the token '" + token + "' holds an unpaired surrogate");
+                }
+            }
+            if (!(e.getValue() instanceof Long id) || id < 0) {
+                throw notVocabulary(source, "the id of '" + token + "' is " + e.getValue()
+                        + ", not a non-negative integer");
+            }
+            if (id > Integer.MAX_VALUE) {
+                throw notVocabulary(source, "the token id " + id + " of '" + token + "' is too large");
+            }
+            String previous = byId.put(id.intValue(), token);
+            if (previous != null) {
+                throw notVocabulary(source, "the id " + id + " is given to both '" + previous + "' and '" + token + "'");
+            }
+            vocab.put(token, id.intValue());
+        }
+        if (vocab.isEmpty()) {
+            throw new ModelException(source + " is an empty vocabulary. Pass the model's vocab.json.");
+        }
+        return vocab;
+    }
+
+    private static ModelException notVocabulary(String source, String what) {
+        return new ModelException(source + " is not a flat {\"token\": id} vocabulary: " + what
+                + ". Pass the model's vocab.json.");
     }
 
     /**
@@ -279,180 +324,6 @@ public final class ByteLevelBpeTokenizerJson {
         return merges;
     }
 
-    private static final class VocabParser {
-        private final String s;
-        private final String source;
-        private int pos;
-
-        VocabParser(String s, String source) {
-            // A UTF-8 byte order mark is not JSON, but editors write it; skip it rather than fail.
-            this.s = s.startsWith("\uFEFF") ? s.substring(1) : s;
-            this.source = source;
-        }
-
-        Map<String, Integer> parse() {
-            Map<String, Integer> vocab = new LinkedHashMap<>();
-            Map<Integer, String> byId = new HashMap<>();
-            skipWhitespace();
-            expect('{');
-            skipWhitespace();
-            if (peek() == '}') {
-                pos++;
-            } else {
-                while (true) {
-                    skipWhitespace();
-                    int keyAt = pos;
-                    String key = readString();
-                    skipWhitespace();
-                    expect(':');
-                    skipWhitespace();
-                    int id = readId();
-                    if (vocab.put(key, id) != null) {
-                        throw error("the token '" + key + "' appears twice", keyAt);
-                    }
-                    String previous = byId.put(id, key);
-                    if (previous != null) {
-                        throw error("the id " + id + " is given to both '" + previous + "' and '" + key + "'", keyAt);
-                    }
-                    skipWhitespace();
-                    char c = next();
-                    if (c == '}') {
-                        break;
-                    }
-                    if (c != ',') {
-                        throw error("expected ',' or '}' but found '" + c + "'", pos - 1);
-                    }
-                }
-            }
-            skipWhitespace();
-            if (pos != s.length()) {
-                throw error("unexpected text after the closing '}'", pos);
-            }
-            if (vocab.isEmpty()) {
-                throw new ModelException(source + " is an empty vocabulary. Pass the model's vocab.json.");
-            }
-            return vocab;
-        }
-
-        private String readString() {
-            expect('"');
-            StringBuilder b = new StringBuilder();
-            while (true) {
-                if (pos >= s.length()) {
-                    throw error("a string is not closed", pos);
-                }
-                char c = s.charAt(pos++);
-                if (c == '"') {
-                    break;
-                }
-                if (c < 0x20) {
-                    throw error("raw control character U+" + String.format("%04X", (int) c) + " inside a string", pos - 1);
-                }
-                if (c != '\\') {
-                    b.append(c);
-                    continue;
-                }
-                char e = next();
-                switch (e) {
-                    case '"' -> b.append('"');
-                    case '\\' -> b.append('\\');
-                    case '/' -> b.append('/');
-                    case 'b' -> b.append('\b');
-                    case 'f' -> b.append('\f');
-                    case 'n' -> b.append('\n');
-                    case 'r' -> b.append('\r');
-                    case 't' -> b.append('\t');
-                    case 'u' -> b.append(readHex4());
-                    default -> throw error("unknown escape '\\" + e + "'", pos - 2);
-                }
-            }
-            String value = b.toString();
-            // Surrogates may come raw or as \\uD83D\\uDE00 escapes; either way they must pair up.
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if (Character.isHighSurrogate(c) && i + 1 < value.length()
-                        && Character.isLowSurrogate(value.charAt(i + 1))) {
-                    i++;
-                } else if (Character.isSurrogate(c)) {
-                    throw error("the string '" + value + "' holds an unpaired surrogate", pos);
-                }
-            }
-            return value;
-        }
-
-        private char readHex4() {
-            if (pos + 4 > s.length()) {
-                throw error("a \\u escape needs four hex digits", pos);
-            }
-            int v = 0;
-            for (int i = 0; i < 4; i++) {
-                int d = Character.digit(s.charAt(pos + i), 16);
-                if (d < 0) {
-                    throw error("a \\u escape needs four hex digits", pos);
-                }
-                v = v * 16 + d;
-            }
-            pos += 4;
-            return (char) v;
-        }
-
-        private int readId() {
-            int start = pos;
-            while (pos < s.length() && Character.isDigit(s.charAt(pos)) && s.charAt(pos) < 128) {
-                pos++;
-            }
-            if (pos == start) {
-                throw error("a token id must be a non-negative integer", start);
-            }
-            if (pos < s.length() && (s.charAt(pos) == '.' || s.charAt(pos) == 'e' || s.charAt(pos) == 'E')) {
-                throw error("a token id must be an integer", start);
-            }
-            if (pos - start > 1 && s.charAt(start) == '0') {
-                throw error("a number has a leading zero", start);
-            }
-            try {
-                return Integer.parseInt(s.substring(start, pos));
-            } catch (NumberFormatException e) {
-                throw error("the token id " + s.substring(start, pos) + " is too large", start);
-            }
-        }
-
-        private void skipWhitespace() {
-            while (pos < s.length()) {
-                char c = s.charAt(pos);
-                if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-                    return;
-                }
-                pos++;
-            }
-        }
-
-        private char peek() {
-            if (pos >= s.length()) {
-                throw error("the file ends too early", pos);
-            }
-            return s.charAt(pos);
-        }
-
-        private char next() {
-            char c = peek();
-            pos++;
-            return c;
-        }
-
-        private void expect(char c) {
-            char got = next();
-            if (got != c) {
-                throw error("expected '" + c + "' but found '" + got + "'", pos - 1);
-            }
-        }
-
-        private ModelException error(String what, int at) {
-            return new ModelException(source + " is not a flat {\"token\": id} vocabulary: " + what
-                    + " at character " + at + ". Pass the model's vocab.json.");
-        }
-    }
-
     // ------------------------------------------------------------------------------------------------ files
 
     private static String readUtf8(Path file) {
@@ -462,13 +333,8 @@ public final class ByteLevelBpeTokenizerJson {
                     + "Pass the vocab.json and merges.txt of the model.");
         }
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ModelException("Tokenizer file " + file + " is not valid UTF-8. Pass the original file.", e);
+            return StrictText.decodeUtf8(Files.readAllBytes(file), at -> new ModelException("Tokenizer file " + file
+                    + " is not valid UTF-8 (bad byte at offset " + at + "). Pass the original file."));
         } catch (IOException e) {
             throw new ModelException("Cannot read tokenizer file " + file + ": " + e.getMessage(), e);
         }
