@@ -13,11 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -134,7 +136,7 @@ public final class DetectorFiles {
             AtomicFiles.write(path, bytes);
             LOG.debug("saved detector '{}' ({} features) to {}", model.relationship(), model.featureNames().size(),
                     path.toAbsolutePath());
-        } catch (java.nio.file.FileSystemException e) {
+        } catch (FileSystemException e) {
             String reason = e.getReason() == null ? describe(e) : e.getReason();
             if (e instanceof AccessDeniedException) {
                 reason = "permission denied on " + e.getFile() + "; choose a directory you can write to";
@@ -184,7 +186,7 @@ public final class DetectorFiles {
                     break;
                 }
             }
-        } catch (java.nio.file.FileSystemException e) {
+        } catch (FileSystemException e) {
             throw new DetectorFileException("cannot save the detector to " + path + ": "
                     + (e.getReason() == null ? describe(e) : e.getReason()), e);
         } catch (IOException e) {
@@ -216,7 +218,7 @@ public final class DetectorFiles {
                         + "large for a detector file (the limit is " + StrictText.size(MAX_FILE_BYTES) + "): check "
                         + "that the path names a detector saved by MIA-J");
             }
-            try (java.io.InputStream in = Files.newInputStream(path)) {
+            try (InputStream in = Files.newInputStream(path)) {
                 bytes = StrictText.readBounded(in, MAX_FILE_BYTES, origin);
             } catch (InvalidInputException e) {
                 throw new DetectorFileException(e.getMessage() + " (far too large for a detector file)", e);

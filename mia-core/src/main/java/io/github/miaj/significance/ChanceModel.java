@@ -5,6 +5,7 @@ import io.github.miaj.MiaException;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -58,7 +61,7 @@ public record ChanceModel(String relationship, double lambda, double k, String f
             if (in == null) {
                 return Optional.empty();
             }
-            return Optional.of(read(new java.io.InputStreamReader(in, StandardCharsets.UTF_8), "built-in " + res));
+            return Optional.of(read(new InputStreamReader(in, StandardCharsets.UTF_8), "built-in " + res));
         } catch (IOException e) {
             throw new MiaException("cannot read the built-in chance model " + res + ": " + e.getMessage(), e);
         }
@@ -112,7 +115,7 @@ public record ChanceModel(String relationship, double lambda, double k, String f
             tmp = Files.createTempFile(dir, ".chance", ".tmp");
             try {
                 // a temporary file is private to its owner; the table or model is an ordinary file
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
             } catch (UnsupportedOperationException notPosix) {
                 // keep the file system's default
             }
@@ -154,7 +157,7 @@ public record ChanceModel(String relationship, double lambda, double k, String f
                     + scores.length + "): give longer or more unrelated text pairs");
         }
         double[] s = scores.clone();
-        java.util.Arrays.sort(s);
+        Arrays.sort(s);
         int t = Math.min(tail, s.length - 1);
         double u = s[s.length - t - 1];
         double excess = 0;

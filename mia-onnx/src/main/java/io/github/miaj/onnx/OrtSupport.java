@@ -13,6 +13,7 @@ import io.github.miaj.onnx.graph.AttentionGraph;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 
 /** ONNX Runtime plumbing shared by the runners. */
@@ -70,7 +71,7 @@ final class OrtSupport {
 
     static long[] ones(int n) {
         long[] m = new long[n];
-        java.util.Arrays.fill(m, 1L);
+        Arrays.fill(m, 1L);
         return m;
     }
 
@@ -113,7 +114,7 @@ final class OrtSupport {
         boolean fourD = shape.length == 4 && shape[0] == 1;
         boolean threeD = shape.length == 3 && shape[0] >= 1;
         if (!(fourD || threeD) || shape[shape.length - 2] != target || shape[shape.length - 1] != source) {
-            throw new ModelException("attention output " + name + " has shape " + java.util.Arrays.toString(shape)
+            throw new ModelException("attention output " + name + " has shape " + Arrays.toString(shape)
                     + "; expected [1, heads, " + target + ", " + source + "] or [heads, " + target + ", " + source
                     + "]");
         }

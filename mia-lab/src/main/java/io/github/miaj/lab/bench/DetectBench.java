@@ -13,12 +13,14 @@ import io.github.miaj.Mia;
 import io.github.miaj.detect.RelationshipDetector;
 import io.github.miaj.onnx.BuiltInModel;
 import io.github.miaj.onnx.OnnxAttentionSource;
+import io.github.miaj.onnx.OrtEnvironments;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.LongBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +62,7 @@ public final class DetectBench {
             opts.setIntraOpNumThreads(2);
             opts.setInterOpNumThreads(1);
             opts.addConfigEntry("session.intra_op.allow_spinning", "0");
-            OrtEnvironment env = io.github.miaj.onnx.OrtEnvironments.get();
+            OrtEnvironment env = OrtEnvironments.get();
             try (OrtSession plain = env.createSession(BuiltInModel.ALL_MINILM_L6_V2.modelBytes(), opts)) {
                 String a = BenchSupport.textOf(source, 0, 128);
                 String b = BenchSupport.textOf(source, 37, 128);
@@ -127,7 +129,7 @@ public final class DetectBench {
             long[] e = es.get(k).getIds();
             System.arraycopy(e, 0, ids, k * width, e.length);
             System.arraycopy(es.get(k).getTypeIds(), 0, types, k * width, e.length);
-            java.util.Arrays.fill(mask, k * width, k * width + e.length, 1L);
+            Arrays.fill(mask, k * width, k * width + e.length, 1L);
         }
         long[] shape = {es.size(), width};
         Map<String, OnnxTensor> in = new HashMap<>();

@@ -2,12 +2,16 @@ package io.github.miaj.onnx.tokenizer;
 
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.ModelException;
+import io.github.miaj.io.AtomicFiles;
+import io.github.miaj.io.Json;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -236,7 +240,7 @@ public final class ByteLevelBpeTokenizerJson {
 
     /** Appends {@code s} as a JSON string, escaped by mia-core's strict writer (lone surrogates included). */
     static void appendString(StringBuilder out, String s) {
-        out.append(io.github.miaj.io.Json.write(s));
+        out.append(Json.write(s));
     }
 
     // ------------------------------------------------------------------------------------------------ parsing
@@ -466,7 +470,7 @@ public final class ByteLevelBpeTokenizerJson {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new ModelException("Tokenizer file " + file + " is not valid UTF-8. Pass the original file.", e);
         } catch (IOException e) {
@@ -476,8 +480,8 @@ public final class ByteLevelBpeTokenizerJson {
 
     static void writeAtomically(Path target, String text) {
         try {
-            io.github.miaj.io.AtomicFiles.write(target, text.getBytes(StandardCharsets.UTF_8));
-        } catch (java.nio.file.FileSystemException e) {
+            AtomicFiles.write(target, text.getBytes(StandardCharsets.UTF_8));
+        } catch (FileSystemException e) {
             throw new ModelException("Cannot write " + target + ": " + (e.getReason() != null ? e.getReason()
                     : e.toString()), e);
         } catch (IOException e) {
