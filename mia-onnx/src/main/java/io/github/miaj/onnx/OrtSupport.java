@@ -131,8 +131,8 @@ final class OrtSupport {
     /**
      * dst[off + i*nB + j] = p[head][rowsB[j]][colsA[i]]: token j of B attending to token i of A, stored
      * A-major. Reads four rows of B at a time so that each step writes four adjacent values of a destination
-     * row (a quarter faster than one row at a time; tiles of 16 were slower). {@code row} is scratch of at
-     * least {@code 4 * colsA.length} floats.
+     * row, not one value of each of four rows (docs/experiments/kernels.md has the measurements). {@code row}
+     * is scratch of at least {@code 4 * colsA.length} floats.
      */
     static void gatherTransposed(Probabilities p, int head, int[] colsA, int[] rowsB, float[] dst, int off,
                                  float[] row) {

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  *
  * <p>Why: left to itself, ONNX Runtime allocates every Softmax output in native memory and
  * {@code getFloatBuffer()} copies it into the Java heap: 19 MB for a 259-token MiniLM pair, about 5 ms on
- * a 2-core machine, which was most of the cost of extraction over a plain forward pass (BENCHMARKS.md). Pinned,
+ * a 2-core machine, most of what extraction would cost beyond a plain forward pass (BENCHMARKS.md). Pinned,
  * the runtime writes straight into memory the runner then reads in place, and nothing is allocated per call.
  *
  * <p>Thread-safe: each call takes a set of buffers from the pool and gives it back; concurrent callers
