@@ -1,6 +1,7 @@
 package io.github.miaj.cli;
 
 import io.github.miaj.InvalidInputException;
+import io.github.miaj.ModelException;
 import io.github.miaj.attention.AttentionSource;
 import io.github.miaj.detect.Detection;
 import io.github.miaj.detect.DocumentDetector;
@@ -9,6 +10,7 @@ import io.github.miaj.detect.RelationshipDetector;
 import io.github.miaj.feature.Granularity;
 import io.github.miaj.gold.Pharaoh;
 import io.github.miaj.gold.WordLink;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,20 +18,21 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /** Word alignment of tokenised sentence pairs, in Pharaoh format. */
 @Command(name = "align", mixinStandardHelpOptions = true,
         description = "Read lines 's1 TAB s2' of whitespace-tokenised sentences (further columns ignored) and write, "
                 + "per line and in order, the 0-based word links i-j the detector finds (Pharaoh format).")
-final class AlignCommand implements java.util.concurrent.Callable<Integer> {
+final class AlignCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, description = "TSV file of sentence pairs.")
     Path input;
 
-    @picocli.CommandLine.Mixin
+    @CommandLine.Mixin
     DetectorOptions detectorOptions;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -44,7 +47,7 @@ final class AlignCommand implements java.util.concurrent.Callable<Integer> {
                 List<WordLink> links;
                 try {
                     links = align(d, line.a(), line.b(), where, err);
-                } catch (InvalidInputException | io.github.miaj.ModelException e) {
+                } catch (InvalidInputException | ModelException e) {
                     // one bad line never costs the rest of the file: an empty line keeps the output in step
                     err.println("mia: error: " + where + ": " + e.getMessage() + "; no links written for it");
                     err.flush();

@@ -1,6 +1,8 @@
 package io.github.miaj.cli;
 
+import io.github.miaj.InvalidInputException;
 import io.github.miaj.MiaException;
+import io.github.miaj.ModelException;
 import io.github.miaj.detect.RelationshipDetector;
 import io.github.miaj.eval.Aligner;
 import io.github.miaj.eval.Evaluator;
@@ -8,6 +10,7 @@ import io.github.miaj.eval.baseline.ExactMatchBaseline;
 import io.github.miaj.eval.baseline.GreedyStringTiling;
 import io.github.miaj.gold.GoldAlignment;
 import io.github.miaj.gold.LabelledPair;
+import io.github.miaj.gold.WordLink;
 import io.github.miaj.model.Metrics;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
@@ -41,13 +44,13 @@ final class AlignmentScores {
     void add(RelationshipDetector d, String where, String a, String b, GoldAlignment gold, PrintWriter err) {
         List<String> wa = Words.of(a).stream().map(Word::text).toList();
         List<String> wb = Words.of(b).stream().map(Word::text).toList();
-        HashSet<io.github.miaj.gold.WordLink> predicted;
+        HashSet<WordLink> predicted;
         try {
             predicted = new HashSet<>(AlignCommand.align(d, a, b, where, err));
-        } catch (io.github.miaj.ModelException e) {
-            throw new io.github.miaj.ModelException(where + ": " + e.getMessage(), e);
-        } catch (io.github.miaj.InvalidInputException e) {
-            throw new io.github.miaj.InvalidInputException(where + ": " + e.getMessage(), e);
+        } catch (ModelException e) {
+            throw new ModelException(where + ": " + e.getMessage(), e);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(where + ": " + e.getMessage(), e);
         }
         mine.add(predicted, gold, wa, wb);
         ex.add(exact.align(wa, wb), gold, wa, wb);

@@ -1,5 +1,6 @@
 package io.github.miaj.cli;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.MiaException;
 import io.github.miaj.data.Book;
@@ -10,16 +11,19 @@ import io.github.miaj.io.Json;
 import io.github.miaj.text.Sentences;
 import io.github.miaj.text.Span;
 import io.github.miaj.text.Words;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,12 +34,12 @@ import java.util.TreeSet;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks on your own data.",
         subcommands = {BenchCommand.Plant.class, CorpusBench.class})
 final class BenchCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give a benchmark: plant or corpus");
+        throw new CommandLine.ParameterException(spec.commandLine(), "give a benchmark: plant or corpus");
     }
 
     /**
@@ -94,8 +98,8 @@ final class BenchCommand implements Runnable {
                 + "detect.json and scores.json go; with --sizes, one folder per size (default: ${DEFAULT-VALUE}).")
         Path out;
 
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
 
         record Passage(Span a, Span b, boolean edited) {
         }
@@ -340,7 +344,7 @@ final class BenchCommand implements Runnable {
             w.printf(Locale.ROOT, "detect: %.1f s wall, %.1f s CPU; peak resident memory of this process %s%n", secs,
                     cpu, rss < 0 ? "(unknown)" : rss + " kB");
             w.flush();
-            Map<String, Object> scores = new java.util.LinkedHashMap<>();
+            Map<String, Object> scores = new LinkedHashMap<>();
             scores.put("wordsA", Words.of(a).size());
             scores.put("wordsB", Words.of(textB).size());
             scores.put("planted", truth.size());
@@ -430,7 +434,7 @@ final class BenchCommand implements Runnable {
         }
 
         private static long cpuNanos() {
-            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+            return ((OperatingSystemMXBean) ManagementFactory
                     .getOperatingSystemMXBean()).getProcessCpuTime();
         }
 

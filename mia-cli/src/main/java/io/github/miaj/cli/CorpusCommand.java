@@ -1,10 +1,12 @@
 package io.github.miaj.cli;
 
+import io.github.miaj.detect.DocumentDetector;
 import io.github.miaj.spark.Candidates;
 import io.github.miaj.spark.CorpusJob;
 import io.github.miaj.spark.DetectorSpec;
 import io.github.miaj.spark.ExecutorDetectors;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,7 +41,7 @@ final class CorpusCommand implements Runnable {
     int minWords;
 
     @Option(names = "--max-evalue", description = "Chance matches the whole output may hold (default: "
-            + io.github.miaj.detect.DocumentDetector.DEFAULT_MAX_EVALUE + "); each pair's E-value limit is this divided "
+            + DocumentDetector.DEFAULT_MAX_EVALUE + "); each pair's E-value limit is this divided "
             + "by the number of document pairs in the collection.")
     Double maxEvalue;
 
@@ -58,8 +60,8 @@ final class CorpusCommand implements Runnable {
     @Option(names = "--no-progress", description = "No progress line on standard error.")
     boolean noProgress;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {

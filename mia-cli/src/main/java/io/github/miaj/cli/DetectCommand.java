@@ -1,17 +1,29 @@
 package io.github.miaj.cli;
 
+import io.github.miaj.InvalidInputException;
+import io.github.miaj.MiaException;
 import io.github.miaj.ModelException;
 import io.github.miaj.attention.PairAttention;
 import io.github.miaj.detect.DocumentDetection;
 import io.github.miaj.detect.DocumentDetector;
+import io.github.miaj.detect.DocumentProgress;
 import io.github.miaj.detect.PhraseMatch;
 import io.github.miaj.detect.RelationshipDetector;
+import io.github.miaj.io.AtomicFiles;
 import io.github.miaj.report.HtmlReport;
+import io.github.miaj.significance.ChanceModel;
+import io.github.miaj.significance.Significance;
+import io.github.miaj.significance.WordFrequencies;
+import io.github.miaj.text.Span;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +43,7 @@ final class DetectCommand implements Runnable {
     @Parameters(index = "1", paramLabel = "B.txt", description = "The text that may reproduce it.")
     Path fileB;
 
-    @picocli.CommandLine.Mixin
+    @CommandLine.Mixin
     DetectorOptions detectorOptions;
 
     @Option(names = "--format", defaultValue = "text", description = "text (side by side, for a person), json (for programs) or html (a self-contained page); default: ${DEFAULT-VALUE}.")
@@ -73,39 +85,39 @@ final class DetectCommand implements Runnable {
     @Option(names = "--no-progress", description = "No progress bar on standard error (it is drawn only for runs over a second).")
     boolean noProgress;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
         Options.atLeast(spec.commandLine(), "--batch", batch, 1);
         Options.atLeast(spec.commandLine(), "--min-words", minWords, 1);
         if (fileA.toString().equals("-") && fileB.toString().equals("-")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "only one of A and B can be - "
+            throw new CommandLine.ParameterException(spec.commandLine(), "only one of A and B can be - "
                     + "(standard input)");
         }
         boolean toFile = outFile != null && !outFile.toString().equals("-");
         if (toFile) {
             try {
-                io.github.miaj.io.AtomicFiles.checkTarget(outFile);
-            } catch (java.io.IOException e) {
-                throw new io.github.miaj.InvalidInputException("cannot write to " + outFile + ": "
-                        + (e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                AtomicFiles.checkTarget(outFile);
+            } catch (IOException e) {
+                throw new InvalidInputException("cannot write to " + outFile + ": "
+                        + (e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
                         : e.toString()));
             }
         }
         String a = TextFiles.read(fileA);
         String b = TextFiles.read(fileB);
-        java.io.StringWriter buffer = toFile ? new java.io.StringWriter() : null;
+        StringWriter buffer = toFile ? new StringWriter() : null;
         PrintWriter out = toFile ? new PrintWriter(buffer) : spec.commandLine().getOut();
         run(a, b, out);
         if (toFile) {
             out.flush();
             try {
-                io.github.miaj.io.AtomicFiles.write(outFile, buffer.toString().getBytes(StandardCharsets.UTF_8));
-            } catch (java.io.IOException e) {
-                throw new io.github.miaj.MiaException("cannot write to " + outFile + ": "
-                        + (e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                AtomicFiles.write(outFile, buffer.toString().getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new MiaException("cannot write to " + outFile + ": "
+                        + (e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
                         : e.toString()), e);
             }
         }
@@ -118,15 +130,15 @@ final class DetectCommand implements Runnable {
                 dd = dd.exhaustive();
             }
             if (wordsTable != null || chanceModel != null) {
-                io.github.miaj.significance.WordFrequencies t = wordsTable == null
-                        ? io.github.miaj.significance.WordFrequencies.builtIn()
-                        : io.github.miaj.significance.WordFrequencies.load(wordsTable);
-                io.github.miaj.significance.ChanceModel m = chanceModel == null ? dd.significance().model()
-                        : io.github.miaj.significance.ChanceModel.load(chanceModel);
-                dd = dd.withSignificance(new io.github.miaj.significance.Significance(t, m));
+                WordFrequencies t = wordsTable == null
+                        ? WordFrequencies.builtIn()
+                        : WordFrequencies.load(wordsTable);
+                ChanceModel m = chanceModel == null ? dd.significance().model()
+                        : ChanceModel.load(chanceModel);
+                dd = dd.withSignificance(new Significance(t, m));
             }
             if (all && maxEvalue != null) {
-                throw new io.github.miaj.InvalidInputException("give --all or --max-evalue, not both");
+                throw new InvalidInputException("give --all or --max-evalue, not both");
             }
             if (all) {
                 dd = dd.keepAll();
@@ -134,7 +146,7 @@ final class DetectCommand implements Runnable {
                 dd = dd.withMaxEvalue(maxEvalue);
             }
             ProgressBar bar = new ProgressBar(spec.commandLine().getErr());
-            io.github.miaj.detect.DocumentProgress progress = noProgress ? io.github.miaj.detect.DocumentProgress.none() : bar;
+            DocumentProgress progress = noProgress ? DocumentProgress.none() : bar;
             DocumentDetection r;
             try {
                 if (format == Format.html) {
@@ -144,7 +156,7 @@ final class DetectCommand implements Runnable {
                 r = dd.detect(a, b, progress);
             } catch (OutOfMemoryError e) {
                 // the texts' word lists and one batch of attention did not fit: say so instead of a stack trace
-                throw new io.github.miaj.MiaException("out of memory comparing " + fileA + " and " + fileB + " ("
+                throw new MiaException("out of memory comparing " + fileA + " and " + fileB + " ("
                         + a.length() + " and " + b.length() + " characters): raise the heap, for example "
                         + "MIA_JAVA_OPTS=-Xmx2g, or pass --batch 1");
             } finally {
@@ -159,7 +171,7 @@ final class DetectCommand implements Runnable {
     }
 
     /** One window: the full report with per-head detail; longer texts: the phrases over the whole texts. */
-    String html(RelationshipDetector d, DocumentDetector dd, String a, String b, io.github.miaj.detect.DocumentProgress progress) {
+    String html(RelationshipDetector d, DocumentDetector dd, String a, String b, DocumentProgress progress) {
         HtmlReport.Builder report = HtmlReport.builder().texts(a, b).labels(fileA.toString(), fileB.toString()).detector(d);
         PairAttention att = d.source() != null && d.source().fits(a, b) ? d.source().attend(a, b) : null;
         if (att != null) {
@@ -176,7 +188,7 @@ final class DetectCommand implements Runnable {
         return Double.isNaN(e) || Double.isInfinite(e) ? "null" : String.format(Locale.ROOT, "%.3g", e);
     }
 
-    private static String spans(List<io.github.miaj.text.Span> spans) {
+    private static String spans(List<Span> spans) {
         StringBuilder s = new StringBuilder("[");
         for (int k = 0; k < spans.size(); k++) {
             s.append(k == 0 ? "[" : ", [").append(spans.get(k).start()).append(", ").append(spans.get(k).end()).append(']');
@@ -260,7 +272,7 @@ final class DetectCommand implements Runnable {
                     evalueText(p.evalue()), p.a().start(), p.a().end(), p.b().start(), p.b().end());
             if (!p.otherSources().isEmpty()) {
                 StringBuilder o = new StringBuilder();
-                for (io.github.miaj.text.Span sp : p.otherSources()) {
+                for (Span sp : p.otherSources()) {
                     o.append(o.length() == 0 ? "" : ", ").append('[').append(sp.start()).append(", ").append(sp.end()).append(')');
                 }
                 out.printf(Locale.ROOT, "    the same text is also in A at %s%n", o);

@@ -5,11 +5,13 @@ import io.github.miaj.data.AlignmentCorpus;
 import io.github.miaj.data.GeneratedPair;
 import io.github.miaj.detect.RelationshipDetector;
 import io.github.miaj.gold.LabelledPair;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,11 +55,11 @@ final class EvalCommand implements Runnable {
     @Option(names = "--format", defaultValue = "auto", description = "pharaoh, multimwa or auto (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @picocli.CommandLine.Mixin
+    @CommandLine.Mixin
     DetectorOptions detectorOptions;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
@@ -65,7 +67,7 @@ final class EvalCommand implements Runnable {
         Options.atLeast(spec.commandLine(), "--skip", skip, 0);
         Options.atLeast(spec.commandLine(), "--dev-pairs", devPairs, 1);
         if ((input == null) == (corpus == null)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give either --input FILE or --corpus DIR");
+            throw new CommandLine.ParameterException(spec.commandLine(), "give either --input FILE or --corpus DIR");
         }
         if (corpus != null) {
             List<GeneratedPair> sample = VerbatimCorpus.dev(corpus, devFraction, seed, skip + devPairs);
@@ -123,7 +125,7 @@ final class EvalCommand implements Runnable {
             String first = lines.filter(l -> !l.isBlank()).findFirst().orElse("");
             String[] c = first.split("\t", -1);
             return c.length >= 8 && c[2].strip().equals("N/A") && c[4].strip().equals("N/A");
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             // let the reader report the problem with the file
             return false;
         }

@@ -1,5 +1,6 @@
 package io.github.miaj.cli;
 
+import io.github.miaj.InvalidInputException;
 import io.github.miaj.Mia;
 import io.github.miaj.attention.TextPair;
 import io.github.miaj.data.AlignmentCorpus;
@@ -9,13 +10,17 @@ import io.github.miaj.detect.WeightSummary;
 import io.github.miaj.eval.EvidenceShares;
 import io.github.miaj.feature.Evidence;
 import io.github.miaj.gold.LabelledPair;
+import io.github.miaj.io.AtomicFiles;
 import io.github.miaj.model.FeatureWeight;
 import io.github.miaj.report.HeadGrid;
 import io.github.miaj.report.HeadsPng;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +35,7 @@ import java.util.Locale;
                 + "(lex.*) and position (pos.*) features apart from the heads. With --corpus or --alignment, also "
                 + "measure each kind of evidence's share of the decision on dev pairs."})
 final class HeadsCommand implements Runnable {
-    @picocli.CommandLine.Mixin
+    @CommandLine.Mixin
     DetectorOptions detectorOptions;
 
     @Option(names = "--top", defaultValue = "10", description = "How many strongest heads to list (default: ${DEFAULT-VALUE}).")
@@ -54,22 +59,22 @@ final class HeadsCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "1", description = "With --corpus: seed of pair generation (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
         if (corpus != null && alignment != null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --corpus or --alignment, not both");
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --corpus or --alignment, not both");
         }
         Options.atLeast(spec.commandLine(), "--top", top, 0);
         if (png != null && !png.toString().equals("-")) {
             try {
-                io.github.miaj.io.AtomicFiles.checkTarget(png);
-            } catch (java.io.IOException e) {
-                throw new io.github.miaj.InvalidInputException("cannot write the PNG to " + png + ": "
-                        + (e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                AtomicFiles.checkTarget(png);
+            } catch (IOException e) {
+                throw new InvalidInputException("cannot write the PNG to " + png + ": "
+                        + (e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
                         : e.toString()));
             }
         }

@@ -2,6 +2,8 @@ package io.github.miaj.cli;
 
 import io.github.miaj.io.Json;
 
+import java.util.Locale;
+
 /** Just enough JSON writing for the command line's output; strings go through mia-core's strict writer. */
 final class JsonOut {
     private JsonOut() {
@@ -15,6 +17,6 @@ final class JsonOut {
         if (!Double.isFinite(v)) {
             return "null";
         }
-        return String.format(java.util.Locale.ROOT, "%.4f", v);
+        return String.format(Locale.ROOT, "%.4f", v);
     }
 }

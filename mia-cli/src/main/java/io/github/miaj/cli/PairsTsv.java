@@ -3,6 +3,7 @@ package io.github.miaj.cli;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.gold.GoldAlignment;
 import io.github.miaj.gold.Pharaoh;
+import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
 
 import java.nio.file.Path;
@@ -17,11 +18,11 @@ final class PairsTsv {
     /** One line of the file. */
     record Line(int number, String a, String b, GoldAlignment gold) {
         List<String> wordsA() {
-            return Words.of(a).stream().map(io.github.miaj.text.Word::text).toList();
+            return Words.of(a).stream().map(Word::text).toList();
         }
 
         List<String> wordsB() {
-            return Words.of(b).stream().map(io.github.miaj.text.Word::text).toList();
+            return Words.of(b).stream().map(Word::text).toList();
         }
     }
 

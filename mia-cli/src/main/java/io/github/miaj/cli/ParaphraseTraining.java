@@ -134,7 +134,7 @@ public final class ParaphraseTraining {
     /** How much of the heap an {@link AttentionCache} of a training run may take. */
     public static long cacheBudget() {
         // the rest of the heap holds the sampled rows (growing, so briefly twice) and the scored pairs' features:
-        // with all train splits (6026 pairs, about 1.7 M rows of 459 floats) a third of 8 GB ran out of heap
+        // all train splits (6026 pairs) sample about 1.7 M rows of 459 floats, 3 GB before the buffer grows
         return Runtime.getRuntime().maxMemory() / 10;
     }
 

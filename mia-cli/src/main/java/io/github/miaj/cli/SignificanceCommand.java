@@ -14,6 +14,7 @@ import io.github.miaj.significance.ChanceModel;
 import io.github.miaj.significance.Significance;
 import io.github.miaj.significance.WordFrequencies;
 import io.github.miaj.text.Words;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,12 +35,12 @@ final class SignificanceCommand implements Runnable {
     /** Where the chance model of the built-in verbatim detector lives in the source tree. */
     static final String RESOURCES = "mia-core/src/main/resources/io/github/miaj/significance/";
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give a step: table, fit or check");
+        throw new CommandLine.ParameterException(spec.commandLine(), "give a step: table, fit or check");
     }
 
     @Command(name = "table", mixinStandardHelpOptions = true, description = {
@@ -53,8 +54,8 @@ final class SignificanceCommand implements Runnable {
                 + "(default: the one shipped in mia-core, ${DEFAULT-VALUE}).")
         Path out;
 
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
 
         @Override
         public void run() {
@@ -170,8 +171,8 @@ final class SignificanceCommand implements Runnable {
         @Option(names = "--out", description = "Model file (default: " + RESOURCES + "chance-<relationship>.properties).")
         Path out;
 
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
 
         @Override
         public void run() {
@@ -210,8 +211,8 @@ final class SignificanceCommand implements Runnable {
         @Option(names = "--model", description = "Chance model file (default: the built-in one for the detector).")
         Path model;
 
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
 
         @Override
         public void run() {

@@ -6,12 +6,14 @@ import io.github.miaj.data.GeneratedPair;
 import io.github.miaj.detect.RelationshipDetector;
 import io.github.miaj.feature.FeatureSpec;
 import io.github.miaj.model.Decoding;
+import io.github.miaj.model.DetectorFiles;
 import io.github.miaj.model.Metrics;
 import io.github.miaj.onnx.BuiltInModel;
 import io.github.miaj.onnx.OnnxAttentionSource;
 import io.github.miaj.train.LogisticTrainer;
 import io.github.miaj.train.TrainingReport;
 import io.github.miaj.train.TrainingResult;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -80,8 +82,8 @@ final class TrainCommand implements Runnable {
             description = "Argmax constraint of decoding: NONE, EITHER, BOTH, ITERMAX, or auto to choose on dev (default: ${DEFAULT-VALUE}).")
     String argmax;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     /** {@code --positive-weight} as the trainer takes it: NaN for balanced. */
     private double positiveWeight() {
@@ -108,7 +110,7 @@ final class TrainCommand implements Runnable {
         Options.atLeast(spec.commandLine(), "--train-limit", trainLimit, 0);
         if (out != null) {
             // before hours of training, not at save time
-            io.github.miaj.model.DetectorFiles.checkWritable(out);
+            DetectorFiles.checkWritable(out);
         }
         if (relationship.equals("paraphrase")) {
             ParaphraseTraining t = new ParaphraseTraining(data, BuiltInModel.byId(model),

@@ -11,7 +11,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -125,7 +128,7 @@ class BadInputCliTest {
         String json = Files.readString(out);
         assertTrue(json.contains("\"aCp\": ["), json);
         // the emoji is two UTF-16 units but one code point
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"a\": \\[\\d+, (\\d+)].*?\"aCp\": \\[\\d+, (\\d+)]")
+        Matcher m = Pattern.compile("\"a\": \\[\\d+, (\\d+)].*?\"aCp\": \\[\\d+, (\\d+)]")
                 .matcher(json);
         assertTrue(m.find(), json);
         assertEquals(Integer.parseInt(m.group(1)) - 1, Integer.parseInt(m.group(2)));
@@ -157,7 +160,7 @@ class BadInputCliTest {
 
     @Test
     void alignRunsALongPairInPiecesAndNeverAbortsTheFile() throws IOException {
-        String longSide = String.join(" ", java.util.Collections.nCopies(300, "word")) + " end";
+        String longSide = String.join(" ", Collections.nCopies(300, "word")) + " end";
         Path tsv = write("pairs.tsv", "the cat sat\tthe cat sat\n" + longSide + "\t" + longSide + "\nx y\tx y\n");
         MiaCliTest.Run r = mia("align", "--input", tsv.toString());
         assertEquals(0, r.rc(), r.err());
@@ -167,7 +170,7 @@ class BadInputCliTest {
 
     @Test
     void evalScoresALongPairInPiecesAsAlignDoes() throws IOException {
-        String longSide = String.join(" ", java.util.Collections.nCopies(300, "word")) + " end";
+        String longSide = String.join(" ", Collections.nCopies(300, "word")) + " end";
         StringBuilder gold = new StringBuilder();
         for (int k = 0; k <= 300; k++) {
             gold.append(k == 0 ? "" : " ").append(k).append('-').append(k);

@@ -1,6 +1,9 @@
 package io.github.miaj.cli;
 
 import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HeadsPngCliTest {
     @Test
     void headsCommandOffersPng() {
-        java.io.StringWriter out = new java.io.StringWriter();
-        int rc = MiaCli.run(new String[] {"heads", "--help"}, new java.io.PrintWriter(out),
-                new java.io.PrintWriter(new java.io.StringWriter()));
+        StringWriter out = new StringWriter();
+        int rc = MiaCli.run(new String[] {"heads", "--help"}, new PrintWriter(out),
+                new PrintWriter(new StringWriter()));
         assertEquals(0, rc);
         assertTrue(out.toString().contains("--png=FILE"), out.toString());
     }

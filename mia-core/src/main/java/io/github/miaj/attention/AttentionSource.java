@@ -1,6 +1,10 @@
 package io.github.miaj.attention;
 
+import io.github.miaj.InvalidInputException;
+
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A transformer seen as a function from a pair of texts to per-head attention between their tokens.
@@ -32,12 +36,12 @@ public interface AttentionSource extends AutoCloseable {
      */
     default List<PairAttention> attendAll(List<TextPair> pairs) {
         if (pairs == null) {
-            throw new io.github.miaj.InvalidInputException("attendAll needs a list of pairs, not null");
+            throw new InvalidInputException("attendAll needs a list of pairs, not null");
         }
-        List<PairAttention> out = new java.util.ArrayList<>(pairs.size());
+        List<PairAttention> out = new ArrayList<>(pairs.size());
         for (TextPair p : pairs) {
             if (p == null) {
-                throw new io.github.miaj.InvalidInputException("a pair of attendAll is null");
+                throw new InvalidInputException("a pair of attendAll is null");
             }
             out.add(attend(p.a(), p.b()));
         }
@@ -56,7 +60,7 @@ public interface AttentionSource extends AutoCloseable {
      */
     default void attend(String a, String b, ChannelConsumer consumer) {
         if (consumer == null) {
-            throw new io.github.miaj.InvalidInputException("attend needs a channel consumer, not null");
+            throw new InvalidInputException("attend needs a channel consumer, not null");
         }
         attend(a, b).forEachChannel(consumer);
     }
@@ -79,20 +83,20 @@ public interface AttentionSource extends AutoCloseable {
     /** Throws unless {@code pairs} and {@code consumers} are a well-formed batch for the streamed tier. */
     static void checkBatch(List<TextPair> pairs, List<? extends ChannelConsumer> consumers) {
         if (pairs == null || consumers == null) {
-            throw new io.github.miaj.InvalidInputException("attendAll needs a list of pairs and a list of consumers, "
+            throw new InvalidInputException("attendAll needs a list of pairs and a list of consumers, "
                     + "not null");
         }
         if (pairs.size() != consumers.size()) {
-            throw new io.github.miaj.InvalidInputException("attendAll got " + pairs.size() + " pairs but "
+            throw new InvalidInputException("attendAll got " + pairs.size() + " pairs but "
                     + consumers.size() + " consumers; give one consumer per pair");
         }
         for (int k = 0; k < pairs.size(); k++) {
             TextPair p = pairs.get(k);
             if (p == null) {
-                throw new io.github.miaj.InvalidInputException("pair " + k + " of attendAll is null");
+                throw new InvalidInputException("pair " + k + " of attendAll is null");
             }
             if (consumers.get(k) == null) {
-                throw new io.github.miaj.InvalidInputException("consumer " + k + " of attendAll is null");
+                throw new InvalidInputException("consumer " + k + " of attendAll is null");
             }
         }
     }
@@ -101,7 +105,7 @@ public interface AttentionSource extends AutoCloseable {
     List<HeadName> channels();
 
     /** What kinds of channel this source produces, read from {@link #channels()}. */
-    default java.util.Set<SourceCapability> capabilities() {
+    default Set<SourceCapability> capabilities() {
         return SourceCapability.of(channels());
     }
 

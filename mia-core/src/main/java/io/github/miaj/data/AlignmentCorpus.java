@@ -5,6 +5,7 @@ import io.github.miaj.gold.GoldAlignment;
 import io.github.miaj.gold.LabelledPair;
 import io.github.miaj.gold.Pharaoh;
 import io.github.miaj.gold.WordLink;
+import io.github.miaj.io.StrictText;
 import io.github.miaj.text.Words;
 
 import java.io.IOException;
@@ -225,7 +226,7 @@ public final class AlignmentCorpus {
     }
 
     private static List<String> lines(Path file) {
-        return List.of(io.github.miaj.io.StrictText.read(file, MAX_FILE_BYTES).split("\r?\n", -1));
+        return List.of(StrictText.read(file, MAX_FILE_BYTES).split("\r?\n", -1));
     }
 
     /** Largest alignment file read; the shipped sets are a few MB. */

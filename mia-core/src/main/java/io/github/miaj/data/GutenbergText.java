@@ -1,6 +1,7 @@
 package io.github.miaj.data;
 
 import io.github.miaj.InvalidInputException;
+import io.github.miaj.io.StrictText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,7 +142,7 @@ public final class GutenbergText {
 
     /** Strict UTF-8: a malformed byte is an error, never a silent replacement character. */
     static String readUtf8(Path file) {
-        return io.github.miaj.io.StrictText.read(file, MAX_BOOK_BYTES);
+        return StrictText.read(file, MAX_BOOK_BYTES);
     }
 
     /** The largest book read: ten times the longest novel of the corpus; a wrong, huge file is refused. */

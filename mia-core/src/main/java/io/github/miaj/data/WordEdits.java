@@ -1,5 +1,6 @@
 package io.github.miaj.data;
 
+import java.util.Locale;
 import java.util.Random;
 
 /** The single-word edits of {@link WordEdit}; each returns null when it does not apply to the word. */
@@ -79,7 +80,7 @@ final class WordEdits {
         if (run.length() < 3) {
             return null;
         }
-        String lower = run.toLowerCase(java.util.Locale.ROOT);
+        String lower = run.toLowerCase(Locale.ROOT);
         String stem;
         if (lower.endsWith("ing") && run.length() >= 6) {
             stem = run.substring(0, run.length() - 3);
@@ -97,8 +98,8 @@ final class WordEdits {
             } else if (lower.endsWith("e") && suffix.equals("ing")) {
                 base = run.substring(0, run.length() - 1);
             }
-            if (run.equals(run.toUpperCase(java.util.Locale.ROOT))) {
-                suffix = suffix.toUpperCase(java.util.Locale.ROOT);
+            if (run.equals(run.toUpperCase(Locale.ROOT))) {
+                suffix = suffix.toUpperCase(Locale.ROOT);
             }
             stem = base + suffix;
         }

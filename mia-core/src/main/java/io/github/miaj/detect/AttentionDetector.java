@@ -83,7 +83,7 @@ public final class AttentionDetector implements RelationshipDetector {
     /** Throws unless {@code source} produces exactly the attention the detector was trained on. */
     public static void checkCompatible(SourceInfo expected, AttentionSource source) {
         List<String> diffs = new ArrayList<>();
-        if (!java.util.Objects.equals(expected.fingerprint(), source.fingerprint())) {
+        if (!Objects.equals(expected.fingerprint(), source.fingerprint())) {
             diffs.add("fingerprint " + source.fingerprint() + " (model " + source.modelId() + ") instead of "
                     + expected.fingerprint() + " (model " + expected.modelId() + ")");
         }

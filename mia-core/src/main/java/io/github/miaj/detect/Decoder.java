@@ -5,6 +5,7 @@ import io.github.miaj.text.Span;
 import io.github.miaj.text.Word;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -115,8 +116,8 @@ public final class Decoder {
         float[] rowMax = new float[nA];
         float[] colMax = new float[nB];
         if (d.argmax() != Decoding.Argmax.NONE) {
-            java.util.Arrays.fill(rowMax, Float.NEGATIVE_INFINITY);
-            java.util.Arrays.fill(colMax, Float.NEGATIVE_INFINITY);
+            Arrays.fill(rowMax, Float.NEGATIVE_INFINITY);
+            Arrays.fill(colMax, Float.NEGATIVE_INFINITY);
             for (int i = 0; i < nA; i++) {
                 for (int j = 0; j < nB; j++) {
                     float v = p[i * nB + j];
@@ -164,7 +165,7 @@ public final class Decoder {
             s[k] = p[k];
         }
         boolean[] allowed = new boolean[p.length];
-        java.util.Arrays.fill(allowed, true);
+        Arrays.fill(allowed, true);
         mutualArgmax(s, allowed, nA, nB, inter);
         if (Math.min(nA, nB) <= 2) {
             return inter;

@@ -1,8 +1,11 @@
 package io.github.miaj.detect;
 
+import io.github.miaj.InvalidInputException;
 import io.github.miaj.text.Word;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a detector found in one pair of texts. Immutable.
@@ -14,7 +17,7 @@ public final class Detection {
     private final List<Word> unitsA;
     private final List<Word> unitsB;
     private final float[] probabilities;
-    private final java.util.Map<Long, Float> sparse;
+    private final Map<Long, Float> sparse;
     private final List<PairMatch> matches;
     private final List<PhraseMatch> phrases;
 
@@ -26,7 +29,7 @@ public final class Detection {
         this.unitsA = List.copyOf(unitsA);
         this.unitsB = List.copyOf(unitsB);
         if (probabilities != null && probabilities.length != unitsA.size() * unitsB.size()) {
-            throw new io.github.miaj.InvalidInputException(probabilities.length + " probabilities for "
+            throw new InvalidInputException(probabilities.length + " probabilities for "
                     + unitsA.size() + " x " + unitsB.size() + " units");
         }
         this.probabilities = probabilities;
@@ -41,7 +44,7 @@ public final class Detection {
         this.probabilities = null;
         this.matches = List.copyOf(matches);
         this.phrases = List.copyOf(phrases);
-        java.util.Map<Long, Float> map = new java.util.HashMap<>();
+        Map<Long, Float> map = new HashMap<>();
         for (PairMatch m : matches) {
             map.put(key(m.a(), m.b()), (float) m.probability());
         }

@@ -1,5 +1,7 @@
 package io.github.miaj.detect;
 
+import io.github.miaj.text.Words;
+
 import java.util.List;
 
 /**
@@ -35,7 +37,7 @@ public record DocumentDetection(List<PhraseMatch> phrases, List<PairMatch> match
 
     /** As a (sparse) {@link Detection} over the whole texts' words, for reports. */
     public Detection toDetection(String a, String b) {
-        return Detection.sparse(io.github.miaj.text.Words.of(a), io.github.miaj.text.Words.of(b), matches, phrases);
+        return Detection.sparse(Words.of(a), Words.of(b), matches, phrases);
     }
 
     /** Whether the texts had to be split into windows. */

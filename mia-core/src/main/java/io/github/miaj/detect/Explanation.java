@@ -7,6 +7,7 @@ import io.github.miaj.learn.LogisticModel;
 import io.github.miaj.text.Word;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -85,7 +86,7 @@ public final class Explanation {
      */
     public double[] byEvidence(int i, int j, double[] out) {
         float[] row = row(i, j);
-        java.util.Arrays.fill(out, 0, Evidence.values().length, 0);
+        Arrays.fill(out, 0, Evidence.values().length, 0);
         for (int k = 0; k < row.length; k++) {
             out[evidence[k].ordinal()] += weights[k] * row[k];
         }

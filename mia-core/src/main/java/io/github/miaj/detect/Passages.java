@@ -2,10 +2,14 @@ package io.github.miaj.detect;
 
 import io.github.miaj.significance.Significance;
 import io.github.miaj.text.Span;
+import io.github.miaj.text.Words;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Turns merged phrase matches over two whole texts into reported passages: each gets its significance and
@@ -39,7 +43,7 @@ final class Passages {
         scored.sort(Comparator.comparingDouble(PhraseMatch::evalue).thenComparingInt(p -> p.b().start()));
         List<PhraseMatch> kept = new ArrayList<>();
         List<List<Span>> others = new ArrayList<>();
-        java.util.TreeMap<Integer, List<Integer>> byStart = new java.util.TreeMap<>();
+        TreeMap<Integer, List<Integer>> byStart = new TreeMap<>();
         for (PhraseMatch p : scored) {
             int same = -1;
             // kept matches whose B span can overlap p's: those starting before p ends
@@ -71,7 +75,7 @@ final class Passages {
         int dropped = 0;
         for (int k = 0; k < kept.size(); k++) {
             PhraseMatch p = kept.get(k);
-            int len = wordUnits ? p.lastB() - p.firstB() + 1 : io.github.miaj.text.Words.of(p.b().of(b)).size();
+            int len = wordUnits ? p.lastB() - p.firstB() + 1 : Words.of(p.b().of(b)).size();
             if (len < minWords) {
                 continue;
             }
@@ -87,7 +91,7 @@ final class Passages {
         List<PairMatch> keptLinks = links;
         if (wordUnits && dropped > 0) {
             // links outside every reported phrase belong to the chance matches dropped
-            java.util.Map<Integer, List<PhraseMatch>> atB = new java.util.HashMap<>();
+            Map<Integer, List<PhraseMatch>> atB = new HashMap<>();
             for (PhraseMatch p : out) {
                 for (int j = p.firstB(); j <= p.lastB(); j++) {
                     atB.computeIfAbsent(j, x -> new ArrayList<>()).add(p);

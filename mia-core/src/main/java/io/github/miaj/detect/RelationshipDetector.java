@@ -1,11 +1,14 @@
 package io.github.miaj.detect;
 
+import io.github.miaj.InvalidInputException;
+import io.github.miaj.attention.AttentionSource;
 import io.github.miaj.attention.PairAttention;
 import io.github.miaj.attention.TextPair;
 import io.github.miaj.model.DetectorModel;
 import io.github.miaj.model.FeatureWeight;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,12 +41,12 @@ public interface RelationshipDetector extends AutoCloseable {
      */
     default List<Detection> detectAll(List<TextPair> pairs) {
         if (pairs == null) {
-            throw new io.github.miaj.InvalidInputException("detectAll needs a list of pairs, not null");
+            throw new InvalidInputException("detectAll needs a list of pairs, not null");
         }
-        List<Detection> out = new java.util.ArrayList<>(pairs.size());
+        List<Detection> out = new ArrayList<>(pairs.size());
         for (TextPair p : pairs) {
             if (p == null) {
-                throw new io.github.miaj.InvalidInputException("a pair of detectAll is null");
+                throw new InvalidInputException("a pair of detectAll is null");
             }
             out.add(detect(p.a(), p.b()));
         }
@@ -74,7 +77,7 @@ public interface RelationshipDetector extends AutoCloseable {
     }
 
     /** The attention source this detector runs, or null when it only decodes precomputed attention. */
-    io.github.miaj.attention.AttentionSource source();
+    AttentionSource source();
 
     /** Everything the detector file holds. */
     DetectorModel model();

@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * The search for a {@link Decoding} (threshold, argmax constraint, minimum phrase, grow threshold) with the best
- * micro F1 on scored dev pairs: the one search that training ({@code LogisticTrainer}) and the command line's
- * decoding reports use, so that a decoding reported as best is one the trainer would choose.
+ * micro F1 on scored dev pairs: the one search that training ({@code LogisticTrainer}) and the lab's decoding
+ * reports use, so that a decoding reported as best is one the trainer would choose.
  *
  * <p>The objective is micro F1 over unit links with possible gold links neither right nor wrong: a predicted
  * sure link is a true positive, a predicted link that is not gold at all a false positive, a sure link not

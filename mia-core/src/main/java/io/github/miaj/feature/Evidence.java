@@ -3,6 +3,8 @@ package io.github.miaj.feature;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.attention.HeadName;
 
+import java.util.Locale;
+
 /**
  * The kinds of evidence a feature carries, told apart by its name. A detector's decision is a sum over
  * features, so it splits into one share per kind: how much the heads decided, and how much string matching
@@ -55,6 +57,6 @@ public enum Evidence {
 
     /** Lower-case name for tables and JSON ({@code head}, {@code string}...). */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

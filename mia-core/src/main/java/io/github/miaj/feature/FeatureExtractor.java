@@ -9,6 +9,7 @@ import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -281,7 +282,7 @@ public final class FeatureExtractor {
 
     /** {@code out[j] = 1 / (sum of column j)} of a rows x cols A-major block; columns add up row by row. */
     static void inverseColumnSums(float[] block, int rows, int cols, float[] out) {
-        java.util.Arrays.fill(out, 0, cols, 0f);
+        Arrays.fill(out, 0, cols, 0f);
         for (int i = 0; i < rows; i++) {
             for (int j = 0, r = i * cols; j < cols; j++) {
                 out[j] += block[r + j];

@@ -1,5 +1,6 @@
 package io.github.miaj.feature;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -39,7 +40,7 @@ public final class Lexicon {
         for (int k = 0; k < g.length; k++) {
             g[k] = ((long) w.charAt(k) << 16) | w.charAt(k + 1);
         }
-        java.util.Arrays.sort(g);
+        Arrays.sort(g);
         return g;
     }
 

@@ -6,6 +6,7 @@ import io.github.miaj.attention.HeadName;
 import io.github.miaj.attention.Token;
 import io.github.miaj.text.Word;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -55,7 +56,7 @@ public final class LinearScorer {
         int nBase = extractor.numBase();
         int[] used = extractor.usedChannels();
         group = new int[channels.size()];
-        java.util.Arrays.fill(group, -1);
+        Arrays.fill(group, -1);
         w0 = new float[channels.size()];
         wm = new float[channels.size()];
         wp = new float[channels.size()];

@@ -1,5 +1,6 @@
 package io.github.miaj.feature;
 
+import io.github.miaj.InvalidInputException;
 import io.github.miaj.text.Word;
 
 import java.util.List;
@@ -81,7 +82,7 @@ public final class UnitFeatures {
      */
     public float[] logits(double[] w, double bias) {
         if (w.length != numFeatures()) {
-            throw new io.github.miaj.InvalidInputException("model has " + w.length + " weights, features have "
+            throw new InvalidInputException("model has " + w.length + " weights, features have "
                     + numFeatures());
         }
         int plane = nA * nB;

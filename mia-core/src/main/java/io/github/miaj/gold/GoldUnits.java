@@ -2,6 +2,7 @@ package io.github.miaj.gold;
 
 import io.github.miaj.text.Word;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -41,7 +42,7 @@ public final class GoldUnits {
 
     private static int[] unitIndex(int length, List<Word> units) {
         int[] idx = new int[length];
-        java.util.Arrays.fill(idx, -1);
+        Arrays.fill(idx, -1);
         for (int u = 0; u < units.size(); u++) {
             Word w = units.get(u);
             for (int c = w.start(); c < w.end() && c < length; c++) {
@@ -62,6 +63,6 @@ public final class GoldUnits {
                 last = u;
             }
         }
-        return java.util.Arrays.copyOf(tmp, n);
+        return Arrays.copyOf(tmp, n);
     }
 }

@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -74,7 +75,7 @@ public final class AtomicFiles {
         }
         PosixFileAttributeView posix = Files.getFileAttributeView(abs, PosixFileAttributeView.class);
         boolean readOnlyMode = posix != null && !posix.readAttributes().permissions().contains(
-                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+                PosixFilePermission.OWNER_WRITE);
         // the mode too: root may write anything, but a file made read-only is not to be replaced by accident
         if (readOnlyMode || !Files.isWritable(abs)) {
             throw new FileSystemException(target.toString(), null, "is read-only; make it writable or choose "

@@ -31,10 +31,8 @@ import org.slf4j.LoggerFactory;
  *   the <em>original</em> weights, is unchanged, so the optimum is the true one. Each pass scores rows with the
  *   original {@code (w, b)} and the chain rule maps the gradient, so the data are never centred or copied.
  *   It removes the large eigenvalue that un-centred positive features (attention weights) create along the
- *   bias direction, and the spread of feature scales. Measured: on the scikit-learn test fixture (features
- *   with offsets up to 100 and scales from 0.01 to 10) L-BFGS needs 23 iterations to a gradient of 1e-6
- *   instead of 678 without it (scikit-learn's own lbfgs stops early there); on the benchmark data (i.i.d.
- *   uniform features, where plain L-BFGS already copes) it saves 10-25% of the iterations.</li>
+ *   bias direction, and the spread of feature scales, which otherwise cost L-BFGS many times the iterations on
+ *   features with large offsets and mixed scales (docs/experiments/kernels.md has the figures).</li>
  *   <li><b>L-BFGS with a strong-Wolfe line search</b> (Nocedal &amp; Wright, algorithms 3.5/3.6 and 7.4). The
  *   unit step is accepted almost always, so one iteration costs one pass. Newton with an explicit Hessian
  *   would need fewer iterations, but one Hessian pass costs about {@code d/2} gradient passes (18 GFLOP at
@@ -43,11 +41,11 @@ import org.slf4j.LoggerFactory;
  *   directions, the correction pairs of the two-loop recursion) are EJML {@code DMatrixRMaj} column vectors
  *   updated with {@code CommonOps_DDRM} and {@code VectorVectorMult_DDRM}.</li>
  *   <li><b>The passes stay a fused kernel.</b> A pass scores each row and adds its residual times the row to the
- *   gradient while the row is in registers. Written as EJML products over widened {@code double} sub-blocks
+ *   gradient while the row is in registers. EJML products over widened {@code double} sub-blocks
  *   ({@code z = X w} with {@code MatrixVectorMult_DDRM.mult} or {@code multTransA_reorder} on the transpose,
- *   then {@code g += X^T r} with {@code multAddTransA_reorder}) the same pass took 2 to 3 times as long in the
- *   same run (the widening copy, a second read of each sub-block, and one chain of dependent additions per
- *   row), against a budget of 1.1 times; see BENCHMARKS.md.</li>
+ *   then {@code g += X^T r} with {@code multAddTransA_reorder}) would add a widening copy, a second read of each
+ *   sub-block and one chain of dependent additions per row, several times the cost of the fused pass
+ *   (BENCHMARKS.md has the comparison).</li>
  *   <li><b>Parallel, deterministic passes.</b> Blocks are cut into fixed chunks summed in a fixed order
  *   (see {@link #threads}), so results are bit-identical across runs and across thread counts.</li>
  * </ul>

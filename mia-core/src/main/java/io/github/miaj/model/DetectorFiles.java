@@ -13,11 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -63,10 +65,10 @@ import java.util.function.Supplier;
  * {@code devMetrics} is {@code null} when training had no dev data, and {@code devMetrics.prAuc} is
  * {@code null} when it is NaN (no scores were given); every other number must be finite. The
  * strings {@code source.modelId}, {@code source.fingerprint} and those of {@code provenance} may be
- * {@code null}. {@code decoding.grow} is written only when the decoding grows links (it came later; a file
- * without it decodes without growing, as before); likewise {@code features.position} is written only when
- * true. Every other field is required and unknown fields are
- * rejected, so that a typo in a hand-edited file is reported rather than ignored. Doubles are written so that they read back to the same bits: a
+ * {@code null}. {@code decoding.grow} is written only when the decoding grows links, and {@code features.run} and
+ * {@code features.position} only when true; absent, they read as no growing and no such feature, so that every
+ * format-1 file reads alike. Every other field is required and unknown fields are rejected, so that a typo in a
+ * hand-edited file is reported rather than ignored. Doubles are written so that they read back to the same bits: a
  * saved and reloaded model {@link DetectorModel#equals equals} the original.
  *
  * <p>Files are UTF-8 (a leading byte-order mark is tolerated). A file whose {@code formatVersion} is
@@ -134,7 +136,7 @@ public final class DetectorFiles {
             AtomicFiles.write(path, bytes);
             LOG.debug("saved detector '{}' ({} features) to {}", model.relationship(), model.featureNames().size(),
                     path.toAbsolutePath());
-        } catch (java.nio.file.FileSystemException e) {
+        } catch (FileSystemException e) {
             String reason = e.getReason() == null ? describe(e) : e.getReason();
             if (e instanceof AccessDeniedException) {
                 reason = "permission denied on " + e.getFile() + "; choose a directory you can write to";
@@ -184,7 +186,7 @@ public final class DetectorFiles {
                     break;
                 }
             }
-        } catch (java.nio.file.FileSystemException e) {
+        } catch (FileSystemException e) {
             throw new DetectorFileException("cannot save the detector to " + path + ": "
                     + (e.getReason() == null ? describe(e) : e.getReason()), e);
         } catch (IOException e) {
@@ -216,7 +218,7 @@ public final class DetectorFiles {
                         + "large for a detector file (the limit is " + StrictText.size(MAX_FILE_BYTES) + "): check "
                         + "that the path names a detector saved by MIA-J");
             }
-            try (java.io.InputStream in = Files.newInputStream(path)) {
+            try (InputStream in = Files.newInputStream(path)) {
                 bytes = StrictText.readBounded(in, MAX_FILE_BYTES, origin);
             } catch (InvalidInputException e) {
                 throw new DetectorFileException(e.getMessage() + " (far too large for a detector file)", e);
@@ -263,7 +265,8 @@ public final class DetectorFiles {
         features.put("diagonal", f.diagonal());
         features.put("excludeSinks", f.excludeSinks());
         features.put("lexical", f.lexical());
-        // optional keys, written only when set: files from before they existed stay byte-identical on resave
+        // optional keys, written only when set: a model that does not use them gives the same bytes as a file
+        // without them
         if (f.run()) {
             features.put("run", true);
         }
@@ -384,7 +387,7 @@ public final class DetectorFiles {
         FeatureSpec features = fo.build(() -> FeatureSpec.builder().optGranularity(granularity)
                 .optBothDirections(fo.bool("bothDirections")).optDiagonal(fo.bool("diagonal"))
                 .optExcludeSinks(fo.bool("excludeSinks")).optLexical(fo.bool("lexical"))
-                // optional: files written before run or position features existed have neither
+                // optional: absent means off, so that format-1 files without these keys still read
                 .optRun(fo.has("run") && fo.bool("run"))
                 .optPosition(fo.has("position") && fo.bool("position")).build());
 
@@ -418,7 +421,7 @@ public final class DetectorFiles {
         double threshold = dob.number("threshold");
         Decoding.Argmax argmax = dob.enumValue("argmax", Decoding.Argmax.class);
         int minPhrase = dob.intValue("minPhrase");
-        // optional: files written before growing existed decode as they always did
+        // optional: absent means no growing, so that format-1 files without the key still read
         double grow = dob.has("grow") ? dob.number("grow") : Double.NaN;
         Decoding decoding = dob.build(() -> new Decoding(threshold, argmax, minPhrase, grow));
 

@@ -5,6 +5,7 @@ import io.github.miaj.feature.FeatureSpec;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Everything a detector file holds: the learned weights over named features, how to rebuild those
@@ -47,11 +48,11 @@ public record DetectorModel(String relationship, FeatureSpec features, List<Stri
         return o instanceof DetectorModel m && relationship.equals(m.relationship) && features.equals(m.features)
                 && featureNames.equals(m.featureNames) && Arrays.equals(weights, m.weights)
                 && Double.compare(bias, m.bias) == 0 && decoding.equals(m.decoding) && source.equals(m.source)
-                && provenance.equals(m.provenance) && java.util.Objects.equals(devMetrics, m.devMetrics);
+                && provenance.equals(m.provenance) && Objects.equals(devMetrics, m.devMetrics);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(relationship, featureNames, Arrays.hashCode(weights), bias, source);
+        return Objects.hash(relationship, featureNames, Arrays.hashCode(weights), bias, source);
     }
 }

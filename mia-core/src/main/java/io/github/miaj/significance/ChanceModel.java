@@ -7,6 +7,7 @@ import io.github.miaj.io.AtomicFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -59,7 +61,7 @@ public record ChanceModel(String relationship, double lambda, double k, String f
             if (in == null) {
                 return Optional.empty();
             }
-            return Optional.of(read(new java.io.InputStreamReader(in, StandardCharsets.UTF_8), "built-in " + res));
+            return Optional.of(read(new InputStreamReader(in, StandardCharsets.UTF_8), "built-in " + res));
         } catch (IOException e) {
             throw new MiaException("cannot read the built-in chance model " + res + ": " + e.getMessage(), e);
         }
@@ -135,7 +137,7 @@ public record ChanceModel(String relationship, double lambda, double k, String f
                     + scores.length + "): give longer or more unrelated text pairs");
         }
         double[] s = scores.clone();
-        java.util.Arrays.sort(s);
+        Arrays.sort(s);
         int t = Math.min(tail, s.length - 1);
         double u = s[s.length - t - 1];
         double excess = 0;

@@ -6,6 +6,7 @@ import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -87,7 +88,7 @@ public final class Significance {
                 int centre = (int) ((long) i * n / m);
                 lo = Math.max(1, centre - band);
                 hi = Math.min(n, centre + band);
-                java.util.Arrays.fill(cur, 0, lo, 0);
+                Arrays.fill(cur, 0, lo, 0);
             }
             cur[0] = 0;
             String ai = a.get(i - 1);
@@ -102,7 +103,7 @@ public final class Significance {
                 cur[j] = best;
             }
             if (banded && hi < n) {
-                java.util.Arrays.fill(cur, hi + 1, n + 1, cur[hi]);
+                Arrays.fill(cur, hi + 1, n + 1, cur[hi]);
             }
             double[] t = prev;
             prev = cur;

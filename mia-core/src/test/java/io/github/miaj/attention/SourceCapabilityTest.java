@@ -1,5 +1,6 @@
 package io.github.miaj.attention;
 
+import io.github.miaj.InvalidInputException;
 import io.github.miaj.model.SourceInfo;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class SourceCapabilityTest {
     @Test
     void textPairsRefuseNullTexts() {
         assertEquals("a", new TextPair("a", "").a());
-        assertThrows(io.github.miaj.InvalidInputException.class, () -> new TextPair(null, "b"));
-        assertThrows(io.github.miaj.InvalidInputException.class, () -> new TextPair("a", null));
+        assertThrows(InvalidInputException.class, () -> new TextPair(null, "b"));
+        assertThrows(InvalidInputException.class, () -> new TextPair("a", null));
     }
 }

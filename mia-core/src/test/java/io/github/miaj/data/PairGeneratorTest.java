@@ -7,6 +7,7 @@ import io.github.miaj.text.Words;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -277,7 +278,7 @@ class PairGeneratorTest {
         // depend on the other paragraphs or their order.
         PairGenerator sg = PairGenerator.builder().seed(17).kinds(EnumSet.of(PairKind.SHUFFLED)).build();
         List<Paragraph> reversed = new ArrayList<>(BOOK.paragraphs().subList(0, 30));
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         Set<GeneratedPair> some = new HashSet<>(sg.generate(reversed));
         assertTrue(first.containsAll(some) && !some.isEmpty());
     }

@@ -1,5 +1,6 @@
 package io.github.miaj.detect;
 
+import io.github.miaj.InvalidInputException;
 import io.github.miaj.model.Decoding;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
@@ -125,9 +126,9 @@ class DecoderTest {
 
     @Test
     void growThresholdOutsideTheUnitIntervalIsRefused() {
-        assertThrows(io.github.miaj.InvalidInputException.class,
+        assertThrows(InvalidInputException.class,
                 () -> new Decoding(0.5, Decoding.Argmax.BOTH, 1, 1.5));
-        assertThrows(io.github.miaj.InvalidInputException.class,
+        assertThrows(InvalidInputException.class,
                 () -> new Decoding(0.5, Decoding.Argmax.BOTH, 1, -0.1));
         assertEquals(new Decoding(0.5, Decoding.Argmax.BOTH, 1), new Decoding(0.5, Decoding.Argmax.BOTH, 1, Double.NaN));
     }

@@ -1,5 +1,6 @@
 package io.github.miaj.detect;
 
+import io.github.miaj.InvalidInputException;
 import io.github.miaj.MiaException;
 import io.github.miaj.attention.AttentionSource;
 import io.github.miaj.attention.HeadName;
@@ -7,6 +8,7 @@ import io.github.miaj.attention.PairAttention;
 import io.github.miaj.attention.TextPair;
 import io.github.miaj.feature.FeatureSpec;
 import io.github.miaj.feature.Granularity;
+import io.github.miaj.feature.Lexicon;
 import io.github.miaj.model.Decoding;
 import io.github.miaj.model.DetectorModel;
 import io.github.miaj.model.FeatureWeight;
@@ -254,7 +256,7 @@ class DocumentDetectorTest {
         }
 
         private static boolean eq(Word x, Word y) {
-            return io.github.miaj.feature.Lexicon.fold(x.text()).equals(io.github.miaj.feature.Lexicon.fold(y.text()));
+            return Lexicon.fold(x.text()).equals(Lexicon.fold(y.text()));
         }
 
         @Override
@@ -338,9 +340,9 @@ class DocumentDetectorTest {
         @Override
         public int countTokens(String text) {
             if (text == null) {
-                throw new io.github.miaj.InvalidInputException("countTokens needs a text, not null");
+                throw new InvalidInputException("countTokens needs a text, not null");
             }
-            return io.github.miaj.text.Words.of(text).size();
+            return Words.of(text).size();
         }
 
         @Override

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -77,7 +78,7 @@ class ExplanationTest {
         }
         assertEquals(detector.weights().size(), all);
         // heads are summed over directions and diagonal offsets: self.L00.H00.ab, .ba, @-1, @+1 become one
-        Map<String, Double> byHead = new java.util.HashMap<>();
+        Map<String, Double> byHead = new HashMap<>();
         for (FeatureWeight w : s.group(Evidence.HEAD)) {
             byHead.merge(Evidence.sourceOf(w.name()), w.weight(), Double::sum);
         }

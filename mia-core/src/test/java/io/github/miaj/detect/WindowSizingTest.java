@@ -4,7 +4,9 @@ import io.github.miaj.ModelException;
 import io.github.miaj.attention.AttentionSource;
 import io.github.miaj.attention.HeadName;
 import io.github.miaj.attention.PairAttention;
+import io.github.miaj.attention.TextPair;
 import io.github.miaj.model.DetectorModel;
+import io.github.miaj.model.FeatureWeight;
 import io.github.miaj.text.Sentences;
 import io.github.miaj.text.Span;
 import io.github.miaj.text.TextMeasure;
@@ -15,6 +17,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -156,12 +159,12 @@ class WindowSizingTest {
         }
 
         @Override
-        public List<Detection> detectAll(List<io.github.miaj.attention.TextPair> pairs) {
+        public List<Detection> detectAll(List<TextPair> pairs) {
             return pairs.stream().map(p -> detect(p.a(), p.b())).toList();
         }
 
         @Override
-        public List<io.github.miaj.model.FeatureWeight> weights() {
+        public List<FeatureWeight> weights() {
             return List.of();
         }
 
@@ -176,7 +179,7 @@ class WindowSizingTest {
         }
 
         @Override
-        public void save(java.nio.file.Path path) {
+        public void save(Path path) {
             throw new UnsupportedOperationException();
         }
 

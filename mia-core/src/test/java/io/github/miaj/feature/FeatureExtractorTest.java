@@ -6,6 +6,7 @@ import io.github.miaj.attention.PairAttention;
 import io.github.miaj.attention.Token;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -136,7 +137,7 @@ class FeatureExtractorTest {
         assertEquals(List.of("self.L00.H00.ab", "lex.exact", "lex.fold", "lex.sim", "pos.dist", "pos.dist2",
                 "pos.logratio", "pos.abslogratio"), fx.featureNames());
         // A has 4 words, B has 2: relative positions 1/8, 3/8, 5/8, 7/8 against 1/4, 3/4
-        List<Token> ta = new java.util.ArrayList<>();
+        List<Token> ta = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             ta.add(new Token("a" + i, 3 * i, 3 * i + 2, i));
         }
@@ -165,11 +166,11 @@ class FeatureExtractorTest {
         SplittableRandom rnd = new SplittableRandom(7);
         String a = "w0 w1 w2 w3 w4";
         String b = "v0 v1 v2 v3";
-        List<Token> ta = new java.util.ArrayList<>();
+        List<Token> ta = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             ta.add(new Token("w" + i, 3 * i, 3 * i + 2, i));
         }
-        List<Token> tb = new java.util.ArrayList<>();
+        List<Token> tb = new ArrayList<>();
         for (int j = 0; j < 4; j++) {
             tb.add(new Token("v" + j, 3 * j, 3 * j + 2, j));
         }

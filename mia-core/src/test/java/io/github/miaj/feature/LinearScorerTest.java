@@ -12,6 +12,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -96,7 +97,7 @@ class LinearScorerTest {
     void channelsTheModelDoesNotUseAreNotWanted() {
         FeatureExtractor fx = new FeatureExtractor(FeatureSpec.raw(), CHANNELS);
         double[] w = new double[fx.numFeatures()];
-        java.util.Arrays.fill(w, 1.0);
+        Arrays.fill(w, 1.0);
         LinearScorer.Pass pass = fx.linear(w, 0).pass();
         PairAttention att = randomPair(3, 2, 2);
         pass.begin(att.textA(), att.textB(), att.tokensA(), att.tokensB());

@@ -10,13 +10,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -104,8 +107,8 @@ class BadFilesTest {
         Path fresh = dir.resolve("new.json");
         AtomicFiles.write(fresh, new byte[] {'x'});
         assertTrue(Files.getPosixFilePermissions(fresh, LinkOption.NOFOLLOW_LINKS).contains(
-                java.nio.file.attribute.PosixFilePermission.OTHERS_READ)
-                || !Files.getPosixFilePermissions(dir).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ));
+                PosixFilePermission.OTHERS_READ)
+                || !Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_READ));
     }
 
     @Test
@@ -122,7 +125,7 @@ class BadFilesTest {
     @Test
     void sizesAreWordedWithoutContradiction() throws Exception {
         Path f = dir.resolve("big.txt");
-        try (java.io.RandomAccessFile r = new java.io.RandomAccessFile(f.toFile(), "rw")) {
+        try (RandomAccessFile r = new RandomAccessFile(f.toFile(), "rw")) {
             r.setLength((8L << 20) + (1 << 19));
         }
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> StrictText.read(f, 8L << 20));
@@ -132,7 +135,7 @@ class BadFilesTest {
     @Test
     void nulAnywhereAndUtf16AreNamed() {
         byte[] late = new byte[20_000];
-        java.util.Arrays.fill(late, (byte) 'a');
+        Arrays.fill(late, (byte) 'a');
         late[15_000] = 0;
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> StrictText.decode(late, "f"));
         assertTrue(e.getMessage().contains("offset 15000"), e.getMessage());

@@ -3,6 +3,7 @@ package io.github.miaj.io;
 import io.github.miaj.DetectorFileException;
 import io.github.miaj.model.DetectorFiles;
 import io.github.miaj.model.TestModels;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +54,7 @@ class DetectorFileValuesTest {
     @Test
     void savingOverADeviceNodeIsRefused() {
         Path dev = Path.of("/dev/null");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(dev), "skipped: no /dev/null");
+        Assumptions.assumeTrue(Files.exists(dev), "skipped: no /dev/null");
         String m = assertThrows(DetectorFileException.class, () -> DetectorFiles.save(TestModels.sample(), dev))
                 .getMessage();
         assertTrue(m.contains("not a regular file"), m);

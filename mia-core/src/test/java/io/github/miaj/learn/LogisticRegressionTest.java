@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ class LogisticRegressionTest {
                     System.arraycopy(y, from, by, 0, rows);
                     visitor.visit(bx, by, 0, rows);
                     // Scribble over the buffer: a solver that kept a reference would now read garbage.
-                    java.util.Arrays.fill(bx, Float.NaN);
+                    Arrays.fill(bx, Float.NaN);
                 }
             }
         };
@@ -218,7 +219,7 @@ class LogisticRegressionTest {
         assertTrue(e.getMessage().contains("all 100 rows are negative; training needs both classes"),
                 e.getMessage());
         byte[] ones = new byte[100];
-        java.util.Arrays.fill(ones, (byte) 1);
+        Arrays.fill(ones, (byte) 1);
         TrainingException p = assertThrows(TrainingException.class,
                 () -> LogisticRegression.builder().build().fit(new InMemoryRows(new float[200], ones, 2)));
         assertTrue(p.getMessage().contains("all 100 rows are positive"), p.getMessage());

@@ -13,6 +13,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -83,8 +84,8 @@ class DetectorFilesTest {
         DetectorModel base = TestModels.sample();
         DetectorModel noDev = new DetectorModel(base.relationship(), base.features(), base.featureNames(),
                 base.weights(), base.bias(), base.decoding(),
-                new io.github.miaj.model.SourceInfo(null, null, List.of()),
-                new io.github.miaj.model.Provenance(null, null, Map.of(), null, null, null), null);
+                new SourceInfo(null, null, List.of()),
+                new Provenance(null, null, Map.of(), null, null, null), null);
         String text = DetectorFiles.toJson(noDev);
         assertTrue(text.contains("\"devMetrics\": null"), text);
         assertEquals(noDev, DetectorFiles.fromJson(text, "x"));
@@ -141,8 +142,8 @@ class DetectorFilesTest {
         // a spec without position features is written as before, so earlier files keep their bytes
         assertFalse(old.contains("\"position\""), old);
         assertFalse(DetectorFiles.fromJson(old, "x").features().position());
-        java.util.List<String> names = new java.util.ArrayList<>(base.featureNames());
-        double[] weights = java.util.Arrays.copyOf(base.weights(), base.weights().length);
+        List<String> names = new ArrayList<>(base.featureNames());
+        double[] weights = Arrays.copyOf(base.weights(), base.weights().length);
         DetectorModel positioned = new DetectorModel(base.relationship(), base.features().toBuilder().optPosition(true).build(),
                 names, weights, base.bias(), base.decoding(), base.source(), base.provenance(), base.devMetrics());
         String text = DetectorFiles.toJson(positioned);

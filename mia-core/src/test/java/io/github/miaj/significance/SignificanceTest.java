@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -145,7 +146,7 @@ class SignificanceTest {
         ChanceModel m = ChanceModel.fit("verbatim", s, space, 2000, "synthetic");
         assertEquals(lambda, m.lambda(), 0.03);
         // the fitted model expects as many scores above 20 as were drawn
-        long above = java.util.Arrays.stream(s).filter(x -> x >= 20).count();
+        long above = Arrays.stream(s).filter(x -> x >= 20).count();
         assertEquals(above, m.evalue(20, 10_000, 10_000), 0.2 * above);
         assertThrows(InvalidInputException.class, () -> ChanceModel.fit("verbatim", new double[3], 1, 5, ""));
     }

@@ -120,9 +120,9 @@ public final class ToyAttentionSource implements AttentionSource {
     @Override
     public int countTokens(String text) {
         if (text == null) {
-            throw new io.github.miaj.InvalidInputException("countTokens needs a text, not null");
+            throw new InvalidInputException("countTokens needs a text, not null");
         }
-        return io.github.miaj.text.Words.of(text).size();
+        return Words.of(text).size();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.miaj.train;
 
 import io.github.miaj.InvalidInputException;
+import io.github.miaj.TrainingException;
 import io.github.miaj.detect.Detection;
 import io.github.miaj.detect.RelationshipDetector;
 import io.github.miaj.gold.GoldLink;
@@ -60,7 +61,7 @@ class BadInputTest {
 
     @Test
     void aTrainingSetOfOnlyEmptyTextsIsRefused() {
-        assertThrows(io.github.miaj.TrainingException.class, () -> LogisticTrainer.builder().source(new ToyAttentionSource())
+        assertThrows(TrainingException.class, () -> LogisticTrainer.builder().source(new ToyAttentionSource())
                 .build().fit("verbatim", List.of(new LabelledPair("e", "", " ", List.of())), List.of()));
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -68,7 +69,7 @@ class LogisticTrainerTest {
         String a = "the old man walked to the river at night . she said nothing .";
         String b = "she said nothing . the old man walked to the river at night . door window hand";
         Detection d = result.detector().detect(a, b);
-        PhraseMatch longest = d.phrases().stream().max(java.util.Comparator.comparingInt(p -> p.b().length())).orElseThrow();
+        PhraseMatch longest = d.phrases().stream().max(Comparator.comparingInt(p -> p.b().length())).orElseThrow();
         assertEquals("the old man walked to the river at night .", longest.b().of(b));
         assertEquals("the old man walked to the river at night .", longest.a().of(a));
         assertTrue(d.probability(0, 4) > d.probability(0, 15), "'the' aligned in context beats a stray word");

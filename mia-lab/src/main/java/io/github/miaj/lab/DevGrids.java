@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -65,7 +66,7 @@ public final class DevGrids {
         }
     }
 
-    private static String links(java.util.Set<WordLink> links) {
+    private static String links(Set<WordLink> links) {
         StringJoiner j = new StringJoiner(" ");
         for (WordLink l : links) {
             j.add(l.a() + "-" + l.b());

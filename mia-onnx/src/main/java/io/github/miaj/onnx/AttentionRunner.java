@@ -1,9 +1,11 @@
 package io.github.miaj.onnx;
 
+import io.github.miaj.attention.ChannelConsumer;
 import io.github.miaj.attention.HeadName;
 import io.github.miaj.attention.PairAttention;
 import io.github.miaj.attention.TextPair;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The model-specific half of {@link OnnxAttentionSource}: encodes a pair, runs the graph, gathers the A x B blocks. */
@@ -12,7 +14,7 @@ interface AttentionRunner extends AutoCloseable {
 
     /** Several pairs; runners that can batch override this. */
     default List<PairAttention> attendAll(List<TextPair> pairs) {
-        List<PairAttention> out = new java.util.ArrayList<>(pairs.size());
+        List<PairAttention> out = new ArrayList<>(pairs.size());
         for (TextPair p : pairs) {
             out.add(attend(p.a(), p.b()));
         }
@@ -20,12 +22,12 @@ interface AttentionRunner extends AutoCloseable {
     }
 
     /** The fast tier (texts and consumer not null); runners that can read outputs in place override this. */
-    default void attend(String a, String b, io.github.miaj.attention.ChannelConsumer consumer) {
+    default void attend(String a, String b, ChannelConsumer consumer) {
         attend(a, b).forEachChannel(consumer);
     }
 
     /** The batched fast tier (arguments checked by the caller); runners that can batch override this. */
-    default void attendAll(List<TextPair> pairs, List<? extends io.github.miaj.attention.ChannelConsumer> consumers) {
+    default void attendAll(List<TextPair> pairs, List<? extends ChannelConsumer> consumers) {
         for (int k = 0; k < pairs.size(); k++) {
             attend(pairs.get(k).a(), pairs.get(k).b(), consumers.get(k));
         }

@@ -5,6 +5,8 @@ import io.github.miaj.ModelException;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * Models that ship inside Maven artifacts, loaded straight from the classpath into memory (no temporary
@@ -56,7 +58,7 @@ public enum BuiltInModel {
             }
         }
         throw new InvalidInputException("no built-in model '" + id + "'; choose one of "
-                + java.util.Arrays.stream(values()).map(BuiltInModel::id).collect(java.util.stream.Collectors.joining(", ")));
+                + Arrays.stream(values()).map(BuiltInModel::id).collect(Collectors.joining(", ")));
     }
 
     /** Short name used in model ids, such as {@code all-minilm-l6-v2}. */

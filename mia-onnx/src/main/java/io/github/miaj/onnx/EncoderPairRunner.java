@@ -16,6 +16,7 @@ import io.github.miaj.onnx.graph.AttentionOutput;
 
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -317,7 +318,7 @@ final class EncoderPairRunner implements AttentionRunner {
             long[] e = enc[k].ids();
             System.arraycopy(e, 0, ids, k * width, e.length);
             System.arraycopy(enc[k].typeIds(), 0, types, k * width, e.length);
-            java.util.Arrays.fill(mask, k * width, k * width + e.length, 1L);
+            Arrays.fill(mask, k * width, k * width + e.length, 1L);
         }
         Map<String, OnnxTensor> in = new HashMap<>();
         PinnedOutputs.Lease lease = null;
@@ -355,7 +356,7 @@ final class EncoderPairRunner implements AttentionRunner {
         }
         long[] shape = t.getInfo().getShape();
         if (shape.length != 3 || shape[0] != 1 || shape[1] != n) {
-            throw new ModelException("hidden-state output " + name + " has shape " + java.util.Arrays.toString(shape)
+            throw new ModelException("hidden-state output " + name + " has shape " + Arrays.toString(shape)
                     + "; expected [1, " + n + ", hidden]");
         }
         int hidden = (int) shape[2];

@@ -9,8 +9,8 @@ import io.github.miaj.ModelException;
  * <p>ONNX Runtime 1.29.0 reads {@code /proc/self/cmdline} into a stack buffer while it creates the environment:
  * with a command line of about 4 KB or more (an explicit class path, as IDEs, Spark executors and start
  * scripts pass) that overflows the calling thread's native stack and kills the JVM with SIGSEGV, no Java
- * exception and no hs_err file. A thread with a 16 MB stack was checked to survive a
- * command line of more than 16 KB. Every MIA-J class gets its environment here; so should an application that
+ * exception and no hs_err file. A 16 MB stack leaves room for command lines of more than 16 KB
+ * ({@code LongCommandLineTest} runs one). Every MIA-J class gets its environment here; so should an application that
  * touches ONNX Runtime itself before building a source.
  */
 public final class OrtEnvironments {

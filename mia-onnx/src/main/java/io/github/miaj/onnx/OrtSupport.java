@@ -13,6 +13,7 @@ import io.github.miaj.onnx.graph.AttentionGraph;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 
 /** ONNX Runtime plumbing shared by the runners. */
@@ -70,7 +71,7 @@ final class OrtSupport {
 
     static long[] ones(int n) {
         long[] m = new long[n];
-        java.util.Arrays.fill(m, 1L);
+        Arrays.fill(m, 1L);
         return m;
     }
 
@@ -113,7 +114,7 @@ final class OrtSupport {
         boolean fourD = shape.length == 4 && shape[0] == 1;
         boolean threeD = shape.length == 3 && shape[0] >= 1;
         if (!(fourD || threeD) || shape[shape.length - 2] != target || shape[shape.length - 1] != source) {
-            throw new ModelException("attention output " + name + " has shape " + java.util.Arrays.toString(shape)
+            throw new ModelException("attention output " + name + " has shape " + Arrays.toString(shape)
                     + "; expected [1, heads, " + target + ", " + source + "] or [heads, " + target + ", " + source
                     + "]");
         }
@@ -130,8 +131,8 @@ final class OrtSupport {
     /**
      * dst[off + i*nB + j] = p[head][rowsB[j]][colsA[i]]: token j of B attending to token i of A, stored
      * A-major. Reads four rows of B at a time so that each step writes four adjacent values of a destination
-     * row (a quarter faster than one row at a time; tiles of 16 were slower). {@code row} is scratch of at
-     * least {@code 4 * colsA.length} floats.
+     * row, not one value of each of four rows (docs/experiments/kernels.md has the measurements). {@code row}
+     * is scratch of at least {@code 4 * colsA.length} floats.
      */
     static void gatherTransposed(Probabilities p, int head, int[] colsA, int[] rowsB, float[] dst, int off,
                                  float[] row) {

@@ -3,10 +3,12 @@ package io.github.miaj.onnx;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import io.github.miaj.ModelException;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  *
  * <p>Why: left to itself, ONNX Runtime allocates every Softmax output in native memory and
  * {@code getFloatBuffer()} copies it into the Java heap: 19 MB for a 259-token MiniLM pair, about 5 ms on
- * a 2-core machine, which was most of the cost of extraction over a plain forward pass (BENCHMARKS.md). Pinned,
+ * a 2-core machine, most of what extraction would cost beyond a plain forward pass (BENCHMARKS.md). Pinned,
  * the runtime writes straight into memory the runner then reads in place, and nothing is allocated per call.
  *
  * <p>Thread-safe: each call takes a set of buffers from the pool and gives it back; concurrent callers
@@ -94,7 +96,7 @@ final class PinnedOutputs {
     Lease lease(long[] shape) throws OrtException {
         long floats = shape[0] * shape[1] * shape[2] * shape[3];
         if (floats > Integer.MAX_VALUE / Float.BYTES) {
-            throw new io.github.miaj.ModelException("an attention output of shape " + java.util.Arrays.toString(shape)
+            throw new ModelException("an attention output of shape " + Arrays.toString(shape)
                     + " exceeds 2 GB; use smaller batches");
         }
         FloatBuffer[] set = free.poll();
@@ -109,8 +111,8 @@ final class PinnedOutputs {
                 }
             } catch (OutOfMemoryError e) {
                 // only the direct-memory limit lands here (the heap is untouched): say what to change
-                throw new io.github.miaj.ModelException("cannot reserve " + (names.size() * floats * Float.BYTES >> 20)
-                        + " MB of direct memory for the attention outputs of shape " + java.util.Arrays.toString(shape)
+                throw new ModelException("cannot reserve " + (names.size() * floats * Float.BYTES >> 20)
+                        + " MB of direct memory for the attention outputs of shape " + Arrays.toString(shape)
                         + ": " + e.getMessage() + ". Raise -XX:MaxDirectMemorySize (it defaults to -Xmx), or attend "
                         + "fewer or shorter pairs at once");
             }

@@ -5,12 +5,14 @@ import io.github.miaj.attention.AttentionSource;
 import io.github.miaj.attention.ChannelConsumer;
 import io.github.miaj.attention.HeadName;
 import io.github.miaj.attention.PairAttention;
+import io.github.miaj.attention.SourceCapability;
 import io.github.miaj.attention.TextPair;
 import io.github.miaj.spi.SourceSettings;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -143,7 +145,7 @@ final class SharedSources {
         }
 
         @Override
-        public java.util.Set<io.github.miaj.attention.SourceCapability> capabilities() {
+        public Set<SourceCapability> capabilities() {
             return open().capabilities();
         }
 

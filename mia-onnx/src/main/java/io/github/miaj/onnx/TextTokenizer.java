@@ -5,11 +5,13 @@ import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import io.github.miaj.ModelException;
 import io.github.miaj.attention.Token;
+import io.github.miaj.io.Json;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +61,7 @@ final class TextTokenizer implements AutoCloseable {
     static int largestId(byte[] json, String source) {
         Object doc;
         try {
-            doc = io.github.miaj.io.Json.parse(new String(json, java.nio.charset.StandardCharsets.UTF_8));
+            doc = Json.parse(new String(json, StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
             throw new ModelException("cannot read tokenizer " + source + " (" + e.getMessage()
                     + "); pass the tokenizer.json exported with the model", e);

@@ -3,12 +3,14 @@ package io.github.miaj.onnx;
 import io.github.miaj.ModelException;
 import io.github.miaj.attention.HeadName;
 import io.github.miaj.attention.PairAttention;
+import io.github.miaj.io.Hashing;
 import io.github.miaj.io.Json;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +54,7 @@ class ExportParityTest {
         }
         String more = System.getenv("MIA_BART_EXPORTS");
         if (more != null && !more.isBlank()) {
-            for (String p : more.split(java.io.File.pathSeparator)) {
+            for (String p : more.split(File.pathSeparator)) {
                 bundles.add(Path.of(p.trim()));
             }
         }
@@ -108,7 +110,7 @@ class ExportParityTest {
         byte[] enc = Files.readAllBytes(b.resolve("encoder_model.onnx"));
         byte[] dec = Files.readAllBytes(b.resolve("decoder_model.onnx"));
         byte[] tok = Files.readAllBytes(b.resolve("tokenizer.json"));
-        String want = io.github.miaj.io.Hashing.sha256().putString("mia-onnx/1\n").putString("seq2seq\n")
+        String want = Hashing.sha256().putString("mia-onnx/1\n").putString("seq2seq\n")
                 .putLong(enc.length).putBytes(enc).putLong(dec.length).putBytes(dec)
                 .putLong(tok.length).putBytes(tok).hex();
         try (OnnxAttentionSource s = OnnxAttentionSource.builder().model(b).build()) {

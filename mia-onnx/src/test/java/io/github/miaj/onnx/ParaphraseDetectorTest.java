@@ -1,5 +1,6 @@
 package io.github.miaj.onnx;
 
+import io.github.miaj.model.Provenance;
 import org.junit.jupiter.api.Tag;
 import io.github.miaj.Mia;
 import io.github.miaj.detect.Detection;
@@ -24,7 +25,7 @@ class ParaphraseDetectorTest {
             assertEquals("paraphrase", d.relationship());
             assertTrue(d.model().provenance().options().containsKey("trainPairs"), "provenance lists its options");
             // a file written before options were typed reads its "chosen on dev: BOTH" as a chosen value
-            assertEquals(io.github.miaj.model.Provenance.Option.chosenOnDev("BOTH"),
+            assertEquals(Provenance.Option.chosenOnDev("BOTH"),
                     d.model().provenance().options().get("argmax"));
             // A: the(0) senate(1) leader(2) said(3) the(4) verdict(5) was(6) fair(7) .(8)
             // B: the(0) senate(1) leader(2) stated(3) that(4) the(5) ruling(6) was(7) fair(8) .(9)

@@ -1,5 +1,6 @@
 package io.github.miaj.onnx;
 
+import io.github.miaj.InvalidInputException;
 import org.junit.jupiter.api.Tag;
 import io.github.miaj.ModelException;
 import io.github.miaj.attention.PairAttention;
@@ -126,7 +127,7 @@ class Seq2SeqTest {
     void architectureMismatchWithTheBundleIsRefused(@TempDir Path dir) throws IOException {
         Files.write(dir.resolve("model.onnx"), TinyGraphs.seq2seqSingle(1, 1));
         Path b = bundle(dir, "model=model.onnx\n");
-        assertThrows(io.github.miaj.InvalidInputException.class, () -> OnnxAttentionSource.builder().model(b)
+        assertThrows(InvalidInputException.class, () -> OnnxAttentionSource.builder().model(b)
                 .architecture(Architecture.ENCODER_PAIR).build());
     }
 }

@@ -1,5 +1,6 @@
 package io.github.miaj.onnx;
 
+import io.github.miaj.InvalidInputException;
 import org.junit.jupiter.api.Tag;
 import io.github.miaj.Mia;
 import io.github.miaj.attention.ChannelConsumer;
@@ -12,6 +13,7 @@ import io.github.miaj.detect.RelationshipDetector;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,7 +71,7 @@ class StreamedAttentionTest extends BuiltInSourceFixture {
         @Override
         public void channel(int c, float[] block) {
             seen.add(c);
-            blocks.add(java.util.Arrays.copyOf(block, tokensA.size() * tokensB.size()));
+            blocks.add(Arrays.copyOf(block, tokensA.size() * tokensB.size()));
         }
     }
 
@@ -166,7 +168,7 @@ class StreamedAttentionTest extends BuiltInSourceFixture {
             }
             assertEquals(seen, r.seen.size());
         }
-        assertThrows(io.github.miaj.InvalidInputException.class,
+        assertThrows(InvalidInputException.class,
                 () -> source.attendAll(pairs, batched.subList(0, 2)));
     }
 

@@ -1,5 +1,6 @@
 package io.github.miaj.onnx;
 
+import io.github.miaj.attention.ChannelConsumer;
 import org.junit.jupiter.api.Tag;
 import io.github.miaj.attention.HeadName;
 import io.github.miaj.attention.PairAttention;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -93,8 +96,8 @@ class TinyBartSourceTest {
             int nA = att.sizeA();
             int nB = att.sizeB();
             for (boolean bMajor : new boolean[]{false, true}) {
-                List<float[]> blocks = new java.util.ArrayList<>();
-                s.attend(A, B, new io.github.miaj.attention.ChannelConsumer() {
+                List<float[]> blocks = new ArrayList<>();
+                s.attend(A, B, new ChannelConsumer() {
                     @Override
                     public void begin(String textA, String textB, List<Token> tokensA, List<Token> tokensB) {
                         assertEquals(att.tokensA(), tokensA);
@@ -109,7 +112,7 @@ class TinyBartSourceTest {
                     @Override
                     public void channel(int c, float[] block) {
                         assertEquals(blocks.size(), c);
-                        blocks.add(java.util.Arrays.copyOf(block, nA * nB));
+                        blocks.add(Arrays.copyOf(block, nA * nB));
                     }
                 });
                 assertEquals(att.channelCount(), blocks.size());

@@ -1,5 +1,7 @@
 package io.github.miaj.report;
 
+import java.util.Locale;
+
 /** Colour scales shared by the HTML report and the PNG, so both show the same picture. */
 final class Colours {
     // ColorBrewer RdBu (7 classes), blue for negative through near-white to red for positive
@@ -30,7 +32,7 @@ final class Colours {
     }
 
     static String hex(int rgb) {
-        return String.format(java.util.Locale.ROOT, "#%06x", rgb & 0xFFFFFF);
+        return String.format(Locale.ROOT, "#%06x", rgb & 0xFFFFFF);
     }
 
     private static int mix(int c0, int c1, double f) {

@@ -6,6 +6,9 @@ import io.github.miaj.InvalidInputException;
 import io.github.miaj.MiaException;
 import io.github.miaj.model.FeatureWeight;
 
+import java.io.OutputStream;
+import java.nio.file.FileSystemException;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -149,8 +152,8 @@ public final class HeadsPng {
         gr.setColor(Color.BLACK);
         gr.setFont(font);
         FontMetrics fm = gr.getFontMetrics();
-        String[] labels = {String.format(java.util.Locale.ROOT, "%+.2f", max), "0",
-                String.format(java.util.Locale.ROOT, "%+.2f", -max)};
+        String[] labels = {String.format(Locale.ROOT, "%+.2f", max), "0",
+                String.format(Locale.ROOT, "%+.2f", -max)};
         int[] at = {y, y + h / 2, y + h - 1};
         for (int k = 0; k < 3; k++) {
             gr.drawLine(x + BAR, at[k], x + BAR + 4, at[k]);
@@ -198,7 +201,7 @@ public final class HeadsPng {
                 }
             });
             return abs;
-        } catch (java.nio.file.FileSystemException e) {
+        } catch (FileSystemException e) {
             throw new MiaException("could not write the PNG to " + path + ": "
                     + (e.getReason() != null ? e.getReason() : e.toString()), e);
         } catch (IOException e) {
@@ -208,7 +211,7 @@ public final class HeadsPng {
     }
 
     /** Writes the heatmap as PNG to a stream (standard output, say), which it does not close. */
-    public static void write(List<FeatureWeight> weights, String title, java.io.OutputStream out) {
+    public static void write(List<FeatureWeight> weights, String title, OutputStream out) {
         try {
             if (!ImageIO.write(render(weights, title), "png", out)) {
                 throw new MiaException("this Java runtime has no PNG writer; use a full JDK");

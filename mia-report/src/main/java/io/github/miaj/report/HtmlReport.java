@@ -1,5 +1,6 @@
 package io.github.miaj.report;
 
+import io.github.miaj.detect.DocumentDetection;
 import io.github.miaj.io.AtomicFiles;
 
 import io.github.miaj.InvalidInputException;
@@ -21,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One self-contained HTML file (inline CSS and script, nothing fetched) that shows what a detector found
@@ -116,7 +119,7 @@ public final class HtmlReport {
         try {
             // built before the target is touched; a failure of any kind leaves nothing on disk
             AtomicFiles.write(abs, out -> out.write(toHtml().getBytes(StandardCharsets.UTF_8)));
-        } catch (java.nio.file.FileSystemException e) {
+        } catch (FileSystemException e) {
             throw new MiaException("could not write the HTML report to " + path + ": "
                     + (e.getReason() != null ? e.getReason() : e.toString()), e);
         } catch (IOException e) {
@@ -159,7 +162,7 @@ public final class HtmlReport {
                 .append(esc(in.labelB)).append(" lie in a phrase). Click or press Enter on a highlighted ")
                 .append("phrase to show its partner on the other side.</p>\n");
         if (in.document != null) {
-            io.github.miaj.detect.DocumentDetection r = in.document;
+            DocumentDetection r = in.document;
             o.append("<p class=\"summary\" id=\"significance\">Significant matches cover <strong>")
                     .append(fmt(100 * r.coverageB(), 1)).append("%</strong> of ").append(esc(in.labelB)).append(" and ")
                     .append(fmt(100 * r.coverageA(), 1)).append("% of ").append(esc(in.labelA))
@@ -231,7 +234,7 @@ public final class HtmlReport {
 
     /** E-value for a person: two significant digits, "-" when not computed. */
     private static String esig(double e) {
-        return Double.isNaN(e) ? "-" : Double.isInfinite(e) ? "inf" : String.format(java.util.Locale.ROOT, "%.2g", e);
+        return Double.isNaN(e) ? "-" : Double.isInfinite(e) ? "inf" : String.format(Locale.ROOT, "%.2g", e);
     }
 
     /** Highlight strength by significance: full below 1e-6, paler up to 0.01, palest above. */
@@ -771,7 +774,7 @@ public final class HtmlReport {
         return out;
     }
 
-    private static final Map<String, String> RESOURCES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> RESOURCES = new ConcurrentHashMap<>();
 
     private static String resource(String name) {
         return RESOURCES.computeIfAbsent(name, n -> {
@@ -812,7 +815,7 @@ public final class HtmlReport {
         final int maxListedPhrases;
         final int topHeads;
         final int topContributions;
-        final io.github.miaj.detect.DocumentDetection document;
+        final DocumentDetection document;
 
         Inputs(Builder b, String contributionNote) {
             textA = b.textA;
@@ -860,7 +863,7 @@ public final class HtmlReport {
         private int maxListedPhrases = 2000;
         private int topHeads = 10;
         private int topContributions = 6;
-        private io.github.miaj.detect.DocumentDetection document;
+        private DocumentDetection document;
 
         private Builder() {
         }
@@ -869,7 +872,7 @@ public final class HtmlReport {
          * The document-level result the detection came from: its coverage of both texts and its E-value are
          * shown in the summary.
          */
-        public Builder document(io.github.miaj.detect.DocumentDetection r) {
+        public Builder document(DocumentDetection r) {
             this.document = r;
             return this;
         }

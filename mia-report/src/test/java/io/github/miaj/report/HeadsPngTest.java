@@ -4,6 +4,7 @@ import io.github.miaj.model.FeatureWeight;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.util.Arrays;
 import javax.imageio.ImageIO;
 import java.awt.Point;
 import java.awt.image.BufferedImage;
@@ -48,8 +49,8 @@ class HeadsPngTest {
         int[] pos = rgb(img, HeadsPng.cellCentre(w, 0, 1, 2));
         int[] neg = rgb(img, HeadsPng.cellCentre(w, 0, 0, 3));
         int[] zero = rgb(img, HeadsPng.cellCentre(w, 0, 0, 0));
-        assertTrue(pos[0] > pos[2] + 80, "positive cell is red: " + java.util.Arrays.toString(pos));
-        assertTrue(neg[2] > neg[0] + 80, "negative cell is blue: " + java.util.Arrays.toString(neg));
+        assertTrue(pos[0] > pos[2] + 80, "positive cell is red: " + Arrays.toString(pos));
+        assertTrue(neg[2] > neg[0] + 80, "negative cell is blue: " + Arrays.toString(neg));
         assertTrue(zero[0] > 200 && zero[1] > 200 && zero[2] > 200, "near-zero cell is near white");
 
         Set<Integer> colours = new HashSet<>();

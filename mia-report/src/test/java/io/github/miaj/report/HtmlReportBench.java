@@ -5,6 +5,7 @@ import io.github.miaj.detect.PairMatch;
 import io.github.miaj.detect.PhraseMatch;
 import io.github.miaj.model.FeatureWeight;
 import io.github.miaj.report.testing.Chromium;
+import io.github.miaj.report.testing.MiniJson;
 import io.github.miaj.text.Span;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
@@ -132,7 +133,7 @@ class HtmlReportBench {
                     c.waitFor("location.href === 'about:blank'", 10);
                     String url = html.toUri().toString();
                     c.navigate(url);
-                    c.waitFor("location.href === " + io.github.miaj.report.testing.MiniJson.quote(url)
+                    c.waitFor("location.href === " + MiniJson.quote(url)
                             + " && document.documentElement.dataset.ready === 'true' && "
                             + "performance.getEntriesByName('first-contentful-paint').length > 0 && "
                             + "performance.getEntriesByType('navigation')[0].loadEventEnd > 0", 60);

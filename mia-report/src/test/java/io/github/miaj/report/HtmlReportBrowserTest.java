@@ -11,6 +11,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +92,7 @@ class HtmlReportBrowserTest {
         assertEquals(String.valueOf(cells), js("String(document.querySelectorAll('table.heatmap td.hm').length)"));
         // the copy head is drawn red (positive), visibly
         String bg = js("getComputedStyle(document.querySelector('td.hm[data-head=\"self.L00.H00\"]')).backgroundColor");
-        int[] rgb = java.util.Arrays.stream(bg.replaceAll("[^0-9,]", "").split(",")).mapToInt(Integer::parseInt).toArray();
+        int[] rgb = Arrays.stream(bg.replaceAll("[^0-9,]", "").split(",")).mapToInt(Integer::parseInt).toArray();
         assertTrue(rgb[0] > rgb[2] + 60, "positive head is red: " + bg);
     }
 

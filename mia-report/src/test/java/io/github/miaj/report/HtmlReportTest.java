@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -200,7 +201,7 @@ class HtmlReportTest {
     @Test
     void segmentsSplitOverlappingPhrases() {
         List<HtmlReport.Seg> s = HtmlReport.segments(20, List.of(new Span(2, 10), new Span(5, 15), new Span(7, 7)));
-        List<String> got = s.stream().map(x -> x.start() + "-" + x.end() + ":" + java.util.Arrays.toString(x.phrases()))
+        List<String> got = s.stream().map(x -> x.start() + "-" + x.end() + ":" + Arrays.toString(x.phrases()))
                 .toList();
         assertEquals(List.of("0-2:[]", "2-5:[0]", "5-10:[0, 1]", "10-15:[1]", "15-20:[]"), got);
     }

@@ -12,6 +12,7 @@ import ai.onnxruntime.OrtSession;
 import io.github.miaj.attention.PairAttention;
 import io.github.miaj.onnx.BuiltInModel;
 import io.github.miaj.onnx.OnnxAttentionSource;
+import io.github.miaj.onnx.OrtEnvironments;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -57,7 +58,7 @@ public final class AttentionBench {
             System.out.printf(Locale.ROOT, "pair: %d + %d tokens, %d channels; RSS after loading: %d MiB%n",
                     pa.sizeA(), pa.sizeB(), pa.channelCount(), rssMiB());
 
-            OrtEnvironment env = io.github.miaj.onnx.OrtEnvironments.get();
+            OrtEnvironment env = OrtEnvironments.get();
             byte[] modelBytes = which.modelBytes();
             byte[] tokJson = which.tokenizerBytes();
             try (HuggingFaceTokenizer tok = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokJson),

@@ -13,6 +13,7 @@ import io.github.miaj.Mia;
 import io.github.miaj.detect.RelationshipDetector;
 import io.github.miaj.onnx.BuiltInModel;
 import io.github.miaj.onnx.OnnxAttentionSource;
+import io.github.miaj.onnx.OrtEnvironments;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -57,7 +58,7 @@ public final class DetectBench {
             opts.setIntraOpNumThreads(2);
             opts.setInterOpNumThreads(1);
             opts.addConfigEntry("session.intra_op.allow_spinning", "0");
-            OrtEnvironment env = io.github.miaj.onnx.OrtEnvironments.get();
+            OrtEnvironment env = OrtEnvironments.get();
             try (OrtSession plain = env.createSession(BuiltInModel.ALL_MINILM_L6_V2.modelBytes(), opts)) {
                 String a = BenchSupport.textOf(source, 0, 128);
                 String b = BenchSupport.textOf(source, 37, 128);

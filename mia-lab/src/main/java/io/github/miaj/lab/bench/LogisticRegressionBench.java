@@ -1,5 +1,6 @@
 package io.github.miaj.lab.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.github.miaj.learn.FitResult;
 import io.github.miaj.learn.InMemoryRows;
 import io.github.miaj.learn.LogisticRegression;
@@ -126,7 +127,7 @@ public final class LogisticRegressionBench {
     }
 
     private static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
         }
         return 0L;

@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Three detectors on the built-in model, each used once: {@code shared} (three {@code Mia.detector().defaults()},
- * which share one session) or {@code separate} (each bound to an {@code OnnxAttentionSource} of its own, as every
- * {@code defaults()} was before sessions were shared). Prints the time and the process's resident memory (Linux).
+ * which share one session) or {@code separate} (each bound to an {@code OnnxAttentionSource} of its own: one
+ * session per detector). Prints the time and the process's resident memory (Linux).
  *
  * <p>Usage: {@code SharedSessionsBench shared|separate}; run each mode in a fresh JVM.
  */

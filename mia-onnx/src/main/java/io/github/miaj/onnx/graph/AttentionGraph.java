@@ -24,8 +24,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * An ONNX transformer graph whose attention probabilities are graph outputs.
@@ -106,15 +109,15 @@ public final class AttentionGraph {
         } catch (InvalidProtocolBufferException e) {
             throw new ModelException(source + " is not an ONNX model (" + e.getMessage() + ")", e);
         }
-        Map<Integer, String> last = new java.util.TreeMap<>();
+        Map<Integer, String> last = new TreeMap<>();
         for (OnnxMl.NodeProto n : proto.getGraph().getNodeList()) {
             Matcher m = LAYER_NORM.matcher(n.getName());
             if (m.find() && !DECODER_PATH.matcher(n.getName()).find() && n.getOutputCount() > 0) {
                 last.put(Integer.parseInt(m.group(1)), n.getOutput(0));
             }
         }
-        if (last.isEmpty() || !last.keySet().equals(java.util.stream.IntStream.range(0, last.size()).boxed()
-                .collect(java.util.stream.Collectors.toSet()))) {
+        if (last.isEmpty() || !last.keySet().equals(IntStream.range(0, last.size()).boxed()
+                .collect(Collectors.toSet()))) {
             throw new ModelException(source + " has no per-layer output LayerNorm nodes named like "
                     + "/encoder/layer.N/output/LayerNorm/... (found layers " + last.keySet() + "); hidden-state "
                     + "similarity needs a BERT-family export that keeps node names");

@@ -2,12 +2,14 @@ package io.github.miaj.onnx.tokenizer;
 
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.ModelException;
+import io.github.miaj.io.AtomicFiles;
 import io.github.miaj.io.Json;
 import io.github.miaj.io.JsonException;
 import io.github.miaj.io.StrictText;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -342,8 +344,8 @@ public final class ByteLevelBpeTokenizerJson {
 
     static void writeAtomically(Path target, String text) {
         try {
-            io.github.miaj.io.AtomicFiles.write(target, text.getBytes(StandardCharsets.UTF_8));
-        } catch (java.nio.file.FileSystemException e) {
+            AtomicFiles.write(target, text.getBytes(StandardCharsets.UTF_8));
+        } catch (FileSystemException e) {
             throw new ModelException("Cannot write " + target + ": " + (e.getReason() != null ? e.getReason()
                     : e.toString()), e);
         } catch (IOException e) {

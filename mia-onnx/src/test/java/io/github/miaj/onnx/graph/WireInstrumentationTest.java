@@ -1,6 +1,7 @@
 package io.github.miaj.onnx.graph;
 
 import ai.onnx.proto.OnnxMl;
+import io.github.miaj.ModelException;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.Objects;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -92,8 +94,8 @@ class WireInstrumentationTest {
         Path bad = Files.createTempFile("not-a-model", ".onnx");
         try {
             Files.writeString(bad, "this is text, not protobuf");
-            io.github.miaj.ModelException e = org.junit.jupiter.api.Assertions.assertThrows(
-                    io.github.miaj.ModelException.class, () -> AttentionGraph.instrument(bad, bad.toString()));
+            ModelException e = assertThrows(
+                    ModelException.class, () -> AttentionGraph.instrument(bad, bad.toString()));
             assertTrue(e.getMessage().contains("is not an ONNX model"), e.getMessage());
         } finally {
             Files.delete(bad);

@@ -3,6 +3,7 @@ package io.github.miaj.onnx.testing;
 import org.junit.jupiter.api.Tag;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
@@ -21,11 +22,13 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -86,7 +89,7 @@ class TinyBartGraphsTest {
 
     private static long[] ones(int n) {
         long[] m = new long[n];
-        java.util.Arrays.fill(m, 1);
+        Arrays.fill(m, 1);
         return m;
     }
 
@@ -198,7 +201,7 @@ class TinyBartGraphsTest {
 
     @Test
     void paddedSourcePositionGetsNoAttentionAndChangesNothing() throws OrtException {
-        long[] padded = java.util.Arrays.copyOf(SRC, SRC.length + 2);
+        long[] padded = Arrays.copyOf(SRC, SRC.length + 2);
         padded[SRC.length] = 1;
         padded[SRC.length + 1] = 1;
         long[] mask = ones(padded.length);
@@ -297,7 +300,7 @@ class TinyBartGraphsTest {
                 att(exp, "encoder_attentions.0")[0][0][2], 0f);
         // As in torch exports: the Softmax node keeps its name, its output is the graph output itself.
         ModelProto withOutputs = TinyBartGraphs.single(C, true);
-        for (ai.onnx.proto.OnnxMl.NodeProto n : withOutputs.getGraph().getNodeList()) {
+        for (NodeProto n : withOutputs.getGraph().getNodeList()) {
             if (n.getName().equals(TinyBartGraphs.crossSoftmax(1))) {
                 assertEquals(List.of("cross_attentions.1"), n.getOutputList());
             }
@@ -342,7 +345,7 @@ class TinyBartGraphsTest {
         assertEquals("tokenizer.json", p.getProperty("tokenizer"));
         assertEquals("2", p.getProperty("decoderStartTokenId"));
         assertEquals(Integer.toString(C.maxPositions()), p.getProperty("maxPositions"));
-        try (java.util.stream.Stream<Path> files = Files.list(split)) {
+        try (Stream<Path> files = Files.list(split)) {
             assertEquals(List.of("decoder_model.onnx", "encoder_model.onnx", "mia-bundle.properties", "tokenizer.json"),
                     files.map(f -> f.getFileName().toString()).sorted().toList());
         }

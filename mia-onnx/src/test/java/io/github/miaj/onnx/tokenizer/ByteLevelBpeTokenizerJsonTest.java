@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,7 @@ class ByteLevelBpeTokenizerJsonTest {
         assertTrue(text.contains("\"Ġt he\""));
         if (json.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             assertTrue(Files.getPosixFilePermissions(json).contains(
-                    java.nio.file.attribute.PosixFilePermission.OTHERS_READ), "tokenizer.json must be readable");
+                    PosixFilePermission.OTHERS_READ), "tokenizer.json must be readable");
         }
         // Only the target remains: the temporary file of the atomic write is gone.
         try (Stream<Path> files = Files.list(json.getParent())) {

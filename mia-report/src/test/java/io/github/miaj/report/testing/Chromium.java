@@ -1,5 +1,6 @@
 package io.github.miaj.report.testing;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +10,7 @@ import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +44,7 @@ public final class Chromium implements AutoCloseable {
         }
         String path = System.getenv("PATH");
         if (path != null) {
-            for (String dir : path.split(java.io.File.pathSeparator)) {
+            for (String dir : path.split(File.pathSeparator)) {
                 Path c = Path.of(dir, "chromium");
                 if (Files.isExecutable(c)) {
                     return Optional.of(c);
@@ -219,7 +221,7 @@ public final class Chromium implements AutoCloseable {
     public void screenshot(Path png, boolean full) throws Exception {
         Map<String, Object> r = send("Page.captureScreenshot", "{\"format\":\"png\",\"captureBeyondViewport\":"
                 + full + "}");
-        Files.write(png, java.util.Base64.getDecoder().decode((String) r.get("data")));
+        Files.write(png, Base64.getDecoder().decode((String) r.get("data")));
     }
 
     /** Loads another address in the same page and waits for its load event. */
