@@ -20,6 +20,8 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import java.util.HashMap;
 
 /**
  * Runs a detector on texts of any length. Each text is cut into windows of whole sentences that fit the
@@ -208,7 +210,7 @@ public final class DocumentDetector {
      * text and again by retrieval, and a tokenizer's count costs a native call.
      */
     private static TextMeasure memo(TextMeasure measure) {
-        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
         return t -> {
             Integer n = seen.get(t);
             if (n == null) {
@@ -234,8 +236,8 @@ public final class DocumentDetector {
      */
     private List<WindowRetrieval.WindowPair> fitted(SegmentedText a, SegmentedText b,
                                                     List<WindowRetrieval.WindowPair> pairs, TextMeasure m) {
-        java.util.Map<Span, List<Span>> partsA = new java.util.HashMap<>();
-        java.util.Map<Span, List<Span>> partsB = new java.util.HashMap<>();
+        Map<Span, List<Span>> partsA = new HashMap<>();
+        Map<Span, List<Span>> partsB = new HashMap<>();
         LinkedHashSet<WindowRetrieval.WindowPair> out = new LinkedHashSet<>();
         for (WindowRetrieval.WindowPair p : pairs) {
             List<Span> pa = partsA.computeIfAbsent(p.a(), s -> parts(a, s, m));
@@ -271,7 +273,7 @@ public final class DocumentDetector {
             throw new InvalidInputException("progress must not be null; pass DocumentProgress.none()");
         }
         if (significance == null) {
-            throw new io.github.miaj.MiaException("no chance model is shipped for detector '" + detector.relationship()
+            throw new MiaException("no chance model is shipped for detector '" + detector.relationship()
                     + "' nor for verbatim (a jar built without its resources?): fit one with 'mia significance fit'"
                     + " and pass it with withSignificance");
         }
@@ -290,7 +292,7 @@ public final class DocumentDetector {
         boolean words = detector.model().features().granularity() == Granularity.WORD;
         AttentionSource source = detector.source();
         List<PhraseMatch> all = new ArrayList<>();
-        java.util.Map<Long, PairMatch> links = new java.util.HashMap<>();
+        Map<Long, PairMatch> links = new HashMap<>();
         long total = pairs.size();
         progress.onProgress(0, total);
         long runs = 0;
@@ -334,7 +336,7 @@ public final class DocumentDetector {
      * overlapping windows keeps its higher probability.
      */
     private static void shift(Detection d, WindowRetrieval.WindowPair p, List<Word> wordsA, List<Word> wordsB,
-                              boolean words, List<PhraseMatch> into, java.util.Map<Long, PairMatch> links) {
+                              boolean words, List<PhraseMatch> into, Map<Long, PairMatch> links) {
         int sa = p.a().start();
         int sb = p.b().start();
         int offA = firstWord(wordsA, sa);

@@ -19,6 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.HashSet;
+import java.util.Comparator;
 
 /**
  * Chooses which window pairs of two long texts are worth running the model on, so that the cost grows with
@@ -185,7 +187,7 @@ public final class WindowRetrieval {
         // hot pieces of B: distinct shared shingles weigh enough
         List<Integer> hot = new ArrayList<>();
         for (int p = 0; p < db.pieces.size(); p++) {
-            Set<Long> seen = new java.util.HashSet<>();
+            Set<Long> seen = new HashSet<>();
             double w = 0;
             for (int k = db.pieceFirstFolded[p]; k < db.pieceEndFolded[p]; k++) {
                 Double x = weight.get(db.shingles[k]);
@@ -207,7 +209,7 @@ public final class WindowRetrieval {
                     continue;
                 }
                 for (int pos : index.get(h).positions) {
-                    hitA.computeIfAbsent(da.pieceOf(pos), x -> new java.util.HashSet<>()).add(h);
+                    hitA.computeIfAbsent(da.pieceOf(pos), x -> new HashSet<>()).add(h);
                 }
             }
             Span wb = db.widen(cb);
@@ -216,7 +218,7 @@ public final class WindowRetrieval {
             List<int[]> clustersA = da.clusters(piecesA);
             for (int g = 0; g < clustersA.size(); g++) {
                 int[] ca = clustersA.get(g);
-                Set<Long> distinct = new java.util.HashSet<>();
+                Set<Long> distinct = new HashSet<>();
                 for (Map.Entry<Integer, Set<Long>> e : hitA.subMap(ca[0], true, ca[1], true).entrySet()) {
                     distinct.addAll(e.getValue());
                 }
@@ -233,7 +235,7 @@ public final class WindowRetrieval {
             for (int g = 0; g < Math.min(MAX_SOURCES, groups.size()); g++) {
                 kept.add(clustersA.get((int) groups.get(g)[1]));
             }
-            kept.sort(java.util.Comparator.comparingInt(c -> c[0]));
+            kept.sort(Comparator.comparingInt(c -> c[0]));
             for (int[] ca : kept) {
                 out.add(new WindowPair(da.widen(ca), wb));
             }

@@ -25,7 +25,7 @@ public final class Sentences {
     }
 
     /**
-     * Sentence spans of a text of any number of texts, trimmed of whitespace, in order; an empty list for
+     * Sentence spans of a text of any length, trimmed of whitespace, in order; an empty list for
      * blank text. {@link BreakIterator} (Locale.ENGLISH) proposes the breaks; a post-pass undoes those that are
      * wrong in fiction: a break inside a whitespace word ({@code so.—Then}), so that every sentence is a run of
      * whole whitespace words; a break before a lower-case letter ({@code “Stop!” he cried.}); a break after a

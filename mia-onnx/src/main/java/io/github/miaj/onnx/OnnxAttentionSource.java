@@ -22,6 +22,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.ExecutionException;
+import java.nio.channels.FileChannel;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * An {@link AttentionSource} over an ONNX transformer run by ONNX Runtime, with a Hugging Face tokenizer.
@@ -58,7 +64,7 @@ public final class OnnxAttentionSource implements AttentionSource {
     private final Architecture architecture;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private boolean closed;
-    /** Smallest heap, in MB, documented for the built-in models (300 MB was measured to load the MiniLM one). */
+    /** Smallest heap, in MB, documented for the built-in models (about 300 MB of it goes to loading the MiniLM model, the rest is room for detection). */
     public static final int MIN_HEAP_MB = 512;
 
     private OnnxAttentionSource(AttentionRunner runner, String modelId, String fingerprint, Architecture architecture) {
@@ -148,7 +154,7 @@ public final class OnnxAttentionSource implements AttentionSource {
     }
 
     /** Runs {@code work} under the read lock, refusing once the source is closed (close takes the write lock). */
-    private <T> T whileOpen(java.util.function.Supplier<T> work) {
+    private <T> T whileOpen(Supplier<T> work) {
         lock.readLock().lock();
         try {
             if (closed) {
@@ -495,8 +501,8 @@ public final class OnnxAttentionSource implements AttentionSource {
             }
         }
 
-        // Hashing.Hasher writes lengths as 8 big-endian bytes: the same bytes as before it was used here, so
-        // fingerprints (and the detectors bound to them) are unchanged.
+        // the prefix versions the similarity fingerprint, so a detector trained with similarity channels binds
+        // only to a source that has them
         private static String simFingerprint(String base) {
             return Hashing.sha256().putString("mia-onnx/sim/1\n" + base).hex();
         }
@@ -506,15 +512,15 @@ public final class OnnxAttentionSource implements AttentionSource {
          * about as long as ONNX Runtime takes to load it), so the two overlap.
          */
         private static final class Fingerprint {
-            private final java.util.concurrent.FutureTask<String> task;
+            private final FutureTask<String> task;
 
-            private Fingerprint(java.util.concurrent.FutureTask<String> task) {
+            private Fingerprint(FutureTask<String> task) {
                 this.task = task;
             }
 
             static Fingerprint start(Architecture arch, byte[] tokenizer, Path... models) {
-                java.util.concurrent.FutureTask<String> task =
-                        new java.util.concurrent.FutureTask<>(() -> fingerprint(arch, tokenizer, models));
+                FutureTask<String> task =
+                        new FutureTask<>(() -> fingerprint(arch, tokenizer, models));
                 Thread t = new Thread(task, "mia-fingerprint");
                 t.setDaemon(true);
                 t.start();
@@ -525,7 +531,7 @@ public final class OnnxAttentionSource implements AttentionSource {
             String join(AttentionRunner runner) {
                 try {
                     return task.get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     runner.close();
                     if (e.getCause() instanceof MiaException m) {
                         throw m;
@@ -544,10 +550,10 @@ public final class OnnxAttentionSource implements AttentionSource {
             Hashing.Hasher h = Hashing.sha256().putString("mia-onnx/1\n").putString(arch.id() + "\n");
             byte[] chunk = new byte[1 << 20];
             for (Path m : models) {
-                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(m)) {
+                try (FileChannel ch = FileChannel.open(m)) {
                     long size = ch.size();
                     h.putLong(size);
-                    java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(chunk);
+                    ByteBuffer buf = ByteBuffer.wrap(chunk);
                     long done = 0;
                     while (done < size) {
                         buf.clear();
@@ -556,7 +562,7 @@ public final class OnnxAttentionSource implements AttentionSource {
                             throw new ModelException("model file " + m + " changed while it was read");
                         }
                         done += n;
-                        h.putBytes(n == chunk.length ? chunk : java.util.Arrays.copyOf(chunk, n));
+                        h.putBytes(n == chunk.length ? chunk : Arrays.copyOf(chunk, n));
                     }
                 } catch (IOException e) {
                     throw new ModelException("model file " + m + " cannot be read: " + e.getMessage(), e);
