@@ -64,7 +64,10 @@ public final class OnnxAttentionSource implements AttentionSource {
     private final Architecture architecture;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private boolean closed;
-    /** Smallest heap, in MB, documented for the built-in models (about 300 MB of it goes to loading the MiniLM model, the rest is room for detection). */
+    /**
+     * Smallest heap, in MB, documented for the built-in models: about 300 MB of it goes to loading the MiniLM
+     * model, the rest is room for detection.
+     */
     public static final int MIN_HEAP_MB = 512;
 
     private OnnxAttentionSource(AttentionRunner runner, String modelId, String fingerprint, Architecture architecture) {
