@@ -43,7 +43,8 @@ final class BookRepeats {
     /** The paragraphs sharing a run of {@code n} (at least 2) folded words with another paragraph of these books. */
     static Found find(List<Book> books, int n) {
         if (n < 2) {
-            throw new InvalidInputException("repeated runs of " + n + " words: give at least 2 (or 0 to keep repeats)");
+            throw new InvalidInputException("a repeated run of " + n + " words is too short to mark reuse: give at "
+                    + "least 2 words (or 0 to keep the repeated paragraphs)");
         }
         // every n-word run of every book (runs may cross paragraph ends: a table of contents is one paragraph,
         // its chapter headings are several), with the paragraphs each occurrence touches

@@ -46,7 +46,8 @@ import java.util.Random;
  * tiling over the same candidates, each in a JVM of its own (so that each peak resident memory is its own).
  */
 @Command(name = "corpus", mixinStandardHelpOptions = true, description = {
-        "Cut --docs documents of about --words words from the books in --corpus, plant --passages passages of "
+        "Leave out the paragraphs the books in --corpus repeat (--repeat-words), cut --docs documents of about "
+                + "--words words from the rest, plant --passages passages of "
                 + "1-3 sentences between them (half lightly edited), and run: the corpus job on Spark (--master), a "
                 + "single-JVM loop of detect over the same candidate pairs, and greedy string tiling over the same "
                 + "candidates. Each runs in a JVM of its own; each reports recall and precision of the planted passages "

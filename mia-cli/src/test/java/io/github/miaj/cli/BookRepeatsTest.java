@@ -10,6 +10,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BookRepeatsTest {
     private static Book book(String name, String... paragraphs) {
@@ -53,6 +54,8 @@ class BookRepeatsTest {
 
     @Test
     void runsShorterThanTwoWordsAreRefused() {
-        assertThrows(InvalidInputException.class, () -> BookRepeats.find(List.of(book("b", "a b c")), 1));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> BookRepeats.find(List.of(book("b", "a b c")), 1));
+        assertTrue(e.getMessage().contains("at least 2 words"), e.getMessage());
     }
 }
