@@ -1,6 +1,7 @@
 package io.github.miaj.cli;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,6 +101,7 @@ class BadInputCliTest {
     }
 
     @Test
+    @Tag("model")
     void aFailedWriteToStandardOutputIsAnError() throws IOException {
         Path a = write("a.txt", "The cat sat on the mat.");
         OutputStream broken = new OutputStream() {
@@ -116,6 +118,7 @@ class BadInputCliTest {
     }
 
     @Test
+    @Tag("model")
     void resultsGoToAFileWholeOrNotAtAllAndOffsetsComeInCodePointsToo() throws IOException {
         String text = "\uD83D\uDE00 The lighthouse keeper climbed the spiral stairs every evening at dusk.";
         Path a = write("a.txt", text);
@@ -135,6 +138,7 @@ class BadInputCliTest {
     }
 
     @Test
+    @Tag("model")
     void terminalEscapesInTheTextsDoNotReachTheTerminal() throws IOException {
         String evil = "The lighthouse keeper \u001b]0;pwned\u0007climbed the \u001b[2Jspiral stairs every evening.";
         Path a = write("a.txt", evil);
@@ -144,6 +148,7 @@ class BadInputCliTest {
     }
 
     @Test
+    @Tag("model")
     void textWithoutSpacesIsProcessedNotRefused() throws IOException {
         StringBuilder han = new StringBuilder();
         for (int k = 0; k < 1600; k++) {
@@ -156,6 +161,7 @@ class BadInputCliTest {
     }
 
     @Test
+    @Tag("model")
     void alignRunsALongPairInPiecesAndNeverAbortsTheFile() throws IOException {
         String longSide = String.join(" ", java.util.Collections.nCopies(300, "word")) + " end";
         Path tsv = write("pairs.tsv", "the cat sat\tthe cat sat\n" + longSide + "\t" + longSide + "\nx y\tx y\n");
@@ -166,6 +172,7 @@ class BadInputCliTest {
     }
 
     @Test
+    @Tag("model")
     void evalScoresALongPairInPiecesAsAlignDoes() throws IOException {
         String longSide = String.join(" ", java.util.Collections.nCopies(300, "word")) + " end";
         StringBuilder gold = new StringBuilder();
