@@ -1,6 +1,7 @@
 package io.github.miaj.cli;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,6 +104,7 @@ class BadInputCliTest {
     }
 
     @Test
+    @Tag("model")
     void aFailedWriteToStandardOutputIsAnError() throws IOException {
         Path a = write("a.txt", "The cat sat on the mat.");
         OutputStream broken = new OutputStream() {
@@ -119,6 +121,7 @@ class BadInputCliTest {
     }
 
     @Test
+    @Tag("model")
     void resultsGoToAFileWholeOrNotAtAllAndOffsetsComeInCodePointsToo() throws IOException {
         String text = "\uD83D\uDE00 The lighthouse keeper climbed the spiral stairs every evening at dusk.";
         Path a = write("a.txt", text);
@@ -138,6 +141,7 @@ class BadInputCliTest {
     }
 
     @Test
+    @Tag("model")
     void terminalEscapesInTheTextsDoNotReachTheTerminal() throws IOException {
         String evil = "The lighthouse keeper \u001b]0;pwned\u0007climbed the \u001b[2Jspiral stairs every evening.";
         Path a = write("a.txt", evil);
@@ -147,6 +151,7 @@ class BadInputCliTest {
     }
 
     @Test
+    @Tag("model")
     void textWithoutSpacesIsProcessedNotRefused() throws IOException {
         StringBuilder han = new StringBuilder();
         for (int k = 0; k < 1600; k++) {
@@ -159,6 +164,7 @@ class BadInputCliTest {
     }
 
     @Test
+    @Tag("model")
     void alignRunsALongPairInPiecesAndNeverAbortsTheFile() throws IOException {
         String longSide = String.join(" ", Collections.nCopies(300, "word")) + " end";
         Path tsv = write("pairs.tsv", "the cat sat\tthe cat sat\n" + longSide + "\t" + longSide + "\nx y\tx y\n");
@@ -169,6 +175,7 @@ class BadInputCliTest {
     }
 
     @Test
+    @Tag("model")
     void evalScoresALongPairInPiecesAsAlignDoes() throws IOException {
         String longSide = String.join(" ", Collections.nCopies(300, "word")) + " end";
         StringBuilder gold = new StringBuilder();

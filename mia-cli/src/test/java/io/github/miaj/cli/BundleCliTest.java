@@ -2,6 +2,7 @@ package io.github.miaj.cli;
 
 import io.github.miaj.onnx.OnnxAttentionSource;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (2+2 layers, 2 heads: 4 cross-attention channels) and a corpus of short paragraphs written here. The weights are
  * random, so the detector's quality is not the point: the commands, the detector file and its binding are.
  */
+@Tag("model")
 class BundleCliTest {
     static final Path BUNDLE = Path.of("../mia-onnx/src/test/resources/bart-exports/single").toAbsolutePath().normalize();
     static final Path OTHER = Path.of("../mia-onnx/src/test/resources/bart-exports/softmax4d").toAbsolutePath().normalize();

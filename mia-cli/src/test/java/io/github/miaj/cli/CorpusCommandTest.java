@@ -1,5 +1,6 @@
 package io.github.miaj.cli;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code mia corpus} end to end on the embedded Spark (one session for the class: the second run is refused early). */
+@Tag("spark")
 class CorpusCommandTest {
     @TempDir
     Path dir;

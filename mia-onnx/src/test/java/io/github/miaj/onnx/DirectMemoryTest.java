@@ -1,5 +1,6 @@
 package io.github.miaj.onnx;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Attention outputs live in direct buffers ({@link PinnedOutputs}); a JVM whose direct-memory limit cannot hold
  * them must get a {@code ModelException} that names the setting to change, not an {@code OutOfMemoryError}.
  */
+@Tag("model")
 class DirectMemoryTest {
     @Test
     void outputsBeyondTheDirectMemoryLimitGiveAClearError() throws Exception {

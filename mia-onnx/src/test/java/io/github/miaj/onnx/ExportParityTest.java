@@ -6,6 +6,7 @@ import io.github.miaj.attention.PairAttention;
 import io.github.miaj.io.Hashing;
 import io.github.miaj.io.Json;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * or 4-D (4.53 on). Set {@code MIA_BART_EXPORTS} to a path-separated list of further bundle folders (with
  * their {@code cross_attentions_fixture.json}) to check those too, as {@code .ci/run} does with a fresh export.
  */
+@Tag("model")
 class ExportParityTest {
     static final double TOLERANCE = 1e-5;
 

@@ -1,6 +1,7 @@
 package io.github.miaj.onnx;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * environment is created. Surefire starts test JVMs with a short command line (a manifest-only jar), which
  * hides this, so the probe runs in a JVM whose command line this test makes longer than 16 KB.
  */
+@Tag("model")
 class LongCommandLineTest {
     @Test
     void aCommandLineOver16KbDoesNotCrashTheJvm() throws Exception {

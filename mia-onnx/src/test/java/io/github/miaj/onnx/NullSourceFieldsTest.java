@@ -4,6 +4,7 @@ import io.github.miaj.Mia;
 import io.github.miaj.MiaException;
 import io.github.miaj.detect.RelationshipDetector;
 import io.github.miaj.model.DetectorFiles;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
  * A detector file whose {@code source.modelId} or {@code source.fingerprint} is null (which the format allows)
  * loads or is refused with a {@link MiaException}; never a NullPointerException.
  */
+@Tag("model")
 class NullSourceFieldsTest {
     @Test
     void nullModelIdOrFingerprintGiveOnlyMiaExceptions(@TempDir Path dir) throws Exception {

@@ -3,12 +3,14 @@ package io.github.miaj.onnx;
 import io.github.miaj.Mia;
 import io.github.miaj.MiaException;
 import io.github.miaj.detect.RelationshipDetector;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Built-in sources are shared across detectors of one JVM and closed with the last one. */
+@Tag("model")
 class SharedSourcesTest {
 
     @Test

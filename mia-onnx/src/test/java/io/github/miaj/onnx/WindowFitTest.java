@@ -9,6 +9,7 @@ import io.github.miaj.onnx.testing.SharedData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Windows sized by the built-in model's own tokenizer: every window pair a document detector plans fits the
  * model, for text of any shape, and the texts that used to be refused for length are run.
  */
+@Tag("model")
 class WindowFitTest {
     private static RelationshipDetector verbatim;
 

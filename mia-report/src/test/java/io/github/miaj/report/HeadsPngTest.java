@@ -1,6 +1,7 @@
 package io.github.miaj.report;
 
 import io.github.miaj.model.FeatureWeight;
+import io.github.miaj.report.testing.Fixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,6 +3,7 @@ package io.github.miaj.report;
 import org.junit.jupiter.api.Tag;
 import io.github.miaj.detect.PhraseMatch;
 import io.github.miaj.report.testing.Chromium;
+import io.github.miaj.report.testing.Fixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;

@@ -5,6 +5,7 @@ import io.github.miaj.detect.Detection;
 import io.github.miaj.detect.PairMatch;
 import io.github.miaj.detect.PhraseMatch;
 import io.github.miaj.model.FeatureWeight;
+import io.github.miaj.report.testing.Fixture;
 import io.github.miaj.testing.ToyAttentionSource;
 import io.github.miaj.text.Span;
 import io.github.miaj.text.Word;

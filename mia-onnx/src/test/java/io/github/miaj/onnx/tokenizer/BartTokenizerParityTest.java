@@ -6,6 +6,7 @@ import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import io.github.miaj.onnx.testing.SharedData;
 import io.github.miaj.onnx.testing.TinyBpe;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Skipped when {@code ../shared/data/bart-tokenizer} is absent (a fresh clone); point {@code -Dmia.shared.data}
  * at a data folder to run it elsewhere.
  */
+@Tag("model")
 class BartTokenizerParityTest {
 
     private static final String FIXTURE = "bart-bpe-expected.tsv";

@@ -1,10 +1,12 @@
-package io.github.miaj.report;
+package io.github.miaj.lab.bench;
 
 import io.github.miaj.detect.Detection;
 import io.github.miaj.detect.PairMatch;
 import io.github.miaj.detect.PhraseMatch;
 import io.github.miaj.model.FeatureWeight;
+import io.github.miaj.report.HtmlReport;
 import io.github.miaj.report.testing.Chromium;
+import io.github.miaj.report.testing.Fixture;
 import io.github.miaj.report.testing.MiniJson;
 import io.github.miaj.text.Span;
 import io.github.miaj.text.Word;
@@ -26,8 +28,9 @@ import java.util.SplittableRandom;
 /**
  * Size and speed of the report for two 20,000-word documents, in real headless Chromium. Not a test: run it
  * on purpose with
- * {@code mvn -B -o -pl mia-report -am test -Dtest=HtmlReportBench -Dsurefire.failIfNoSpecifiedTests=false -Dmia.bench.report=true}.
- * Writes the reports and a results table under {@code mia-report/target/report-bench/}.
+ * {@code mvn -B -o -pl mia-lab -am test -Dtest=HtmlReportBench -Dsurefire.failIfNoSpecifiedTests=false -Dmia.bench.report=true}.
+ * Writes the reports and a results table under {@code mia-lab/target/report-bench/}. It drives the browser with
+ * mia-report's test helpers (its test jar), so it lives in this module's tests.
  */
 @EnabledIfSystemProperty(named = "mia.bench.report", matches = "true")
 class HtmlReportBench {
