@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a JVM of its own (the {@code local-cluster} execution in this module's pom), apart from the local-mode tests'
  * shared session; the executors get this JVM's class path and a Spark home with empty {@code jars/}.
  */
+@Tag("spark")
 @Tag("model")
 class LocalClusterSessionsTest {
     @Test
