@@ -20,7 +20,11 @@ import java.util.Locale;
 import java.util.UUID;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * The corpus job: candidate pairs of a collection (or of an input collection against a reference collection)
@@ -225,16 +229,22 @@ public final class CorpusJob {
         spark.sparkContext().setJobDescription("writing results");
         org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(out.getParent(),
                 "." + out.getName() + ".mia-" + UUID.randomUUID());
+        Dataset<Row> summaries = null;
+        Dataset<Row> matches = null;
         try {
-            Dataset<Row> summaries = SparkDetection.summaries(detected).join(cand, scalaSeq("idA", "idB"))
-                    .orderBy("idA", "idB");
-            Dataset<Row> matches = SparkDetection.explodeMatches(detected).orderBy("idA", "idB", "bBegin", "aBegin");
+            Row counts = detected.agg(sum("matchCount"), count(when(col("matchCount").gt(0), true))).first();
+            long nMatches = counts.isNullAt(0) ? 0 : counts.getLong(0);
+            long nWith = counts.getLong(1);
+            // each output is sorted once and kept, so that its second format is written from the sorted rows
+            summaries = SparkDetection.summaries(detected).join(cand, scalaSeq("idA", "idB")).orderBy("idA", "idB")
+                    .persist(StorageLevel.MEMORY_AND_DISK());
             summaries.write().parquet(child(tmp, "pairs.parquet"));
             summaries.write().option("ignoreNullFields", "false").json(child(tmp, "pairs.jsonl"));
+            summaries.unpersist();
+            matches = SparkDetection.explodeMatches(detected).orderBy("idA", "idB", "bBegin", "aBegin")
+                    .persist(StorageLevel.MEMORY_AND_DISK());
             matches.write().parquet(child(tmp, "matches.parquet"));
             matches.write().option("ignoreNullFields", "false").json(child(tmp, "matches.jsonl"));
-            long nMatches = matches.count();
-            long nWith = summaries.filter(col("matchCount").gt(0)).count();
             FileSystem fs = out.getFileSystem(conf);
             if (fs.exists(out)) {
                 fs.delete(out, false); // checked empty above
@@ -247,6 +257,12 @@ public final class CorpusJob {
             throw new MiaException("cannot write the results to " + out + ": " + e.getMessage(), e);
         } finally {
             deleteQuietly(tmp, conf);
+            if (summaries != null) {
+                summaries.unpersist();
+            }
+            if (matches != null) {
+                matches.unpersist();
+            }
             detected.unpersist();
             cand.unpersist();
             docs.unpersist();
@@ -292,12 +308,14 @@ public final class CorpusJob {
     }
 
     private static long checkIds(Dataset<Row> docs, String path) {
-        long n = docs.count();
+        // one job counts the documents and finds the most repeated id; the repeated ones are listed only on failure
+        Row c = docs.groupBy("id").count().agg(sum("count"), max("count")).first();
+        long n = c.isNullAt(0) ? 0 : c.getLong(0);
         if (n == 0) {
             throw new InvalidInputException(path + " holds no documents: give .txt files or JSON Lines with id and text");
         }
-        List<Row> dup = docs.groupBy("id").count().filter(col("count").gt(1)).limit(3).collectAsList();
-        if (!dup.isEmpty()) {
+        if (c.getLong(1) > 1) {
+            List<Row> dup = docs.groupBy("id").count().filter(col("count").gt(1)).limit(3).collectAsList();
             throw new InvalidInputException(path + ": document ids must be unique; repeated: "
                     + dup.stream().map(r -> r.getString(0) + " (" + r.getLong(1) + " times)").toList());
         }
