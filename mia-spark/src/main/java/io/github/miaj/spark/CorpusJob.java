@@ -229,20 +229,15 @@ public final class CorpusJob {
         spark.sparkContext().setJobDescription("writing results");
         org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(out.getParent(),
                 "." + out.getName() + ".mia-" + UUID.randomUUID());
-        Dataset<Row> summaries = null;
-        Dataset<Row> matches = null;
         try {
             Row counts = detected.agg(sum("matchCount"), count(when(col("matchCount").gt(0), true))).first();
             long nMatches = counts.isNullAt(0) ? 0 : counts.getLong(0);
             long nWith = counts.getLong(1);
-            // each output is sorted once and kept, so that its second format is written from the sorted rows
-            summaries = SparkDetection.summaries(detected).join(cand, scalaSeq("idA", "idB")).orderBy("idA", "idB")
-                    .persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> summaries = SparkDetection.summaries(detected).join(cand, scalaSeq("idA", "idB"))
+                    .orderBy("idA", "idB");
+            Dataset<Row> matches = SparkDetection.explodeMatches(detected).orderBy("idA", "idB", "bBegin", "aBegin");
             summaries.write().parquet(child(tmp, "pairs.parquet"));
             summaries.write().option("ignoreNullFields", "false").json(child(tmp, "pairs.jsonl"));
-            summaries.unpersist();
-            matches = SparkDetection.explodeMatches(detected).orderBy("idA", "idB", "bBegin", "aBegin")
-                    .persist(StorageLevel.MEMORY_AND_DISK());
             matches.write().parquet(child(tmp, "matches.parquet"));
             matches.write().option("ignoreNullFields", "false").json(child(tmp, "matches.jsonl"));
             FileSystem fs = out.getFileSystem(conf);
@@ -257,12 +252,6 @@ public final class CorpusJob {
             throw new MiaException("cannot write the results to " + out + ": " + e.getMessage(), e);
         } finally {
             deleteQuietly(tmp, conf);
-            if (summaries != null) {
-                summaries.unpersist();
-            }
-            if (matches != null) {
-                matches.unpersist();
-            }
             detected.unpersist();
             cand.unpersist();
             docs.unpersist();
