@@ -52,7 +52,8 @@ import java.util.Random;
                 + "single-JVM loop of detect over the same candidate pairs, and greedy string tiling over the same "
                 + "candidates. Each runs in a JVM of its own; each reports recall and precision of the planted passages "
                 + "(found: one match covers half of it in its target and overlaps its source), wall and CPU time and "
-                + "peak resident memory."})
+                + "peak resident memory; the Spark step also its CPU per stage and per thread (JIT, driver, GC, "
+                + "tasks)."})
 final class CorpusBench implements Runnable {
     /** Tiles of greedy string tiling: runs of five equal words, so that chance runs stay rare. */
     private static final int GST_MIN_MATCH = 5;
