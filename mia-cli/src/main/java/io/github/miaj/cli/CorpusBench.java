@@ -52,7 +52,8 @@ import java.util.Random;
                 + "single-JVM loop of detect over the same candidate pairs, and greedy string tiling over the same "
                 + "candidates. Each runs in a JVM of its own; each reports recall and precision of the planted passages "
                 + "(found: one match covers half of it in its target and overlaps its source), wall and CPU time and "
-                + "peak resident memory."})
+                + "peak resident memory; the Spark step also its CPU per stage and per thread (JIT, driver, GC, "
+                + "tasks)."})
 final class CorpusBench implements Runnable {
     /** Tiles of greedy string tiling: runs of five equal words, so that chance runs stay rare. */
     private static final int GST_MIN_MATCH = 5;
@@ -276,6 +277,9 @@ final class CorpusBench implements Runnable {
         long t0 = System.nanoTime();
         SparkSession spark = CorpusCommand.session(master);
         long t1 = System.nanoTime();
+        double sessionCpu = (cpuNanos() - cpu0) / 1e9;
+        StageCosts costs = new StageCosts();
+        spark.sparkContext().addSparkListener(costs);
         Path result = out.resolve("spark-result");
         deleteTree(result);
         CorpusJob.Result r = CorpusJob.run(spark, new CorpusJob.Settings().setInput(out.resolve("docs.jsonl").toString())
@@ -284,6 +288,8 @@ final class CorpusBench implements Runnable {
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = (cpuNanos() - cpu0) / 1e9;
         String rss = peakRss();
+        StageCosts.printThreads(w, "spark", cpu);
+        spark.sparkContext().setJobDescription(StageCosts.AFTER);
         List<Match> matches = new ArrayList<>();
         for (Row m : spark.read().parquet(result.resolve("matches.parquet").toString()).collectAsList()) {
             matches.add(new Match(m.getString(0), m.getString(1), new Span(m.getInt(2), m.getInt(3)),
@@ -308,6 +314,10 @@ final class CorpusBench implements Runnable {
         report(w, "spark", matches, truth);
         w.printf(Locale.ROOT, "spark: %.1f s wall (%.1f s of it the job, the rest starting the session), %.1f s CPU, "
                 + "peak RSS %s%n", wall, job, cpu, rss);
+        costs.print(w, "spark");
+        w.printf(Locale.ROOT, "spark: session start %.1f s wall, %.1f s CPU; the job %.1f s CPU, of it %.1f s in tasks "
+                + "and %.1f s outside them (driver, JIT, GC)%n", (t1 - t0) / 1e9, sessionCpu, cpu - sessionCpu,
+                costs.taskCpuSeconds(), cpu - sessionCpu - costs.taskCpuSeconds());
         w.flush();
     }
 
@@ -332,6 +342,7 @@ final class CorpusBench implements Runnable {
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = (cpuNanos() - cpu0) / 1e9;
+        StageCosts.printThreads(w, "loop", cpu);
         report(w, "loop", matches, truth());
         w.printf(Locale.ROOT, "loop (one JVM, one detector, default threads): %.1f s wall, %.1f s CPU, %d window "
                 + "pairs, %.1f ms wall a window pair, peak RSS %s%n", wall, cpu, windowPairs, 1000 * wall / windowPairs, peakRss());

@@ -20,7 +20,11 @@ import java.util.Locale;
 import java.util.UUID;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * The corpus job: candidate pairs of a collection (or of an input collection against a reference collection)
@@ -226,6 +230,9 @@ public final class CorpusJob {
         org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(out.getParent(),
                 "." + out.getName() + ".mia-" + UUID.randomUUID());
         try {
+            Row counts = detected.agg(sum("matchCount"), count(when(col("matchCount").gt(0), true))).first();
+            long nMatches = counts.isNullAt(0) ? 0 : counts.getLong(0);
+            long nWith = counts.getLong(1);
             Dataset<Row> summaries = SparkDetection.summaries(detected).join(cand, scalaSeq("idA", "idB"))
                     .orderBy("idA", "idB");
             Dataset<Row> matches = SparkDetection.explodeMatches(detected).orderBy("idA", "idB", "bBegin", "aBegin");
@@ -233,8 +240,6 @@ public final class CorpusJob {
             summaries.write().option("ignoreNullFields", "false").json(child(tmp, "pairs.jsonl"));
             matches.write().parquet(child(tmp, "matches.parquet"));
             matches.write().option("ignoreNullFields", "false").json(child(tmp, "matches.jsonl"));
-            long nMatches = matches.count();
-            long nWith = summaries.filter(col("matchCount").gt(0)).count();
             FileSystem fs = out.getFileSystem(conf);
             if (fs.exists(out)) {
                 fs.delete(out, false); // checked empty above
@@ -292,12 +297,14 @@ public final class CorpusJob {
     }
 
     private static long checkIds(Dataset<Row> docs, String path) {
-        long n = docs.count();
+        // one job counts the documents and finds the most repeated id; the repeated ones are listed only on failure
+        Row c = docs.groupBy("id").count().agg(sum("count"), max("count")).first();
+        long n = c.isNullAt(0) ? 0 : c.getLong(0);
         if (n == 0) {
             throw new InvalidInputException(path + " holds no documents: give .txt files or JSON Lines with id and text");
         }
-        List<Row> dup = docs.groupBy("id").count().filter(col("count").gt(1)).limit(3).collectAsList();
-        if (!dup.isEmpty()) {
+        if (c.getLong(1) > 1) {
+            List<Row> dup = docs.groupBy("id").count().filter(col("count").gt(1)).limit(3).collectAsList();
             throw new InvalidInputException(path + ": document ids must be unique; repeated: "
                     + dup.stream().map(r -> r.getString(0) + " (" + r.getLong(1) + " times)").toList());
         }

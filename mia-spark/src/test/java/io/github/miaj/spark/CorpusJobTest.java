@@ -164,6 +164,17 @@ class CorpusJobTest {
                 .contains("evalue"), "each match has its E-value");
         Row pair = spark.read().parquet(out.resolve("pairs.parquet").toString()).filter("matchCount > 0").first();
         assertTrue(pair.getLong(pair.fieldIndex("sharedShingles")) >= Candidates.DEFAULT_MIN_SHARED);
+        assertEquals(r.pairsWithMatches(), spark.read().parquet(out.resolve("pairs.parquet").toString())
+                .filter("matchCount > 0").count());
+        assertEquals(r.candidates(), spark.read().parquet(out.resolve("pairs.parquet").toString()).count());
+        // both formats hold the same rows in the documented order (part files in name order, lines in file order)
+        assertEquals(orderOf(out.resolve("matches.jsonl"), ".json", true), orderOf(out.resolve("matches.parquet"),
+                ".parquet", true));
+        assertEquals(orderOf(out.resolve("pairs.jsonl"), ".json", false), orderOf(out.resolve("pairs.parquet"),
+                ".parquet", false));
+        List<String> sorted = new ArrayList<>(orderOf(out.resolve("matches.parquet"), ".parquet", true));
+        sorted.sort(null);
+        assertEquals(sorted, orderOf(out.resolve("matches.parquet"), ".parquet", true));
         // a second run into the same folder is refused and leaves it as it was
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> CorpusJob.run(spark,
                 new CorpusJob.Settings().setInput(in.toString()).setOut(out.toString())));
@@ -195,6 +206,37 @@ class CorpusJobTest {
             seen.add(p.getString(0) + "|" + p.getString(1));
         }
         assertTrue(seen.containsAll(Set.of("doc00|doc05", "doc02|doc07", "doc08|doc03")), seen.toString());
+    }
+
+    /** The rows of an output folder as "idA idB [bBegin aBegin]" keys, part files in name order (sortable keys). */
+    private static List<String> orderOf(Path folder, String suffix, boolean match) throws IOException {
+        List<String> keys = new ArrayList<>();
+        List<Path> parts;
+        try (var s = Files.list(folder)) {
+            parts = s.filter(f -> f.getFileName().toString().startsWith("part-") && f.toString().endsWith(suffix))
+                    .sorted().toList();
+        }
+        for (Path f : parts) {
+            Dataset<Row> d = suffix.equals(".json") ? spark.read().json(f.toString())
+                    : spark.read().parquet(f.toString());
+            for (Row r : d.coalesce(1).collectAsList()) {
+                keys.add(r.getString(r.fieldIndex("idA")) + " " + r.getString(r.fieldIndex("idB")) + (match
+                        ? String.format(" %08d %08d", ((Number) r.getAs("bBegin")).intValue(),
+                        ((Number) r.getAs("aBegin")).intValue()) : ""));
+            }
+        }
+        return keys;
+    }
+
+    @Test
+    void repeatedIdsAreNamedAndNothingIsWritten(@TempDir Path dir) throws IOException {
+        Path in = dir.resolve("in.jsonl");
+        Files.writeString(in, "{\"id\": \"x\", \"text\": \"" + TEXTS.get(0) + "\"}\n{\"id\": \"y\", \"text\": \""
+                + TEXTS.get(1) + "\"}\n{\"id\": \"x\", \"text\": \"" + TEXTS.get(2) + "\"}\n");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> CorpusJob.run(spark,
+                new CorpusJob.Settings().setInput(in.toString()).setOut(dir.resolve("o").toString())));
+        assertTrue(e.getMessage().contains("unique") && e.getMessage().contains("x (2 times)"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("o")));
     }
 
     @Test
