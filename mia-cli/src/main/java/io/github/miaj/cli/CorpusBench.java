@@ -323,7 +323,7 @@ final class CorpusBench implements Runnable {
 
     private void loop(PrintWriter w) {
         Map<String, String> texts = docs();
-        List<String[]> cand = candidates();
+        List<Candidate> cand = candidates();
         long cpu0 = cpuNanos();
         long t0 = System.nanoTime();
         List<Match> matches = new ArrayList<>();
@@ -332,11 +332,11 @@ final class CorpusBench implements Runnable {
             // the corpus job's limit: DocumentDetector's, over all the collection's pairs
             DocumentDetector dd = DocumentDetector.forSource(d).withMinWords(minWords)
                     .withMaxEvalue(DocumentDetector.DEFAULT_MAX_EVALUE / ((double) docs * (docs - 1) / 2));
-            for (String[] p : cand) {
-                DocumentDetection r = dd.detect(texts.get(p[0]), texts.get(p[1]));
+            for (Candidate p : cand) {
+                DocumentDetection r = dd.detect(texts.get(p.idA()), texts.get(p.idB()));
                 windowPairs += r.pairsRun();
                 for (PhraseMatch m : r.phrases()) {
-                    matches.add(new Match(p[0], p[1], m.a(), m.b()));
+                    matches.add(new Match(p.idA(), p.idB(), m.a(), m.b()));
                 }
             }
         }
@@ -351,18 +351,18 @@ final class CorpusBench implements Runnable {
 
     private void gst(PrintWriter w) {
         Map<String, String> texts = docs();
-        List<String[]> cand = candidates();
+        List<Candidate> cand = candidates();
         long cpu0 = cpuNanos();
         long t0 = System.nanoTime();
         GreedyStringTiling gst = new GreedyStringTiling(GST_MIN_MATCH);
         List<Match> matches = new ArrayList<>();
-        for (String[] p : cand) {
-            List<Word> wa = Words.of(texts.get(p[0]));
-            List<Word> wb = Words.of(texts.get(p[1]));
+        for (Candidate p : cand) {
+            List<Word> wa = Words.of(texts.get(p.idA()));
+            List<Word> wb = Words.of(texts.get(p.idB()));
             List<Tile> tiles = gst.tiles(wa.stream().map(x -> x.text().toLowerCase(Locale.ROOT)).toList(),
                     wb.stream().map(x -> x.text().toLowerCase(Locale.ROOT)).toList());
             for (Tile t : tiles) {
-                matches.add(new Match(p[0], p[1], new Span(wa.get(t.a()).start(), wa.get(t.a() + t.length() - 1).end()),
+                matches.add(new Match(p.idA(), p.idB(), new Span(wa.get(t.a()).start(), wa.get(t.a() + t.length() - 1).end()),
                         new Span(wb.get(t.b()).start(), wb.get(t.b() + t.length() - 1).end())));
             }
         }
@@ -451,10 +451,13 @@ final class CorpusBench implements Runnable {
         return out;
     }
 
-    private List<String[]> candidates() {
+    /** One candidate document pair the Spark run chose. */
+    private record Candidate(String idA, String idB) {}
+
+    private List<Candidate> candidates() {
         try {
             return Files.readAllLines(out.resolve("candidates.tsv")).stream().filter(l -> !l.isBlank())
-                    .map(l -> l.split("\t")).toList();
+                    .map(l -> l.split("\t")).map(f -> new Candidate(f[0], f[1])).toList();
         } catch (IOException e) {
             throw new MiaException("cannot read " + out.resolve("candidates.tsv") + " (run --mode spark first): "
                     + e.getMessage(), e);

@@ -33,8 +33,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("spark")
 class SparkDetectionTest {
     private static SparkSession spark;
-    private static final List<String[]> PAIRS = new ArrayList<>();
+    private static final List<DocPair> PAIRS = new ArrayList<>();
     private static List<String> expected;
+
+    /** One row of the pairs Dataset. */
+    private record DocPair(String idA, String textA, String idB, String textB) {}
 
     @BeforeAll
     static void setUp() {
@@ -46,17 +49,17 @@ class SparkDetectionTest {
             if (k != 3) { // one pair shares nothing planted
                 b = b + " " + TestSpark.passage(a, 0.3 + 0.1 * k, 14) + " " + TestSpark.text(r, 30);
             }
-            PAIRS.add(new String[] {"a" + k, a, "b" + k, b});
+            PAIRS.add(new DocPair("a" + k, a, "b" + k, b));
         }
         // the single-JVM result: a detector of its own, opened the way an application opens one
         expected = new ArrayList<>();
         try (RelationshipDetector d = Mia.detector().named("verbatim")) {
             DocumentDetector dd = DocumentDetector.forSource(d).withMinWords(DetectorSpec.DEFAULT_MIN_WORDS);
-            for (String[] p : PAIRS) {
-                DocumentDetection r1 = dd.detect(p[1], p[3]);
+            for (DocPair p : PAIRS) {
+                DocumentDetection r1 = dd.detect(p.textA(), p.textB());
                 for (PhraseMatch m : r1.phrases()) {
-                    expected.add(line(p[0], p[2], m.a().start(), m.a().end(), m.b().start(), m.b().end(), m.score(),
-                            m.evalue(), m.a().of(p[1]), m.b().of(p[3])));
+                    expected.add(line(p.idA(), p.idB(), m.a().start(), m.a().end(), m.b().start(), m.b().end(), m.score(),
+                            m.evalue(), m.a().of(p.textA()), m.b().of(p.textB())));
                 }
             }
         }
@@ -71,8 +74,8 @@ class SparkDetectionTest {
 
     private static Dataset<Row> pairs() {
         List<Row> rows = new ArrayList<>();
-        for (String[] p : PAIRS) {
-            rows.add(RowFactory.create(p[0], p[1], p[2], p[3]));
+        for (DocPair p : PAIRS) {
+            rows.add(RowFactory.create(p.idA(), p.textA(), p.idB(), p.textB()));
         }
         StructType schema = new StructType().add("idA", DataTypes.StringType).add("textA", DataTypes.StringType)
                 .add("idB", DataTypes.StringType).add("textB", DataTypes.StringType);
