@@ -26,7 +26,9 @@ module io.github.miaj.core {
     exports io.github.miaj.spi;
     exports io.github.miaj.text;
     exports io.github.miaj.train;
-    exports io.github.miaj.io to io.github.miaj.onnx, io.github.miaj.report;
+    exports io.github.miaj.io to
+            io.github.miaj.onnx,
+            io.github.miaj.report;
 
     uses io.github.miaj.spi.BuiltIns;
 }

@@ -16,5 +16,6 @@ module io.github.miaj.onnx {
     exports io.github.miaj.onnx.graph;
     // io.github.miaj.onnx.tokenizer is internal (BART byte-level BPE conversion)
 
-    provides io.github.miaj.spi.BuiltIns with io.github.miaj.onnx.OnnxBuiltIns;
+    provides io.github.miaj.spi.BuiltIns with
+            io.github.miaj.onnx.OnnxBuiltIns;
 }

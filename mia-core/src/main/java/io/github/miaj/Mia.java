@@ -3,13 +3,12 @@ package io.github.miaj;
 import io.github.miaj.attention.AttentionSource;
 import io.github.miaj.attention.ExecutionProvider;
 import io.github.miaj.detect.AttentionDetector;
-import io.github.miaj.model.DetectorModel;
 import io.github.miaj.detect.RelationshipDetector;
 import io.github.miaj.model.DetectorFiles;
+import io.github.miaj.model.DetectorModel;
 import io.github.miaj.spi.BuiltIns;
 import io.github.miaj.spi.SourceSettings;
 import io.github.miaj.train.LogisticTrainer;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,8 +26,7 @@ import java.util.TreeSet;
  * three {@code defaults()} calls open the model once; the session closes with the last detector that uses it.
  */
 public final class Mia {
-    private Mia() {
-    }
+    private Mia() {}
 
     /** Starts loading a detector. */
     public static DetectorLoader detector() {
@@ -56,8 +54,7 @@ public final class Mia {
         private int intraOpThreads;
         private ExecutionProvider provider = ExecutionProvider.CPU;
 
-        private DetectorLoader() {
-        }
+        private DetectorLoader() {}
 
         /**
          * Threads the built-in model uses inside one call (default: 2, or fewer on fewer cores). Ignored with
@@ -128,8 +125,10 @@ public final class Mia {
                 known.addAll(b.detectorNames());
             }
             throw new MiaException("no detector file or built-in detector named '" + name + "'; "
-                    + (known.isEmpty() ? "no built-in detectors are on the classpath (add mia-onnx)"
-                    : "built-in detectors: " + String.join(", ", known) + "; or give the path of a detector file"));
+                    + (known.isEmpty()
+                            ? "no built-in detectors are on the classpath (add mia-onnx)"
+                            : "built-in detectors: " + String.join(", ", known)
+                                    + "; or give the path of a detector file"));
         }
 
         /** The default built-in detector (verbatim phrases) on the built-in model. */
@@ -157,9 +156,10 @@ public final class Mia {
                     }
                 }
             }
-            throw new MiaException("the detector was trained on " + model.source().modelId()
-                    + ", which no built-in provider can open; open that model yourself and pass it with "
-                    + "Mia.detector().source(source).load(...)");
+            throw new MiaException(
+                    "the detector was trained on " + model.source().modelId()
+                            + ", which no built-in provider can open; open that model yourself and pass it with "
+                            + "Mia.detector().source(source).load(...)");
         }
     }
 }

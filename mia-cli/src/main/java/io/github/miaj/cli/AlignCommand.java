@@ -10,18 +10,19 @@ import io.github.miaj.detect.RelationshipDetector;
 import io.github.miaj.feature.Granularity;
 import io.github.miaj.gold.Pharaoh;
 import io.github.miaj.gold.WordLink;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** Word alignment of tokenised sentence pairs, in Pharaoh format. */
-@Command(name = "align", mixinStandardHelpOptions = true,
+@Command(
+        name = "align",
+        mixinStandardHelpOptions = true,
         description = "Read lines 's1 TAB s2' of whitespace-tokenised sentences (further columns ignored) and write, "
                 + "per line and in order, the 0-based word links i-j the detector finds (Pharaoh format).")
 final class AlignCommand implements Callable<Integer> {
@@ -79,7 +80,11 @@ final class AlignCommand implements Callable<Integer> {
                 + " tokens) is longer than the model's window of " + source.maxTokens() + "; aligned in pieces");
         err.flush();
         List<WordLink> out = new ArrayList<>();
-        for (PairMatch m : DocumentDetector.forSource(d).exhaustive().keepAll().detect(a, b).matches()) {
+        for (PairMatch m : DocumentDetector.forSource(d)
+                .exhaustive()
+                .keepAll()
+                .detect(a, b)
+                .matches()) {
             out.add(new WordLink(m.a(), m.b()));
         }
         return out;

@@ -14,7 +14,6 @@ import io.github.miaj.gold.WordLink;
 import io.github.miaj.model.Metrics;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
-
 import java.io.PrintWriter;
 import java.util.HashSet;
 import java.util.List;
@@ -58,8 +57,17 @@ final class AlignmentScores {
     }
 
     static void header(PrintWriter out) {
-        out.printf(Locale.ROOT, "%-14s %-28s %6s %9s %7s %7s %7s %16s%n", "data", "aligner", "pairs", "precision",
-                "recall", "F1", "AER", "recall(non-id.)");
+        out.printf(
+                Locale.ROOT,
+                "%-14s %-28s %6s %9s %7s %7s %7s %16s%n",
+                "data",
+                "aligner",
+                "pairs",
+                "precision",
+                "recall",
+                "F1",
+                "AER",
+                "recall(non-id.)");
     }
 
     void print(PrintWriter out, String data, String detectorName) {
@@ -88,7 +96,16 @@ final class AlignmentScores {
     private static void row(PrintWriter out, String data, String name, Evaluator e) {
         Metrics m = e.metrics();
         double ni = e.nonIdenticalRecall();
-        out.printf(Locale.ROOT, "%-14s %-28s %6d %9.4f %7.4f %7.4f %7.4f %16s%n", data, name, e.pairs(), m.precision(),
-                m.recall(), m.f1(), m.aer(), Double.isNaN(ni) ? "-" : String.format(Locale.ROOT, "%.4f", ni));
+        out.printf(
+                Locale.ROOT,
+                "%-14s %-28s %6d %9.4f %7.4f %7.4f %7.4f %16s%n",
+                data,
+                name,
+                e.pairs(),
+                m.precision(),
+                m.recall(),
+                m.f1(),
+                m.aer(),
+                Double.isNaN(ni) ? "-" : String.format(Locale.ROOT, "%.4f", ni));
     }
 }

@@ -11,10 +11,6 @@ import io.github.miaj.io.Json;
 import io.github.miaj.text.Sentences;
 import io.github.miaj.text.Span;
 import io.github.miaj.text.Words;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -29,9 +25,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** Benchmarks that need data from outside the repository. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks on your own data.",
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Benchmarks on your own data.",
         subcommands = {BenchCommand.Plant.class, CorpusBench.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
@@ -46,37 +48,55 @@ final class BenchCommand implements Runnable {
      * Plants passages of one book into a stretch of another and checks that {@code mia detect --format json}
      * finds them.
      */
-    @Command(name = "plant", mixinStandardHelpOptions = true, description = {
-            "Take a stretch of book A and a stretch of book B, copy passages of 1-3 sentences of A into B (half of "
-                    + "them lightly edited), run 'mia detect --format json' on the two files in this process, and "
-                    + "report recall and precision of the planted passages, PAN's text-alignment measures, time and "
-                    + "memory.",
-            "A passage counts as found when one match covers at least half of it in B and overlaps its source in "
-                    + "A; a match counts as correct when at least half of it in B lies in a planted passage. With "
-                    + "--sizes, each size runs in a child JVM with default settings and one table is printed."})
+    @Command(
+            name = "plant",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Take a stretch of book A and a stretch of book B, copy passages of 1-3 sentences of A into B (half of "
+                        + "them lightly edited), run 'mia detect --format json' on the two files in this process, and "
+                        + "report recall and precision of the planted passages, PAN's text-alignment measures, time and "
+                        + "memory.",
+                "A passage counts as found when one match covers at least half of it in B and overlaps its source in "
+                        + "A; a match counts as correct when at least half of it in B lies in a planted passage. With "
+                        + "--sizes, each size runs in a child JVM with default settings and one table is printed."
+            })
     static final class Plant implements Runnable {
         @Option(names = "--corpus", required = true, description = "Folder of Project Gutenberg .txt files.")
         Path corpus;
 
-        @Option(names = "--book-a", defaultValue = "pg1342", description = "Book the passages come from (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--book-a",
+                defaultValue = "pg1342",
+                description = "Book the passages come from (default: ${DEFAULT-VALUE}).")
         String bookA;
 
-        @Option(names = "--book-b", defaultValue = "pg98", description = "Book they are planted into (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--book-b",
+                defaultValue = "pg98",
+                description = "Book they are planted into (default: ${DEFAULT-VALUE}).")
         String bookB;
 
         @Option(names = "--words-a", defaultValue = "5000", description = "Words of A (default: ${DEFAULT-VALUE}).")
         int wordsA;
 
-        @Option(names = "--words-b", defaultValue = "5000", description = "Words of B before planting (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--words-b",
+                defaultValue = "5000",
+                description = "Words of B before planting (default: ${DEFAULT-VALUE}).")
         int wordsB;
 
-        @Option(names = "--passages", description = "Passages to plant (default: 20 up to 20,000 words of A, then one "
-                + "more per 3,000 words, at most 40).")
+        @Option(
+                names = "--passages",
+                description = "Passages to plant (default: 20 up to 20,000 words of A, then one "
+                        + "more per 3,000 words, at most 40).")
         Integer passages;
 
-        @Option(names = "--sizes", split = ",", description = "Words per side of each run, e.g. "
-                + "5000,10000,20000,50000,100000: each size runs in a child JVM with default settings (time and "
-                + "peak RSS are its own) and one table is printed; --words-a and --words-b are then ignored.")
+        @Option(
+                names = "--sizes",
+                split = ",",
+                description = "Words per side of each run, e.g. "
+                        + "5000,10000,20000,50000,100000: each size runs in a child JVM with default settings (time and "
+                        + "peak RSS are its own) and one table is printed; --words-a and --words-b are then ignored.")
         List<Integer> sizes;
 
         @Option(names = "--seed", defaultValue = "1")
@@ -94,15 +114,18 @@ final class BenchCommand implements Runnable {
         @Option(names = "--exhaustive", description = "Passed to detect: every window pair instead of retrieval.")
         boolean exhaustive;
 
-        @Option(names = "--out", defaultValue = "target/plant", description = "Where A.txt, B.txt, truth.tsv, "
-                + "detect.json and scores.json go; with --sizes, one folder per size (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--out",
+                defaultValue = "target/plant",
+                description =
+                        "Where A.txt, B.txt, truth.tsv, "
+                                + "detect.json and scores.json go; with --sizes, one folder per size (default: ${DEFAULT-VALUE}).")
         Path out;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        record Passage(Span a, Span b, boolean edited) {
-        }
+        record Passage(Span a, Span b, boolean edited) {}
 
         @Override
         public void run() {
@@ -110,7 +133,11 @@ final class BenchCommand implements Runnable {
                 table();
                 return;
             }
-            one(wordsA, wordsB, passages == null ? defaultPassages(wordsA) : passages, out,
+            one(
+                    wordsA,
+                    wordsB,
+                    passages == null ? defaultPassages(wordsA) : passages,
+                    out,
                     spec.commandLine().getOut());
         }
 
@@ -121,7 +148,8 @@ final class BenchCommand implements Runnable {
         /** Runs every size in a child JVM (default settings) and prints one table from their scores.json. */
         private void table() {
             PrintWriter w = spec.commandLine().getOut();
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> rows = new ArrayList<>();
             for (int n : sizes) {
                 if (n <= 0) {
@@ -129,16 +157,37 @@ final class BenchCommand implements Runnable {
                 }
                 Path dir = out.resolve(Integer.toString(n));
                 List<String> cmd = new ArrayList<>(List.of(java, "-Dai.djl.offline=true"));
-                for (String prop : List.of("org.slf4j.simpleLogger.defaultLogLevel", "org.slf4j.simpleLogger.log.ai.djl")) {
+                for (String prop :
+                        List.of("org.slf4j.simpleLogger.defaultLogLevel", "org.slf4j.simpleLogger.log.ai.djl")) {
                     String v = System.getProperty(prop);
                     if (v != null) {
                         cmd.add("-D" + prop + "=" + v);
                     }
                 }
-                cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), MiaCli.class.getName(), "bench",
-                        "plant", "--corpus", corpus.toString(), "--book-a", bookA, "--book-b", bookB,
-                        "--words-a", "" + n, "--words-b", "" + n, "--seed", "" + seed, "--detector", detector,
-                        "--passages", "" + (passages == null ? defaultPassages(n) : passages), "--out", dir.toString()));
+                cmd.addAll(List.of(
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        MiaCli.class.getName(),
+                        "bench",
+                        "plant",
+                        "--corpus",
+                        corpus.toString(),
+                        "--book-a",
+                        bookA,
+                        "--book-b",
+                        bookB,
+                        "--words-a",
+                        "" + n,
+                        "--words-b",
+                        "" + n,
+                        "--seed",
+                        "" + seed,
+                        "--detector",
+                        detector,
+                        "--passages",
+                        "" + (passages == null ? defaultPassages(n) : passages),
+                        "--out",
+                        dir.toString()));
                 if (minWords != null) {
                     cmd.addAll(List.of("--min-words", "" + minWords));
                 }
@@ -151,12 +200,22 @@ final class BenchCommand implements Runnable {
                 w.printf(Locale.ROOT, "%,d words per side ...%n", n);
                 w.flush();
                 Map<String, Object> r = child(cmd, dir);
-                rows.add(String.format(Locale.ROOT,
+                rows.add(String.format(
+                        Locale.ROOT,
                         "| %sk | %s | %s | %.3f | %.3f | %.3f | %.3f | %.2f | %.3f | %s | %.1f s | %.1f s | %s |",
-                        n % 1000 == 0 ? "" + n / 1000 : String.format(Locale.ROOT, "%.1f", n / 1000.0), r.get("planted"),
-                        r.get("matches"), num(r, "recall"), num(r, "precision"), num(r, "panPrecision"),
-                        num(r, "panRecall"), num(r, "granularity"), num(r, "plagdet"), r.get("pairsRun"),
-                        num(r, "seconds"), num(r, "cpuSeconds"), mib(((Number) r.get("peakRssKiB")).longValue())));
+                        n % 1000 == 0 ? "" + n / 1000 : String.format(Locale.ROOT, "%.1f", n / 1000.0),
+                        r.get("planted"),
+                        r.get("matches"),
+                        num(r, "recall"),
+                        num(r, "precision"),
+                        num(r, "panPrecision"),
+                        num(r, "panRecall"),
+                        num(r, "granularity"),
+                        num(r, "plagdet"),
+                        r.get("pairsRun"),
+                        num(r, "seconds"),
+                        num(r, "cpuSeconds"),
+                        mib(((Number) r.get("peakRssKiB")).longValue())));
             }
             w.println();
             w.println("| words per side | planted | matches | recall | precision | PAN precision | PAN recall "
@@ -171,8 +230,11 @@ final class BenchCommand implements Runnable {
         }
 
         private static String mib(long kib) {
-            return kib < 0 ? "?" : (kib >= 1024 * 1024 ? String.format(Locale.ROOT, "%.2f GiB", kib / 1048576.0)
-                    : String.format(Locale.ROOT, "%d MiB", kib / 1024));
+            return kib < 0
+                    ? "?"
+                    : (kib >= 1024 * 1024
+                            ? String.format(Locale.ROOT, "%.2f GiB", kib / 1048576.0)
+                            : String.format(Locale.ROOT, "%d MiB", kib / 1024));
         }
 
         @SuppressWarnings("unchecked")
@@ -180,7 +242,10 @@ final class BenchCommand implements Runnable {
             try {
                 Files.createDirectories(dir);
                 Path log = dir.resolve("report.txt");
-                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                Process p = new ProcessBuilder(cmd)
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
                 int rc;
                 try {
                     rc = p.waitFor();
@@ -194,7 +259,8 @@ final class BenchCommand implements Runnable {
                     throw new MiaException("the child JVM for " + dir + " failed (status " + rc + "): "
                             + (lines.isEmpty() ? "no output" : lines.get(lines.size() - 1)) + "; see " + log);
                 }
-                return (Map<String, Object>) Json.parse(Files.readString(dir.resolve("scores.json"), StandardCharsets.UTF_8));
+                return (Map<String, Object>)
+                        Json.parse(Files.readString(dir.resolve("scores.json"), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new MiaException("cannot run the benchmark in a child JVM in " + dir + ": " + e.getMessage(), e);
             }
@@ -226,8 +292,8 @@ final class BenchCommand implements Runnable {
                 chosen.add(p);
             }
             if (chosen.size() < passages) {
-                throw new InvalidInputException("could only choose " + chosen.size() + " passages from " + bookA
-                        + "; give more --words-a");
+                throw new InvalidInputException(
+                        "could only choose " + chosen.size() + " passages from " + bookA + "; give more --words-a");
             }
             // insertion points: sentence ends of B, distinct, in order
             List<Span> sb = Sentences.split(plain);
@@ -257,15 +323,23 @@ final class BenchCommand implements Runnable {
                 Files.writeString(out.resolve("B.txt"), textB, StandardCharsets.UTF_8);
                 StringBuilder t = new StringBuilder("aStart\taEnd\tbStart\tbEnd\tedited\n");
                 for (Passage p : truth) {
-                    t.append(p.a().start()).append('\t').append(p.a().end()).append('\t').append(p.b().start())
-                            .append('\t').append(p.b().end()).append('\t').append(p.edited()).append('\n');
+                    t.append(p.a().start())
+                            .append('\t')
+                            .append(p.a().end())
+                            .append('\t')
+                            .append(p.b().start())
+                            .append('\t')
+                            .append(p.b().end())
+                            .append('\t')
+                            .append(p.edited())
+                            .append('\n');
                 }
                 Files.writeString(out.resolve("truth.tsv"), t.toString(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new MiaException("cannot write to " + out + ": " + e.getMessage(), e);
             }
-            List<String> args = new ArrayList<>(List.of("detect", "--format", "json", "--detector", detector,
-                    "--no-progress"));
+            List<String> args =
+                    new ArrayList<>(List.of("detect", "--format", "json", "--detector", detector, "--no-progress"));
             if (minWords != null) {
                 args.addAll(List.of("--min-words", "" + minWords));
             }
@@ -285,7 +359,8 @@ final class BenchCommand implements Runnable {
             double secs = (System.nanoTime() - t0) / 1e9;
             double cpu = (cpuNanos() - cpu0) / 1e9;
             if (rc != 0) {
-                throw new MiaException("mia detect failed (status " + rc + "): " + err.toString().trim());
+                throw new MiaException("mia detect failed (status " + rc + "): "
+                        + err.toString().trim());
             }
             try {
                 Files.writeString(out.resolve("detect.json"), json.toString(), StandardCharsets.UTF_8);
@@ -303,12 +378,17 @@ final class BenchCommand implements Runnable {
             int found = 0;
             int foundEdited = 0;
             for (Passage p : truth) {
-                boolean hit = matches.stream().anyMatch(m -> m[1].overlap(p.b()) * 2 >= p.b().length() && m[0].overlaps(p.a()));
+                boolean hit = matches.stream()
+                        .anyMatch(m -> m[1].overlap(p.b()) * 2 >= p.b().length() && m[0].overlaps(p.a()));
                 if (hit) {
                     found++;
                     foundEdited += p.edited() ? 1 : 0;
                 } else {
-                    w.printf(Locale.ROOT, "missed%s: %s%n", p.edited() ? " (edited)" : "", p.b().of(textB).replaceAll("\\s+", " "));
+                    w.printf(
+                            Locale.ROOT,
+                            "missed%s: %s%n",
+                            p.edited() ? " (edited)" : "",
+                            p.b().of(textB).replaceAll("\\s+", " "));
                 }
             }
             int correct = 0;
@@ -317,32 +397,69 @@ final class BenchCommand implements Runnable {
                 if (ok) {
                     correct++;
                 } else {
-                    w.printf(Locale.ROOT, "false match: %s | %s%n", m[0].of(a).replaceAll("\\s+", " "),
+                    w.printf(
+                            Locale.ROOT,
+                            "false match: %s | %s%n",
+                            m[0].of(a).replaceAll("\\s+", " "),
                             m[1].of(textB).replaceAll("\\s+", " "));
                 }
             }
             List<TextAlignmentScores.Passage> cases = truth.stream()
-                    .map(p -> new TextAlignmentScores.Passage(p.a(), p.b())).toList();
+                    .map(p -> new TextAlignmentScores.Passage(p.a(), p.b()))
+                    .toList();
             List<TextAlignmentScores.Passage> detections = matches.stream()
                     .filter(m -> m[0].length() > 0 && m[1].length() > 0)
-                    .map(m -> new TextAlignmentScores.Passage(m[0], m[1])).toList();
+                    .map(m -> new TextAlignmentScores.Passage(m[0], m[1]))
+                    .toList();
             TextAlignmentScores pan = TextAlignmentScores.of(cases, detections);
             int edited = (int) truth.stream().filter(Passage::edited).count();
             double recall = (double) found / truth.size();
             double precision = matches.isEmpty() ? 0.0 : (double) correct / matches.size();
             long rss = peakRssKiB();
-            w.printf(Locale.ROOT, "A: %s, %d words; B: %s, %d words with %d planted passages (%d edited)%n", bookA,
-                    Words.of(a).size(), bookB, Words.of(textB).size(), truth.size(), edited);
-            w.printf(Locale.ROOT, "windows %s x %s, window pairs run %s%s%n", result.get("windowsA"),
-                    result.get("windowsB"), result.get("pairsRun"), exhaustive ? " (exhaustive)" : "");
-            w.printf(Locale.ROOT, "recall %.3f (%d/%d; verbatim %d/%d, edited %d/%d)  precision %.3f (%d/%d matches)%n",
-                    recall, found, truth.size(), found - foundEdited, truth.size() - edited,
-                    foundEdited, edited, precision, correct, matches.size());
-            w.printf(Locale.ROOT, "PAN: precision %.3f  recall %.3f  granularity %.3f  plagdet %.3f (%d/%d cases "
-                    + "detected)%n", pan.precision(), pan.recall(), pan.granularity(), pan.plagdet(),
-                    pan.casesDetected(), pan.cases());
-            w.printf(Locale.ROOT, "detect: %.1f s wall, %.1f s CPU; peak resident memory of this process %s%n", secs,
-                    cpu, rss < 0 ? "(unknown)" : rss + " kB");
+            w.printf(
+                    Locale.ROOT,
+                    "A: %s, %d words; B: %s, %d words with %d planted passages (%d edited)%n",
+                    bookA,
+                    Words.of(a).size(),
+                    bookB,
+                    Words.of(textB).size(),
+                    truth.size(),
+                    edited);
+            w.printf(
+                    Locale.ROOT,
+                    "windows %s x %s, window pairs run %s%s%n",
+                    result.get("windowsA"),
+                    result.get("windowsB"),
+                    result.get("pairsRun"),
+                    exhaustive ? " (exhaustive)" : "");
+            w.printf(
+                    Locale.ROOT,
+                    "recall %.3f (%d/%d; verbatim %d/%d, edited %d/%d)  precision %.3f (%d/%d matches)%n",
+                    recall,
+                    found,
+                    truth.size(),
+                    found - foundEdited,
+                    truth.size() - edited,
+                    foundEdited,
+                    edited,
+                    precision,
+                    correct,
+                    matches.size());
+            w.printf(
+                    Locale.ROOT,
+                    "PAN: precision %.3f  recall %.3f  granularity %.3f  plagdet %.3f (%d/%d cases " + "detected)%n",
+                    pan.precision(),
+                    pan.recall(),
+                    pan.granularity(),
+                    pan.plagdet(),
+                    pan.casesDetected(),
+                    pan.cases());
+            w.printf(
+                    Locale.ROOT,
+                    "detect: %.1f s wall, %.1f s CPU; peak resident memory of this process %s%n",
+                    secs,
+                    cpu,
+                    rss < 0 ? "(unknown)" : rss + " kB");
             w.flush();
             Map<String, Object> scores = new LinkedHashMap<>();
             scores.put("wordsA", Words.of(a).size());
@@ -426,16 +543,19 @@ final class BenchCommand implements Runnable {
                         words.set(k, word);
                     }
                     case 1 -> words.remove(k);
-                    default -> words.set(k, Character.isUpperCase(word.charAt(0))
-                            ? word.toLowerCase(Locale.ROOT) : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+                    default ->
+                        words.set(
+                                k,
+                                Character.isUpperCase(word.charAt(0))
+                                        ? word.toLowerCase(Locale.ROOT)
+                                        : Character.toUpperCase(word.charAt(0)) + word.substring(1));
                 }
             }
             return String.join(" ", words);
         }
 
         private static long cpuNanos() {
-            return ((OperatingSystemMXBean) ManagementFactory
-                    .getOperatingSystemMXBean()).getProcessCpuTime();
+            return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
         }
 
         /** VmHWM of this process in KiB, or -1 where /proc/self/status cannot tell (not Linux). */
@@ -443,7 +563,8 @@ final class BenchCommand implements Runnable {
             try {
                 for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                     if (line.startsWith("VmHWM:")) {
-                        return Long.parseLong(line.substring(6).replace("kB", "").trim());
+                        return Long.parseLong(
+                                line.substring(6).replace("kB", "").trim());
                     }
                 }
             } catch (IOException | RuntimeException e) {

@@ -4,7 +4,6 @@ import io.github.miaj.InvalidInputException;
 import io.github.miaj.data.Book;
 import io.github.miaj.data.Paragraph;
 import io.github.miaj.significance.Significance;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,8 +36,7 @@ final class BookRepeats {
         }
     }
 
-    private BookRepeats() {
-    }
+    private BookRepeats() {}
 
     /** The paragraphs sharing a run of {@code n} (at least 2) folded words with another paragraph of these books. */
     static Found find(List<Book> books, int n) {
@@ -92,6 +90,5 @@ final class BookRepeats {
         return new Found(out, across, within);
     }
 
-    private record Occurrence(String book, int first, int last) {
-    }
+    private record Occurrence(String book, int first, int last) {}
 }

@@ -9,14 +9,12 @@ import io.github.miaj.model.DetectorFiles;
 import io.github.miaj.model.DetectorModel;
 import io.github.miaj.onnx.BuiltInModel;
 import io.github.miaj.onnx.OnnxAttentionSource;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** What {@code --model} names: a built-in model id, or a user's model (bundle folder or .onnx file). */
 final class CliModels {
-    private CliModels() {
-    }
+    private CliModels() {}
 
     /** Opens {@code model}: an existing path is a bundle folder or model file, anything else a built-in id. */
     static OnnxAttentionSource open(String model) {
@@ -46,8 +44,10 @@ final class CliModels {
             return new AttentionDetector(m, source, AttentionDetector.SourceOwnership.OWNED);
         } catch (IncompatibleSourceException e) {
             source.close();
-            throw new IncompatibleSourceException(file + " was not trained on --model " + model + ": " + e.getMessage()
-                    + "; train one for it with `mia train --model " + model + " --out FILE`", e);
+            throw new IncompatibleSourceException(
+                    file + " was not trained on --model " + model + ": " + e.getMessage()
+                            + "; train one for it with `mia train --model " + model + " --out FILE`",
+                    e);
         } catch (RuntimeException e) {
             source.close();
             throw e;

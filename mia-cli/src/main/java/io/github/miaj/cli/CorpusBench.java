@@ -20,11 +20,6 @@ import io.github.miaj.text.Sentences;
 import io.github.miaj.text.Span;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -39,21 +34,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The collection benchmark: documents cut from books, passages planted between them (half lightly edited), then
  * the corpus job on Spark, a single-JVM loop of DocumentDetector over the same candidate pairs, and greedy string
  * tiling over the same candidates, each in a JVM of its own (so that each peak resident memory is its own).
  */
-@Command(name = "corpus", mixinStandardHelpOptions = true, description = {
-        "Leave out the paragraphs the books in --corpus repeat (--repeat-words), cut --docs documents of about "
-                + "--words words from the rest, plant --passages passages of "
-                + "1-3 sentences between them (half lightly edited), and run: the corpus job on Spark (--master), a "
-                + "single-JVM loop of detect over the same candidate pairs, and greedy string tiling over the same "
-                + "candidates. Each runs in a JVM of its own; each reports recall and precision of the planted passages "
-                + "(found: one match covers half of it in its target and overlaps its source), wall and CPU time and "
-                + "peak resident memory; the Spark step also its CPU per stage and per thread (JIT, driver, GC, "
-                + "tasks)."})
+@Command(
+        name = "corpus",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Leave out the paragraphs the books in --corpus repeat (--repeat-words), cut --docs documents of about "
+                    + "--words words from the rest, plant --passages passages of "
+                    + "1-3 sentences between them (half lightly edited), and run: the corpus job on Spark (--master), a "
+                    + "single-JVM loop of detect over the same candidate pairs, and greedy string tiling over the same "
+                    + "candidates. Each runs in a JVM of its own; each reports recall and precision of the planted passages "
+                    + "(found: one match covers half of it in its target and overlaps its source), wall and CPU time and "
+                    + "peak resident memory; the Spark step also its CPU per stage and per thread (JIT, driver, GC, "
+                    + "tasks)."
+        })
 final class CorpusBench implements Runnable {
     /** Tiles of greedy string tiling: runs of five equal words, so that chance runs stay rare. */
     private static final int GST_MIN_MATCH = 5;
@@ -67,37 +70,55 @@ final class CorpusBench implements Runnable {
     @Option(names = "--corpus", required = true, description = "Folder of Project Gutenberg .txt files.")
     Path corpus;
 
-    @Option(names = "--docs", defaultValue = "400",
+    @Option(
+            names = "--docs",
+            defaultValue = "400",
             description = "Documents in the collection (default: ${DEFAULT-VALUE}).")
     int docs;
 
-    @Option(names = "--words", defaultValue = "1000", description = "Words per document at most (default: ${DEFAULT-VALUE}; "
-            + "less when the books hold fewer than docs x words).")
+    @Option(
+            names = "--words",
+            defaultValue = "1000",
+            description = "Words per document at most (default: ${DEFAULT-VALUE}; "
+                    + "less when the books hold fewer than docs x words).")
     int words;
 
-    @Option(names = "--passages", defaultValue = "200",
+    @Option(
+            names = "--passages",
+            defaultValue = "200",
             description = "Passages planted between documents, half of them edited (default: ${DEFAULT-VALUE}).")
     int passages;
 
-    @Option(names = "--seed", defaultValue = "1",
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
             description = "Seed of the cutting and planting (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--repeat-words", defaultValue = "" + REPEAT_WORDS, description = "Paragraphs that share a run of "
-            + "this many words with another paragraph of the books (an author's repeated phrase, a letter quoted twice, "
-            + "a table of contents) are left out before cutting, so that the only reuse between the documents is the "
-            + "planted one; 0 keeps them, as the benchmark did before 2026-12-02 (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--repeat-words",
+            defaultValue = "" + REPEAT_WORDS,
+            description = "Paragraphs that share a run of "
+                    + "this many words with another paragraph of the books (an author's repeated phrase, a letter quoted twice, "
+                    + "a table of contents) are left out before cutting, so that the only reuse between the documents is the "
+                    + "planted one; 0 keeps them, as the benchmark did before 2026-12-02 (default: ${DEFAULT-VALUE}).")
     int repeatWords;
 
-    @Option(names = "--master", defaultValue = "local[2]",
+    @Option(
+            names = "--master",
+            defaultValue = "local[2]",
             description = "Spark master of the corpus job (default: ${DEFAULT-VALUE}).")
     String master;
 
-    @Option(names = "--min-words", defaultValue = "" + DetectorSpec.DEFAULT_MIN_WORDS,
+    @Option(
+            names = "--min-words",
+            defaultValue = "" + DetectorSpec.DEFAULT_MIN_WORDS,
             description = "Shortest match reported, in words (default: ${DEFAULT-VALUE}).")
     int minWords;
 
-    @Option(names = "--out", defaultValue = "target/corpus-bench",
+    @Option(
+            names = "--out",
+            defaultValue = "target/corpus-bench",
             description = "Folder for the collection and the outputs of each step (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -107,11 +128,9 @@ final class CorpusBench implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    record Passage(String source, Span inSource, String target, Span inTarget, boolean edited) {
-    }
+    record Passage(String source, Span inSource, String target, Span inTarget, boolean edited) {}
 
-    record Match(String idA, String idB, Span a, Span b) {
-    }
+    record Match(String idA, String idB, Span a, Span b) {}
 
     @Override
     public void run() {
@@ -139,10 +158,30 @@ final class CorpusBench implements Runnable {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), MiaCli.class.getName(), "bench", "corpus",
-                "--corpus", corpus.toString(), "--docs", "" + docs, "--words", "" + words, "--passages",
-                "" + passages, "--seed", "" + seed, "--master", master, "--min-words", "" + minWords, "--out",
-                out.toString(), "--mode", m));
+        cmd.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                MiaCli.class.getName(),
+                "bench",
+                "corpus",
+                "--corpus",
+                corpus.toString(),
+                "--docs",
+                "" + docs,
+                "--words",
+                "" + words,
+                "--passages",
+                "" + passages,
+                "--seed",
+                "" + seed,
+                "--master",
+                master,
+                "--min-words",
+                "" + minWords,
+                "--out",
+                out.toString(),
+                "--mode",
+                m));
         try {
             Process p = new ProcessBuilder(cmd).inheritIO().start();
             int rc = p.waitFor();
@@ -178,9 +217,15 @@ final class CorpusBench implements Runnable {
             }
         }
         if (repeatWords > 0) {
-            w.printf(Locale.ROOT, "left out: %d paragraphs (%d words) sharing a run of %d words with another paragraph "
-                            + "(such runs: %d within one book, %d across books)%n", repeats.paragraphs().size(), left,
-                    repeatWords, repeats.withinBooks(), repeats.acrossBooks());
+            w.printf(
+                    Locale.ROOT,
+                    "left out: %d paragraphs (%d words) sharing a run of %d words with another paragraph "
+                            + "(such runs: %d within one book, %d across books)%n",
+                    repeats.paragraphs().size(),
+                    left,
+                    repeatWords,
+                    repeats.withinBooks(),
+                    repeats.acrossBooks());
         }
         int size = (int) Math.min(words, total * 0.9 / docs);
         List<String> texts = new ArrayList<>();
@@ -204,8 +249,8 @@ final class CorpusBench implements Runnable {
             }
         }
         if (texts.size() < docs) {
-            throw new InvalidInputException("the books hold " + texts.size() + " documents of " + size
-                    + " words; ask for fewer --docs");
+            throw new InvalidInputException(
+                    "the books hold " + texts.size() + " documents of " + size + " words; ask for fewer --docs");
         }
         Random r = new Random(seed);
         Collections.shuffle(texts, r);
@@ -233,9 +278,20 @@ final class CorpusBench implements Runnable {
         }
         StringBuilder tsv = new StringBuilder("source\tsStart\tsEnd\ttarget\ttStart\ttEnd\tedited\n");
         for (Passage p : truth) {
-            tsv.append(p.source()).append('\t').append(p.inSource().start()).append('\t').append(p.inSource().end())
-                    .append('\t').append(p.target()).append('\t').append(p.inTarget().start()).append('\t')
-                    .append(p.inTarget().end()).append('\t').append(p.edited()).append('\n');
+            tsv.append(p.source())
+                    .append('\t')
+                    .append(p.inSource().start())
+                    .append('\t')
+                    .append(p.inSource().end())
+                    .append('\t')
+                    .append(p.target())
+                    .append('\t')
+                    .append(p.inTarget().start())
+                    .append('\t')
+                    .append(p.inTarget().end())
+                    .append('\t')
+                    .append(p.edited())
+                    .append('\n');
         }
         try {
             Files.createDirectories(out);
@@ -245,9 +301,16 @@ final class CorpusBench implements Runnable {
             throw new MiaException("cannot write to " + out + ": " + e.getMessage(), e);
         }
         long wordsAll = texts.stream().mapToLong(t -> Words.of(t).size()).sum();
-        w.printf(Locale.ROOT, "collection: %d documents, %.0f words on average (cut at %d), %d planted passages "
-                        + "(%d edited), %d possible pairs%n", texts.size(), (double) wordsAll / texts.size(), size,
-                truth.size(), truth.stream().filter(Passage::edited).count(), (long) docs * (docs - 1) / 2);
+        w.printf(
+                Locale.ROOT,
+                "collection: %d documents, %.0f words on average (cut at %d), %d planted passages "
+                        + "(%d edited), %d possible pairs%n",
+                texts.size(),
+                (double) wordsAll / texts.size(),
+                size,
+                truth.size(),
+                truth.stream().filter(Passage::edited).count(),
+                (long) docs * (docs - 1) / 2);
         w.flush();
     }
 
@@ -261,7 +324,8 @@ final class CorpusBench implements Runnable {
         for (int tries = 0; tries < 10_000; tries++) {
             int n = 1 + r.nextInt(3);
             int s = r.nextInt(Math.max(1, ss.size() - n));
-            Span p = new Span(ss.get(s).start(), ss.get(Math.min(ss.size(), s + n) - 1).end());
+            Span p = new Span(
+                    ss.get(s).start(), ss.get(Math.min(ss.size(), s + n) - 1).end());
             int wc = Words.of(p.of(text)).size();
             if (wc >= 30 && wc <= 80 && !p.of(text).contains("\n\n")) {
                 return p;
@@ -282,8 +346,12 @@ final class CorpusBench implements Runnable {
         spark.sparkContext().addSparkListener(costs);
         Path result = out.resolve("spark-result");
         deleteTree(result);
-        CorpusJob.Result r = CorpusJob.run(spark, new CorpusJob.Settings().setInput(out.resolve("docs.jsonl").toString())
-                .setOut(result.toString()).optMinWords(minWords));
+        CorpusJob.Result r = CorpusJob.run(
+                spark,
+                new CorpusJob.Settings()
+                        .setInput(out.resolve("docs.jsonl").toString())
+                        .setOut(result.toString())
+                        .optMinWords(minWords));
         double job = (System.nanoTime() - t1) / 1e9;
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = (cpuNanos() - cpu0) / 1e9;
@@ -291,15 +359,24 @@ final class CorpusBench implements Runnable {
         StageCosts.printThreads(w, "spark", cpu);
         spark.sparkContext().setJobDescription(StageCosts.AFTER);
         List<Match> matches = new ArrayList<>();
-        for (Row m : spark.read().parquet(result.resolve("matches.parquet").toString()).collectAsList()) {
-            matches.add(new Match(m.getString(0), m.getString(1), new Span(m.getInt(2), m.getInt(3)),
+        for (Row m : spark.read()
+                .parquet(result.resolve("matches.parquet").toString())
+                .collectAsList()) {
+            matches.add(new Match(
+                    m.getString(0),
+                    m.getString(1),
+                    new Span(m.getInt(2), m.getInt(3)),
                     new Span(m.getInt(4), m.getInt(5))));
         }
         StringBuilder cand = new StringBuilder();
         long windowPairs = 0;
-        for (Row p : spark.read().parquet(result.resolve("pairs.parquet").toString()).orderBy("idA", "idB")
+        for (Row p : spark.read()
+                .parquet(result.resolve("pairs.parquet").toString())
+                .orderBy("idA", "idB")
                 .collectAsList()) {
-            cand.append(p.getString(p.fieldIndex("idA"))).append('\t').append(p.getString(p.fieldIndex("idB")))
+            cand.append(p.getString(p.fieldIndex("idA")))
+                    .append('\t')
+                    .append(p.getString(p.fieldIndex("idB")))
                     .append('\n');
             windowPairs += p.getLong(p.fieldIndex("windowPairs"));
         }
@@ -307,17 +384,39 @@ final class CorpusBench implements Runnable {
         ExecutorDetectors.closeAll();
         spark.stop();
         List<Passage> truth = truth();
-        long plantedPairs = truth.stream().filter(p -> cand.indexOf(key(p.source(), p.target())) >= 0).count();
-        w.printf(Locale.ROOT, "spark (%s): %d candidate pairs of %d (%.2f %%), planted pairs among them %d/%d, "
-                        + "%d window pairs%n", master, r.candidates(), (long) docs * (docs - 1) / 2,
-                100.0 * r.candidates() / ((long) docs * (docs - 1) / 2), plantedPairs, truth.size(), windowPairs);
+        long plantedPairs = truth.stream()
+                .filter(p -> cand.indexOf(key(p.source(), p.target())) >= 0)
+                .count();
+        w.printf(
+                Locale.ROOT,
+                "spark (%s): %d candidate pairs of %d (%.2f %%), planted pairs among them %d/%d, "
+                        + "%d window pairs%n",
+                master,
+                r.candidates(),
+                (long) docs * (docs - 1) / 2,
+                100.0 * r.candidates() / ((long) docs * (docs - 1) / 2),
+                plantedPairs,
+                truth.size(),
+                windowPairs);
         report(w, "spark", matches, truth);
-        w.printf(Locale.ROOT, "spark: %.1f s wall (%.1f s of it the job, the rest starting the session), %.1f s CPU, "
-                + "peak RSS %s%n", wall, job, cpu, rss);
+        w.printf(
+                Locale.ROOT,
+                "spark: %.1f s wall (%.1f s of it the job, the rest starting the session), %.1f s CPU, "
+                        + "peak RSS %s%n",
+                wall,
+                job,
+                cpu,
+                rss);
         costs.print(w, "spark");
-        w.printf(Locale.ROOT, "spark: session start %.1f s wall, %.1f s CPU; the job %.1f s CPU, of it %.1f s in tasks "
-                + "and %.1f s outside them (driver, JIT, GC)%n", (t1 - t0) / 1e9, sessionCpu, cpu - sessionCpu,
-                costs.taskCpuSeconds(), cpu - sessionCpu - costs.taskCpuSeconds());
+        w.printf(
+                Locale.ROOT,
+                "spark: session start %.1f s wall, %.1f s CPU; the job %.1f s CPU, of it %.1f s in tasks "
+                        + "and %.1f s outside them (driver, JIT, GC)%n",
+                (t1 - t0) / 1e9,
+                sessionCpu,
+                cpu - sessionCpu,
+                costs.taskCpuSeconds(),
+                cpu - sessionCpu - costs.taskCpuSeconds());
         w.flush();
     }
 
@@ -330,7 +429,8 @@ final class CorpusBench implements Runnable {
         long windowPairs = 0;
         try (RelationshipDetector d = Mia.detector().named("verbatim")) {
             // the corpus job's limit: DocumentDetector's, over all the collection's pairs
-            DocumentDetector dd = DocumentDetector.forSource(d).withMinWords(minWords)
+            DocumentDetector dd = DocumentDetector.forSource(d)
+                    .withMinWords(minWords)
                     .withMaxEvalue(DocumentDetector.DEFAULT_MAX_EVALUE / ((double) docs * (docs - 1) / 2));
             for (Candidate p : cand) {
                 DocumentDetection r = dd.detect(texts.get(p.idA()), texts.get(p.idB()));
@@ -344,8 +444,15 @@ final class CorpusBench implements Runnable {
         double cpu = (cpuNanos() - cpu0) / 1e9;
         StageCosts.printThreads(w, "loop", cpu);
         report(w, "loop", matches, truth());
-        w.printf(Locale.ROOT, "loop (one JVM, one detector, default threads): %.1f s wall, %.1f s CPU, %d window "
-                + "pairs, %.1f ms wall a window pair, peak RSS %s%n", wall, cpu, windowPairs, 1000 * wall / windowPairs, peakRss());
+        w.printf(
+                Locale.ROOT,
+                "loop (one JVM, one detector, default threads): %.1f s wall, %.1f s CPU, %d window "
+                        + "pairs, %.1f ms wall a window pair, peak RSS %s%n",
+                wall,
+                cpu,
+                windowPairs,
+                1000 * wall / windowPairs,
+                peakRss());
         w.flush();
     }
 
@@ -359,18 +466,32 @@ final class CorpusBench implements Runnable {
         for (Candidate p : cand) {
             List<Word> wa = Words.of(texts.get(p.idA()));
             List<Word> wb = Words.of(texts.get(p.idB()));
-            List<Tile> tiles = gst.tiles(wa.stream().map(x -> x.text().toLowerCase(Locale.ROOT)).toList(),
+            List<Tile> tiles = gst.tiles(
+                    wa.stream().map(x -> x.text().toLowerCase(Locale.ROOT)).toList(),
                     wb.stream().map(x -> x.text().toLowerCase(Locale.ROOT)).toList());
             for (Tile t : tiles) {
-                matches.add(new Match(p.idA(), p.idB(), new Span(wa.get(t.a()).start(), wa.get(t.a() + t.length() - 1).end()),
-                        new Span(wb.get(t.b()).start(), wb.get(t.b() + t.length() - 1).end())));
+                matches.add(new Match(
+                        p.idA(),
+                        p.idB(),
+                        new Span(
+                                wa.get(t.a()).start(),
+                                wa.get(t.a() + t.length() - 1).end()),
+                        new Span(
+                                wb.get(t.b()).start(),
+                                wb.get(t.b() + t.length() - 1).end())));
             }
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = (cpuNanos() - cpu0) / 1e9;
         report(w, "gst", matches, truth());
-        w.printf(Locale.ROOT, "gst (greedy string tiling, lower-cased words, tiles of %d+ words): %.1f s wall, %.1f s "
-                + "CPU, peak RSS %s%n", GST_MIN_MATCH, wall, cpu, peakRss());
+        w.printf(
+                Locale.ROOT,
+                "gst (greedy string tiling, lower-cased words, tiles of %d+ words): %.1f s wall, %.1f s "
+                        + "CPU, peak RSS %s%n",
+                GST_MIN_MATCH,
+                wall,
+                cpu,
+                peakRss());
         w.flush();
     }
 
@@ -378,7 +499,8 @@ final class CorpusBench implements Runnable {
     private static void report(PrintWriter w, String name, List<Match> matches, List<Passage> truth) {
         Map<String, List<Passage>> byPair = new HashMap<>();
         for (Passage p : truth) {
-            byPair.computeIfAbsent(key(p.source(), p.target()), k -> new ArrayList<>()).add(p);
+            byPair.computeIfAbsent(key(p.source(), p.target()), k -> new ArrayList<>())
+                    .add(p);
         }
         int found = 0;
         int foundEdited = 0;
@@ -387,7 +509,9 @@ final class CorpusBench implements Runnable {
             boolean hit = false;
             for (Match m : matches) {
                 Span[] st = sides(m, p);
-                if (st != null && st[1].overlap(p.inTarget()) * 2 >= p.inTarget().length() && st[0].overlaps(p.inSource())) {
+                if (st != null
+                        && st[1].overlap(p.inTarget()) * 2 >= p.inTarget().length()
+                        && st[0].overlaps(p.inSource())) {
                     hit = true;
                     break;
                 }
@@ -411,9 +535,19 @@ final class CorpusBench implements Runnable {
             }
         }
         long edited = truth.stream().filter(Passage::edited).count();
-        w.printf(Locale.ROOT, "%s: recall %.3f (%d/%d; verbatim %d/%d, edited %d/%d)  precision %.3f (%d/%d matches)%n",
-                name, (double) found / truth.size(), found, truth.size(), found - foundEdited, truth.size() - edited,
-                foundEdited, edited, matches.isEmpty() ? 0.0 : (double) correct / matches.size(), correct,
+        w.printf(
+                Locale.ROOT,
+                "%s: recall %.3f (%d/%d; verbatim %d/%d, edited %d/%d)  precision %.3f (%d/%d matches)%n",
+                name,
+                (double) found / truth.size(),
+                found,
+                truth.size(),
+                found - foundEdited,
+                truth.size() - edited,
+                foundEdited,
+                edited,
+                matches.isEmpty() ? 0.0 : (double) correct / matches.size(),
+                correct,
                 matches.size());
         wrong.sort(Comparator.comparing(Match::idA).thenComparing(Match::idB));
         for (Match m : wrong.subList(0, Math.min(3, wrong.size()))) {
@@ -456,11 +590,14 @@ final class CorpusBench implements Runnable {
 
     private List<Candidate> candidates() {
         try {
-            return Files.readAllLines(out.resolve("candidates.tsv")).stream().filter(l -> !l.isBlank())
-                    .map(l -> l.split("\t")).map(f -> new Candidate(f[0], f[1])).toList();
+            return Files.readAllLines(out.resolve("candidates.tsv")).stream()
+                    .filter(l -> !l.isBlank())
+                    .map(l -> l.split("\t"))
+                    .map(f -> new Candidate(f[0], f[1]))
+                    .toList();
         } catch (IOException e) {
-            throw new MiaException("cannot read " + out.resolve("candidates.tsv") + " (run --mode spark first): "
-                    + e.getMessage(), e);
+            throw new MiaException(
+                    "cannot read " + out.resolve("candidates.tsv") + " (run --mode spark first): " + e.getMessage(), e);
         }
     }
 
@@ -470,8 +607,12 @@ final class CorpusBench implements Runnable {
             List<String> lines = Files.readAllLines(this.out.resolve("truth.tsv"));
             for (String l : lines.subList(1, lines.size())) {
                 String[] f = l.split("\t");
-                out.add(new Passage(f[0], new Span(Integer.parseInt(f[1]), Integer.parseInt(f[2])), f[3],
-                        new Span(Integer.parseInt(f[4]), Integer.parseInt(f[5])), Boolean.parseBoolean(f[6])));
+                out.add(new Passage(
+                        f[0],
+                        new Span(Integer.parseInt(f[1]), Integer.parseInt(f[2])),
+                        f[3],
+                        new Span(Integer.parseInt(f[4]), Integer.parseInt(f[5])),
+                        Boolean.parseBoolean(f[6])));
             }
         } catch (IOException e) {
             throw new MiaException("cannot read " + this.out.resolve("truth.tsv") + ": " + e.getMessage(), e);
@@ -501,8 +642,9 @@ final class CorpusBench implements Runnable {
     }
 
     private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static String peakRss() {

@@ -1,7 +1,6 @@
 package io.github.miaj.cli;
 
 import io.github.miaj.InvalidInputException;
-import io.github.miaj.Mia;
 import io.github.miaj.attention.TextPair;
 import io.github.miaj.data.AlignmentCorpus;
 import io.github.miaj.data.GeneratedPair;
@@ -14,10 +13,6 @@ import io.github.miaj.io.AtomicFiles;
 import io.github.miaj.model.FeatureWeight;
 import io.github.miaj.report.HeadGrid;
 import io.github.miaj.report.HeadsPng;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
@@ -25,38 +20,62 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Shows a detector's weights kind by kind (heads apart from string and position evidence) and, given pairs,
  * each kind's share of the decision on them.
  */
-@Command(name = "heads", mixinStandardHelpOptions = true,
-        description = {"Show a detector's head weights as a layers x heads table, its strongest heads, and its string "
-                + "(lex.*) and position (pos.*) features apart from the heads. With --corpus or --alignment, also "
-                + "measure each kind of evidence's share of the decision on dev pairs."})
+@Command(
+        name = "heads",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Show a detector's head weights as a layers x heads table, its strongest heads, and its string "
+                    + "(lex.*) and position (pos.*) features apart from the heads. With --corpus or --alignment, also "
+                    + "measure each kind of evidence's share of the decision on dev pairs."
+        })
 final class HeadsCommand implements Runnable {
     @CommandLine.Mixin
     DetectorOptions detectorOptions;
 
-    @Option(names = "--top", defaultValue = "10", description = "How many strongest heads to list (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--top",
+            defaultValue = "10",
+            description = "How many strongest heads to list (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--png", paramLabel = "FILE",
-            description = "Also draw the layers x heads heatmap as a PNG image, with axis labels and a colour bar; - writes the image alone to standard output.")
+    @Option(
+            names = "--png",
+            paramLabel = "FILE",
+            description =
+                    "Also draw the layers x heads heatmap as a PNG image, with axis labels and a colour bar; - writes the image alone to standard output.")
     Path png;
 
-    @Option(names = "--corpus", paramLabel = "DIR",
+    @Option(
+            names = "--corpus",
+            paramLabel = "DIR",
             description = "Measure shares on the verbatim dev pairs of this folder of books (as 'eval --corpus').")
     Path corpus;
 
-    @Option(names = "--alignment", paramLabel = "DIR",
-            description = "Measure shares on the dev splits of this folder of gold alignments (as 'train --paraphrase').")
+    @Option(
+            names = "--alignment",
+            paramLabel = "DIR",
+            description =
+                    "Measure shares on the dev splits of this folder of gold alignments (as 'train --paraphrase').")
     Path alignment;
 
-    @Option(names = "--max-pairs", defaultValue = "200", description = "Pairs to measure shares on (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-pairs",
+            defaultValue = "200",
+            description = "Pairs to measure shares on (default: ${DEFAULT-VALUE}).")
     int maxPairs;
 
-    @Option(names = "--seed", defaultValue = "1", description = "With --corpus: seed of pair generation (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            description = "With --corpus: seed of pair generation (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @CommandLine.Spec
@@ -74,39 +93,49 @@ final class HeadsCommand implements Runnable {
                 AtomicFiles.checkTarget(png);
             } catch (IOException e) {
                 throw new InvalidInputException("cannot write the PNG to " + png + ": "
-                        + (e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
-                        : e.toString()));
+                        + (e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.toString()));
             }
         }
         try (RelationshipDetector d = detectorOptions.open()) {
             List<FeatureWeight> weights = d.weights();
             if (png != null && png.toString().equals("-")) {
                 // the image alone on standard output
-                HeadsPng.write(weights, d.relationship() + " on " + d.model().source().modelId(), System.out);
+                HeadsPng.write(
+                        weights, d.relationship() + " on " + d.model().source().modelId(), System.out);
                 return;
             }
             WeightSummary summary = d.summary();
-            out.println("detector: " + d.relationship() + " on " + d.model().source().modelId());
+            out.println("detector: " + d.relationship() + " on "
+                    + d.model().source().modelId());
             out.println();
             out.println("weights by kind of evidence:");
             for (Evidence e : Evidence.values()) {
-                out.printf(Locale.ROOT, "  %-10s %4d features, sum of |weight| %8.3f%n", e.label(),
-                        summary.group(e).size(), summary.magnitude(e));
+                out.printf(
+                        Locale.ROOT,
+                        "  %-10s %4d features, sum of |weight| %8.3f%n",
+                        e.label(),
+                        summary.group(e).size(),
+                        summary.magnitude(e));
             }
             out.println();
             out.print(HeadTable.format(weights));
             out.println();
             out.println("strongest positive heads (summed over directions and diagonal offsets):");
-            summary.heads().stream().filter(w -> w.weight() > 0).limit(top)
+            summary.heads().stream()
+                    .filter(w -> w.weight() > 0)
+                    .limit(top)
                     .forEach(w -> out.printf(Locale.ROOT, "  %-28s %+8.3f%n", w.name(), w.weight()));
             out.println("strongest negative heads:");
-            summary.heads().stream().filter(w -> w.weight() < 0).limit(top)
+            summary.heads().stream()
+                    .filter(w -> w.weight() < 0)
+                    .limit(top)
                     .forEach(w -> out.printf(Locale.ROOT, "  %-28s %+8.3f%n", w.name(), w.weight()));
             for (Evidence e : List.of(Evidence.SIMILARITY, Evidence.STRING, Evidence.POSITION)) {
                 List<FeatureWeight> g = summary.group(e);
                 if (!g.isEmpty()) {
                     out.println(e.label() + " features (not heads):");
-                    g.stream().limit(Math.max(top, 12))
+                    g.stream()
+                            .limit(Math.max(top, 12))
                             .forEach(w -> out.printf(Locale.ROOT, "  %-28s %+8.3f%n", w.name(), w.weight()));
                 }
             }
@@ -114,12 +143,17 @@ final class HeadsCommand implements Runnable {
                 List<TextPair> pairs = pairs();
                 out.println();
                 EvidenceShares shares = EvidenceShares.measure(d, pairs);
-                out.printf(Locale.ROOT, "share of the decision on %d dev pairs from %s (|weight x value| summed per "
-                        + "kind, over unit pairs):%n", pairs.size(), corpus != null ? corpus : alignment);
+                out.printf(
+                        Locale.ROOT,
+                        "share of the decision on %d dev pairs from %s (|weight x value| summed per "
+                                + "kind, over unit pairs):%n",
+                        pairs.size(),
+                        corpus != null ? corpus : alignment);
                 shares.print(out);
             }
             if (png != null) {
-                Path wrote = HeadsPng.write(weights, d.relationship() + " on " + d.model().source().modelId(), png);
+                Path wrote = HeadsPng.write(
+                        weights, d.relationship() + " on " + d.model().source().modelId(), png);
                 out.println();
                 out.println("wrote heatmap to " + wrote);
             }
@@ -146,13 +180,13 @@ final class HeadsCommand implements Runnable {
 
     /** The layers x heads table: each cell sums a head's weights over directions and diagonal offsets. */
     static final class HeadTable {
-        private HeadTable() {
-        }
+        private HeadTable() {}
 
         static String format(List<FeatureWeight> weights) {
             StringBuilder b = new StringBuilder();
             for (HeadGrid.Panel panel : HeadGrid.of(weights).panels()) {
-                b.append(panel.kind()).append(" attention, weight per layer (rows) and head (columns), ")
+                b.append(panel.kind())
+                        .append(" attention, weight per layer (rows) and head (columns), ")
                         .append("summed over directions and diagonal offsets:\n");
                 b.append("      ");
                 for (int h = 0; h < panel.heads(); h++) {

@@ -1,20 +1,31 @@
 package io.github.miaj.cli;
 
 import io.github.miaj.MiaException;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-
-import java.io.PrintWriter;
 
 /**
  * The {@code mia} command line. Every failure the library can name ends as one line on standard error
  * and exit status 1; usage errors give status 2.
  */
-@Command(name = "mia", mixinStandardHelpOptions = true, versionProvider = MiaCli.VersionProvider.class,
-        description = "Find where text B reproduces or rephrases text A, with attention heads as explainable detectors.",
-        subcommands = {DetectCommand.class, AlignCommand.class, TrainCommand.class, EvalCommand.class,
-                HeadsCommand.class, CorpusCommand.class, BenchCommand.class, SignificanceCommand.class,
-                CommandLine.HelpCommand.class})
+@Command(
+        name = "mia",
+        mixinStandardHelpOptions = true,
+        versionProvider = MiaCli.VersionProvider.class,
+        description =
+                "Find where text B reproduces or rephrases text A, with attention heads as explainable detectors.",
+        subcommands = {
+            DetectCommand.class,
+            AlignCommand.class,
+            TrainCommand.class,
+            EvalCommand.class,
+            HeadsCommand.class,
+            CorpusCommand.class,
+            BenchCommand.class,
+            SignificanceCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class MiaCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -51,7 +62,8 @@ public final class MiaCli implements Runnable {
         try {
             rc = cl.execute(args);
         } catch (OutOfMemoryError e) {
-            err.println("mia: error: out of memory (the Java heap is " + Runtime.getRuntime().maxMemory() / (1 << 20)
+            err.println("mia: error: out of memory (the Java heap is "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20)
                     + " MB): give Java more, for example MIA_JAVA_OPTS=-Xmx2g; the minimum is 512 MB");
             err.flush();
             return 1;
@@ -69,7 +81,8 @@ public final class MiaCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "give a command: detect, align, train, eval, heads, bench, significance or corpus");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "give a command: detect, align, train, eval, heads, bench, significance or corpus");
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -4,8 +4,7 @@ import picocli.CommandLine;
 
 /** Checks of numeric options, as usage errors (status 2, one line, no stack trace) before any work starts. */
 final class Options {
-    private Options() {
-    }
+    private Options() {}
 
     static void atLeast(CommandLine cl, String option, long value, long min) {
         if (value < min) {

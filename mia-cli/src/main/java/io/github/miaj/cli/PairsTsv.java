@@ -5,7 +5,6 @@ import io.github.miaj.gold.GoldAlignment;
 import io.github.miaj.gold.Pharaoh;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +25,7 @@ final class PairsTsv {
         }
     }
 
-    private PairsTsv() {
-    }
+    private PairsTsv() {}
 
     /**
      * @param withGold whether the third column holds gold links (Pharaoh {@code i-j}); it may be empty
@@ -45,8 +43,8 @@ final class PairsTsv {
             String where = path + " line " + number;
             String[] cols = line.split("\t", -1);
             if (cols.length < 2) {
-                throw new InvalidInputException(where + " has no tab: each line needs 's1 TAB s2"
-                        + (withGold ? " TAB links" : "") + "'");
+                throw new InvalidInputException(
+                        where + " has no tab: each line needs 's1 TAB s2" + (withGold ? " TAB links" : "") + "'");
             }
             if (cols[0].isBlank() || cols[1].isBlank()) {
                 throw new InvalidInputException(where + " has an empty " + (cols[0].isBlank() ? "first" : "second")
@@ -58,7 +56,8 @@ final class PairsTsv {
                     throw new InvalidInputException(where + " has no third column of gold links ('0-0 1-2 ...'; "
                             + "leave it empty, after a tab, for a pair without links)");
                 }
-                gold = Pharaoh.parse(cols[2], Words.of(cols[0]).size(), Words.of(cols[1]).size(), where);
+                gold = Pharaoh.parse(
+                        cols[2], Words.of(cols[0]).size(), Words.of(cols[1]).size(), where);
             }
             out.add(new Line(number, cols[0], cols[1], gold));
         }

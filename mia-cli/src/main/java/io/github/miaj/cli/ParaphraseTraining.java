@@ -15,7 +15,6 @@ import io.github.miaj.train.AttentionCache;
 import io.github.miaj.train.LogisticTrainer;
 import io.github.miaj.train.TrainingReport;
 import io.github.miaj.train.TrainingResult;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,8 +59,14 @@ public final class ParaphraseTraining {
         }
 
         public FeatureSpec spec() {
-            return FeatureSpec.builder().optGranularity(Granularity.WORD).optBothDirections(true).optDiagonal(diagonal)
-                    .optExcludeSinks(true).optLexical(lexical).optPosition(position).build();
+            return FeatureSpec.builder()
+                    .optGranularity(Granularity.WORD)
+                    .optBothDirections(true)
+                    .optDiagonal(diagonal)
+                    .optExcludeSinks(true)
+                    .optLexical(lexical)
+                    .optPosition(position)
+                    .build();
         }
 
         /** The last, richest set (shipped as {@code paraphrase}). */
@@ -96,8 +101,17 @@ public final class ParaphraseTraining {
      * @param argmax         null to choose on dev
      * @param trainLimit     at most this many train pairs of each corpus (seeded sample), 0 for all
      */
-    public ParaphraseTraining(Path data, BuiltInModel model, Features features, double l2, double positiveWeight,
-                              long seed, Decoding.Argmax argmax, int trainLimit, PrintWriter out, PrintWriter err) {
+    public ParaphraseTraining(
+            Path data,
+            BuiltInModel model,
+            Features features,
+            double l2,
+            double positiveWeight,
+            long seed,
+            Decoding.Argmax argmax,
+            int trainLimit,
+            PrintWriter out,
+            PrintWriter err) {
         this.data = data;
         this.model = model;
         this.features = features;
@@ -113,14 +127,21 @@ public final class ParaphraseTraining {
     /** Trains with the chosen features, prints the report and saves the detector to {@code file}. */
     void train(Path file) {
         List<AlignmentCorpus.Dataset> sets = datasets();
-        try (OnnxAttentionSource src = OnnxAttentionSource.builder().builtIn(model).hiddenStateSimilarity(features.sim)
+        try (OnnxAttentionSource src = OnnxAttentionSource.builder()
+                .builtIn(model)
+                .hiddenStateSimilarity(features.sim)
                 .build()) {
             AttentionCache cached = new AttentionCache(src, cacheBudget());
             TrainingResult r = fit(cached, features, sets);
             // bind the saved detector to the real source, not the cache
             AttentionDetector d = new AttentionDetector(r.detector().model(), src);
             d.save(file);
-            out.printf(Locale.ROOT, "wrote %s: %d features, %s%n", file, d.weights().size(), d.model().decoding());
+            out.printf(
+                    Locale.ROOT,
+                    "wrote %s: %d features, %s%n",
+                    file,
+                    d.weights().size(),
+                    d.model().decoding());
             report(r.report());
             perDataset(new AttentionDetector(d.model(), cached), sets, true);
         }
@@ -150,15 +171,30 @@ public final class ParaphraseTraining {
             List<LabelledPair> t = limit(d.train(), trainLimit, seed);
             train.addAll(t);
             dev.addAll(d.dev());
-            desc.append(String.format(Locale.ROOT, " %s %d train (of %d) / %d dev;", d.name(), t.size(),
-                    d.train().size(), d.dev().size()));
+            desc.append(String.format(
+                    Locale.ROOT,
+                    " %s %d train (of %d) / %d dev;",
+                    d.name(),
+                    t.size(),
+                    d.train().size(),
+                    d.dev().size()));
         }
         err.printf(Locale.ROOT, "%s%n", desc);
         ProgressBar bar = new ProgressBar(err);
-        TrainingResult r = LogisticTrainer.builder().source(source).features(f.spec()).l2(l2).positiveWeight(positiveWeight).seed(seed).argmax(argmax)
-                .minPhrase(1).chooseGrow(true).describeData(desc + " MultiMWA scored on sure+possible; features "
-                        + f.name().toLowerCase(Locale.ROOT) + "; threshold, decoding and grow threshold chosen on the pooled dev splits")
-                .listener(bar).build()
+        TrainingResult r = LogisticTrainer.builder()
+                .source(source)
+                .features(f.spec())
+                .l2(l2)
+                .positiveWeight(positiveWeight)
+                .seed(seed)
+                .argmax(argmax)
+                .minPhrase(1)
+                .chooseGrow(true)
+                .describeData(desc + " MultiMWA scored on sure+possible; features "
+                        + f.name().toLowerCase(Locale.ROOT)
+                        + "; threshold, decoding and grow threshold chosen on the pooled dev splits")
+                .listener(bar)
+                .build()
                 .fit("paraphrase", train, dev);
         bar.finish();
         return r;
@@ -166,13 +202,24 @@ public final class ParaphraseTraining {
 
     /** Prints the fit and the pooled dev metrics. */
     public void report(TrainingReport rep) {
-        out.printf(Locale.ROOT, "fit: %d rows (%d positive), %d iterations, loss %.5f, %s, %.1f s in all%n",
-                rep.rows(), rep.positives(), rep.iterations(), rep.loss(),
-                rep.converged() ? "converged" : "NOT converged", rep.millis() / 1000.0);
+        out.printf(
+                Locale.ROOT,
+                "fit: %d rows (%d positive), %d iterations, loss %.5f, %s, %.1f s in all%n",
+                rep.rows(),
+                rep.positives(),
+                rep.iterations(),
+                rep.loss(),
+                rep.converged() ? "converged" : "NOT converged",
+                rep.millis() / 1000.0);
         Metrics m = rep.dev();
         if (m != null) {
-            out.printf(Locale.ROOT, "pooled dev: precision %.4f recall %.4f F1 %.4f AER %.4f%n", m.precision(),
-                    m.recall(), m.f1(), m.aer());
+            out.printf(
+                    Locale.ROOT,
+                    "pooled dev: precision %.4f recall %.4f F1 %.4f AER %.4f%n",
+                    m.precision(),
+                    m.recall(),
+                    m.f1(),
+                    m.aer());
         }
     }
 

@@ -2,7 +2,6 @@ package io.github.miaj.cli;
 
 import io.github.miaj.detect.DocumentProgress;
 import io.github.miaj.train.ProgressListener;
-
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -51,8 +50,15 @@ final class ProgressBar implements ProgressListener, DocumentProgress {
             case FIT -> "fitting (iterations)";
             case EVALUATE -> "choosing threshold";
         };
-        err.printf(Locale.ROOT, "\r%-22s [%s%s] %d/%d  %.0fs", label, "#".repeat(filled), ".".repeat(WIDTH - filled),
-                done, total, (now - startNanos) / 1e9);
+        err.printf(
+                Locale.ROOT,
+                "\r%-22s [%s%s] %d/%d  %.0fs",
+                label,
+                "#".repeat(filled),
+                ".".repeat(WIDTH - filled),
+                done,
+                total,
+                (now - startNanos) / 1e9);
         err.flush();
     }
 
@@ -70,9 +76,19 @@ final class ProgressBar implements ProgressListener, DocumentProgress {
         double f = total <= 0 ? 1 : Math.min(1, (double) done / total);
         int filled = (int) Math.round(f * WIDTH);
         double secs = (now - startNanos) / 1e9;
-        String eta = done > 0 && done < total ? String.format(Locale.ROOT, ", ~%.0fs left", secs / done * (total - done)) : "";
-        err.printf(Locale.ROOT, "\r%-22s [%s%s] %d/%d  %.0fs%s   ", "window pairs", "#".repeat(filled),
-                ".".repeat(WIDTH - filled), done, total, secs, eta);
+        String eta = done > 0 && done < total
+                ? String.format(Locale.ROOT, ", ~%.0fs left", secs / done * (total - done))
+                : "";
+        err.printf(
+                Locale.ROOT,
+                "\r%-22s [%s%s] %d/%d  %.0fs%s   ",
+                "window pairs",
+                "#".repeat(filled),
+                ".".repeat(WIDTH - filled),
+                done,
+                total,
+                secs,
+                eta);
         err.flush();
     }
 

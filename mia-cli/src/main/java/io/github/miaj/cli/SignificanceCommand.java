@@ -14,10 +14,6 @@ import io.github.miaj.significance.ChanceModel;
 import io.github.miaj.significance.Significance;
 import io.github.miaj.significance.WordFrequencies;
 import io.github.miaj.text.Words;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -26,10 +22,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** Builds the word-frequency table, fits the chance model and checks its calibration (docs/significance.md). */
-@Command(name = "significance", mixinStandardHelpOptions = true,
-        description = "Word-frequency table and chance model behind the E-values of 'mia detect' (docs/significance.md).",
+@Command(
+        name = "significance",
+        mixinStandardHelpOptions = true,
+        description =
+                "Word-frequency table and chance model behind the E-values of 'mia detect' (docs/significance.md).",
         subcommands = {SignificanceCommand.Table.class, SignificanceCommand.Fit.class, SignificanceCommand.Check.class})
 final class SignificanceCommand implements Runnable {
     /** Where the chance model of the built-in verbatim detector lives in the source tree. */
@@ -43,15 +45,21 @@ final class SignificanceCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "give a step: table, fit or check");
     }
 
-    @Command(name = "table", mixinStandardHelpOptions = true, description = {
-        "Count the words of every .txt book of a folder (Project Gutenberg header and licence stripped) into "
-                + "a word-frequency table, with the files' SHA-256 as provenance."})
+    @Command(
+            name = "table",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Count the words of every .txt book of a folder (Project Gutenberg header and licence stripped) into "
+                        + "a word-frequency table, with the files' SHA-256 as provenance."
+            })
     static final class Table implements Runnable {
         @Option(names = "--corpus", required = true, description = "Folder of Project Gutenberg .txt files.")
         Path corpus;
 
-        @Option(names = "--out", defaultValue = RESOURCES + "english-words.tsv", description = "Table to write "
-                + "(default: the one shipped in mia-core, ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--out",
+                defaultValue = RESOURCES + "english-words.tsv",
+                description = "Table to write " + "(default: the one shipped in mia-core, ${DEFAULT-VALUE}).")
         Path out;
 
         @CommandLine.Spec
@@ -80,7 +88,12 @@ final class SignificanceCommand implements Runnable {
             WordFrequencies t = WordFrequencies.count(texts, prov);
             t.write(out);
             PrintWriter w = spec.commandLine().getOut();
-            w.printf(Locale.ROOT, "wrote %s: %d words, %d distinct, from %d books%n", out, t.tokens(), t.types(),
+            w.printf(
+                    Locale.ROOT,
+                    "wrote %s: %d words, %d distinct, from %d books%n",
+                    out,
+                    t.tokens(),
+                    t.types(),
                     books.size());
         }
     }
@@ -90,14 +103,24 @@ final class SignificanceCommand implements Runnable {
         @Option(names = "--corpus", required = true, description = "Folder of Project Gutenberg .txt files.")
         Path corpus;
 
-        @Option(names = "--pairs", required = true, split = ",", description = "Unrelated book pairs, e.g. "
-                + "pg64317:pg84,pg64317:pg98 (every match between them is chance).")
+        @Option(
+                names = "--pairs",
+                required = true,
+                split = ",",
+                description = "Unrelated book pairs, e.g. "
+                        + "pg64317:pg84,pg64317:pg98 (every match between them is chance).")
         List<String> pairs;
 
-        @Option(names = "--words", defaultValue = "20000", description = "Words per side of each stretch (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--words",
+                defaultValue = "20000",
+                description = "Words per side of each stretch (default: ${DEFAULT-VALUE}).")
         int words;
 
-        @Option(names = "--stretches", defaultValue = "2", description = "Stretch pairs per book pair (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--stretches",
+                defaultValue = "2",
+                description = "Stretch pairs per book pair (default: ${DEFAULT-VALUE}).")
         int stretches;
 
         @Option(names = "--seed", defaultValue = "7")
@@ -115,9 +138,13 @@ final class SignificanceCommand implements Runnable {
             Random r = new Random(seed);
             List<Run> out = new ArrayList<>();
             try (RelationshipDetector d = Mia.detector().load(detector)) {
-                ChanceModel m = model != null ? model
-                        : ChanceModel.builtIn(d.relationship()).orElse(new ChanceModel(d.relationship(), 1, 1, "placeholder"));
-                DocumentDetector dd = DocumentDetector.forSource(d).withSignificance(new Significance(words, m)).keepAll();
+                ChanceModel m = model != null
+                        ? model
+                        : ChanceModel.builtIn(d.relationship())
+                                .orElse(new ChanceModel(d.relationship(), 1, 1, "placeholder"));
+                DocumentDetector dd = DocumentDetector.forSource(d)
+                        .withSignificance(new Significance(words, m))
+                        .keepAll();
                 for (String pair : pairs) {
                     String[] ab = pair.split(":");
                     if (ab.length != 2) {
@@ -134,8 +161,16 @@ final class SignificanceCommand implements Runnable {
                         long m1 = Words.of(a).size();
                         long n1 = Words.of(b).size();
                         out.add(new Run(pair, m1, n1, res.phrases()));
-                        w.printf(Locale.ROOT, "%s stretch %d: %d x %d words, %d window pairs, %d matches, %.1f s%n",
-                                pair, s + 1, m1, n1, res.pairsRun(), res.phrases().size(), secs);
+                        w.printf(
+                                Locale.ROOT,
+                                "%s stretch %d: %d x %d words, %d window pairs, %d matches, %.1f s%n",
+                                pair,
+                                s + 1,
+                                m1,
+                                n1,
+                                res.pairsRun(),
+                                res.phrases().size(),
+                                secs);
                         w.flush();
                     }
                 }
@@ -156,19 +191,27 @@ final class SignificanceCommand implements Runnable {
         }
     }
 
-    record Run(String pair, long m, long n, List<PhraseMatch> matches) {
-    }
+    record Run(String pair, long m, long n, List<PhraseMatch> matches) {}
 
-    @Command(name = "fit", mixinStandardHelpOptions = true, description = {
-        "Fit the chance model (lambda and k of E = k m n exp(-lambda S)) of a detector on stretches of "
-                + "unrelated books, where every match is chance, and write it (default: the resource shipped for the "
-                + "verbatim detector). Run it again after retraining the detector."})
+    @Command(
+            name = "fit",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Fit the chance model (lambda and k of E = k m n exp(-lambda S)) of a detector on stretches of "
+                        + "unrelated books, where every match is chance, and write it (default: the resource shipped for the "
+                        + "verbatim detector). Run it again after retraining the detector."
+            })
     static final class Fit extends Pairs implements Runnable {
-        @Option(names = "--tail", defaultValue = "0.5", description = "Share of the highest chance scores the "
-                + "exponential tail is fitted to (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--tail",
+                defaultValue = "0.5",
+                description = "Share of the highest chance scores the "
+                        + "exponential tail is fitted to (default: ${DEFAULT-VALUE}).")
         double tail;
 
-        @Option(names = "--out", description = "Model file (default: " + RESOURCES + "chance-<relationship>.properties).")
+        @Option(
+                names = "--out",
+                description = "Model file (default: " + RESOURCES + "chance-<relationship>.properties).")
         Path out;
 
         @CommandLine.Spec
@@ -194,8 +237,15 @@ final class SignificanceCommand implements Runnable {
                 relationship = d.relationship();
             }
             double[] s = scores.stream().mapToDouble(Double::doubleValue).toArray();
-            String on = String.format(Locale.ROOT, "%s; %d stretch pairs of up to %d words (seed %d); %d chance matches; "
-                    + "tail %.2f; table %s", String.join(",", pairs), runs.size(), words, seed, s.length, tail,
+            String on = String.format(
+                    Locale.ROOT,
+                    "%s; %d stretch pairs of up to %d words (seed %d); %d chance matches; " + "tail %.2f; table %s",
+                    String.join(",", pairs),
+                    runs.size(),
+                    words,
+                    seed,
+                    s.length,
+                    tail,
                     table == null ? "built-in" : table.getFileName());
             ChanceModel m = ChanceModel.fit(relationship, s, space, Math.max(5, (int) Math.round(tail * s.length)), on);
             Path file = out != null ? out : Path.of(RESOURCES + "chance-" + relationship + ".properties");
@@ -204,9 +254,13 @@ final class SignificanceCommand implements Runnable {
         }
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true, description = {
-        "Count matches with E <= x between stretches of unrelated books, against the x per pair the chance "
-                + "model expects (use other books than the fit's)."})
+    @Command(
+            name = "check",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Count matches with E <= x between stretches of unrelated books, against the x per pair the chance "
+                        + "model expects (use other books than the fit's)."
+            })
     static final class Check extends Pairs implements Runnable {
         @Option(names = "--model", description = "Chance model file (default: the built-in one for the detector).")
         Path model;
@@ -220,10 +274,15 @@ final class SignificanceCommand implements Runnable {
             ChanceModel m = model == null ? null : ChanceModel.load(model);
             List<Run> runs = run(m, w);
             double[] xs = {0.001, 0.01, 0.1, 1, 10, 100};
-            w.printf(Locale.ROOT, "%n%d unrelated stretch pairs%n| x | expected matches with E <= x | observed |%n|---|---|---|%n",
+            w.printf(
+                    Locale.ROOT,
+                    "%n%d unrelated stretch pairs%n| x | expected matches with E <= x | observed |%n|---|---|---|%n",
                     runs.size());
             for (double x : xs) {
-                long obs = runs.stream().flatMap(r -> r.matches().stream()).filter(p -> p.evalue() <= x).count();
+                long obs = runs.stream()
+                        .flatMap(r -> r.matches().stream())
+                        .filter(p -> p.evalue() <= x)
+                        .count();
                 w.printf(Locale.ROOT, "| %s | %s | %d |%n", trim(x), trim(x * runs.size()), obs);
             }
             w.flush();

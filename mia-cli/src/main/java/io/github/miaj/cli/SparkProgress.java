@@ -1,13 +1,12 @@
 package io.github.miaj.cli;
 
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
-
-import java.io.PrintWriter;
-import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A one-line display of the corpus job on standard error: the step (Spark job description) and the tasks of
@@ -58,8 +57,15 @@ final class SparkProgress extends SparkListener {
         int t = Math.max(1, total);
         int d = Math.min(done.get(), t);
         int filled = (int) Math.round((double) d / t * WIDTH);
-        err.printf(Locale.ROOT, "\r%-26s [%s%s] %d/%d tasks  %.0fs   ", step, "#".repeat(filled),
-                ".".repeat(WIDTH - filled), d, t, (now - start) / 1e9);
+        err.printf(
+                Locale.ROOT,
+                "\r%-26s [%s%s] %d/%d tasks  %.0fs   ",
+                step,
+                "#".repeat(filled),
+                ".".repeat(WIDTH - filled),
+                d,
+                t,
+                (now - start) / 1e9);
         err.flush();
     }
 

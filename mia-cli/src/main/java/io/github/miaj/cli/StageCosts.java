@@ -1,12 +1,5 @@
 package io.github.miaj.cli;
 
-import org.apache.spark.executor.TaskMetrics;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerJobEnd;
-import org.apache.spark.scheduler.SparkListenerJobStart;
-import org.apache.spark.scheduler.SparkListenerStageSubmitted;
-import org.apache.spark.scheduler.SparkListenerTaskEnd;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.executor.TaskMetrics;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobEnd;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.scheduler.SparkListenerStageSubmitted;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
  * Where a Spark run's CPU goes, for {@code bench corpus}: the task metrics of every stage summed by step (the job
@@ -51,6 +50,7 @@ final class StageCosts extends SparkListener {
     private final Map<Integer, String> jobStep = new ConcurrentHashMap<>();
     /** CPU of the threads outside tasks (by kind) while each step's jobs were the latest to start. */
     private final Map<String, Map<String, Double>> outside = new LinkedHashMap<>();
+
     private String current = "(before the first job)";
     private Map<String, Double> mark = kinds(threads());
 
@@ -87,9 +87,13 @@ final class StageCosts extends SparkListener {
         Map<String, Double> k = new TreeMap<>();
         for (Map.Entry<String, Double> e : byName.entrySet()) {
             String n = e.getKey();
-            String kind = n.contains("CompilerThre") ? "JIT" : n.equals("main") || n.equals("java") ? "driver"
-                    : n.startsWith("GC ") || n.startsWith("G1 ") || n.equals("VM Thread") ? "GC"
-                    : n.startsWith("Executor task") ? "tasks" : "other";
+            String kind = n.contains("CompilerThre")
+                    ? "JIT"
+                    : n.equals("main") || n.equals("java")
+                            ? "driver"
+                            : n.startsWith("GC ") || n.startsWith("G1 ") || n.equals("VM Thread")
+                                    ? "GC"
+                                    : n.startsWith("Executor task") ? "tasks" : "other";
             k.merge(kind, e.getValue(), Double::sum);
         }
         return k;
@@ -147,13 +151,30 @@ final class StageCosts extends SparkListener {
         Map<String, double[]> bySteps = new LinkedHashMap<>();
         for (Map.Entry<String, Sum> e : sums.entrySet()) {
             Sum s = e.getValue();
-            w.printf(Locale.ROOT, "%s stage %s: %d stage(s), %d tasks, CPU %.2f s + %.2f s deserialising, run %.2f s, "
+            w.printf(
+                    Locale.ROOT,
+                    "%s stage %s: %d stage(s), %d tasks, CPU %.2f s + %.2f s deserialising, run %.2f s, "
                             + "GC %.2f s, result serialisation %.3f s, shuffle read %.1f MB, write %.1f MB (%.2f s), "
-                            + "output %.1f MB%n", prefix, e.getKey(), s.stages, s.tasks, s.cpuNs / 1e9,
-                    s.deserializeCpuNs / 1e9, s.runMs / 1e3, s.gcMs / 1e3, s.resultSerializationMs / 1e3,
-                    s.shuffleReadBytes / 1e6, s.shuffleWriteBytes / 1e6, s.shuffleWriteNs / 1e9, s.outputBytes / 1e6);
-            String step = e.getKey().substring(0, e.getKey().indexOf(" | ") < 0 ? e.getKey().length()
-                    : e.getKey().indexOf(" | "));
+                            + "output %.1f MB%n",
+                    prefix,
+                    e.getKey(),
+                    s.stages,
+                    s.tasks,
+                    s.cpuNs / 1e9,
+                    s.deserializeCpuNs / 1e9,
+                    s.runMs / 1e3,
+                    s.gcMs / 1e3,
+                    s.resultSerializationMs / 1e3,
+                    s.shuffleReadBytes / 1e6,
+                    s.shuffleWriteBytes / 1e6,
+                    s.shuffleWriteNs / 1e9,
+                    s.outputBytes / 1e6);
+            String step = e.getKey()
+                    .substring(
+                            0,
+                            e.getKey().indexOf(" | ") < 0
+                                    ? e.getKey().length()
+                                    : e.getKey().indexOf(" | "));
             double[] b = bySteps.computeIfAbsent(step, k -> new double[3]);
             b[0] += (s.cpuNs + s.deserializeCpuNs) / 1e9;
             b[1] += s.gcMs / 1e3;
@@ -161,14 +182,28 @@ final class StageCosts extends SparkListener {
         }
         for (Map.Entry<String, double[]> e : bySteps.entrySet()) {
             long[] j = jobs.getOrDefault(e.getKey(), new long[2]);
-            w.printf(Locale.ROOT, "%s step %s: %d job(s), %.1f s wall in jobs, %.0f tasks, task CPU %.2f s, GC %.2f s%n",
-                    prefix, e.getKey(), j[0], j[1] / 1e3, e.getValue()[2], e.getValue()[0], e.getValue()[1]);
+            w.printf(
+                    Locale.ROOT,
+                    "%s step %s: %d job(s), %.1f s wall in jobs, %.0f tasks, task CPU %.2f s, GC %.2f s%n",
+                    prefix,
+                    e.getKey(),
+                    j[0],
+                    j[1] / 1e3,
+                    e.getValue()[2],
+                    e.getValue()[0],
+                    e.getValue()[1]);
         }
         for (Map.Entry<String, Map<String, Double>> e : outside.entrySet()) {
             StringBuilder b = new StringBuilder();
-            e.getValue().forEach((k, v) -> b.append(String.format(Locale.ROOT, "%s%s %.1f s", b.length() == 0 ? ""
-                    : ", ", k, v)));
-            w.printf(Locale.ROOT, "%s threads' CPU during step %s (approximate boundaries): %s%n", prefix, e.getKey(), b);
+            e.getValue()
+                    .forEach((k, v) ->
+                            b.append(String.format(Locale.ROOT, "%s%s %.1f s", b.length() == 0 ? "" : ", ", k, v)));
+            w.printf(
+                    Locale.ROOT,
+                    "%s threads' CPU during step %s (approximate boundaries): %s%n",
+                    prefix,
+                    e.getKey(),
+                    b);
         }
         w.printf(Locale.ROOT, "%s tasks' CPU in all (the job's steps): %.2f s%n", prefix, taskCpuSeconds());
     }
@@ -186,7 +221,8 @@ final class StageCosts extends SparkListener {
         try (DirectoryStream<Path> ts = Files.newDirectoryStream(dir)) {
             for (Path t : ts) {
                 try {
-                    String comm = Files.readString(t.resolve("comm"), StandardCharsets.UTF_8).trim();
+                    String comm = Files.readString(t.resolve("comm"), StandardCharsets.UTF_8)
+                            .trim();
                     String stat = Files.readString(t.resolve("stat"), StandardCharsets.UTF_8);
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     double secs = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime: ticks
@@ -207,14 +243,21 @@ final class StageCosts extends SparkListener {
         StringBuilder s = new StringBuilder();
         double live = 0;
         for (Map.Entry<String, Double> e : t.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList()) {
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .toList()) {
             live += e.getValue();
             if (e.getValue() >= 0.05) {
-                s.append(String.format(Locale.ROOT, "%s%s %.1f s", s.length() == 0 ? "" : ", ", e.getKey(),
-                        e.getValue()));
+                s.append(String.format(
+                        Locale.ROOT, "%s%s %.1f s", s.length() == 0 ? "" : ", ", e.getKey(), e.getValue()));
             }
         }
-        w.printf(Locale.ROOT, "%s CPU by thread (live threads %.1f s of %.1f s; ended threads %.1f s): %s%n", prefix,
-                live, processCpu, processCpu - live, s);
+        w.printf(
+                Locale.ROOT,
+                "%s CPU by thread (live threads %.1f s of %.1f s; ended threads %.1f s): %s%n",
+                prefix,
+                live,
+                processCpu,
+                processCpu - live,
+                s);
     }
 }

@@ -1,7 +1,6 @@
 package io.github.miaj.cli;
 
 import io.github.miaj.io.StrictText;
-
 import java.nio.file.Path;
 
 /**
@@ -16,8 +15,7 @@ final class TextFiles {
      */
     static final long MAX_BYTES = 8L * 1024 * 1024;
 
-    private TextFiles() {
-    }
+    private TextFiles() {}
 
     static String read(Path path) {
         if (path.toString().equals("-")) {

@@ -3,7 +3,6 @@ package io.github.miaj.cli;
 import io.github.miaj.data.CorpusPairs;
 import io.github.miaj.data.GeneratedPair;
 import io.github.miaj.data.PairGenerator;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +10,11 @@ import java.util.SplittableRandom;
 
 /** The verbatim pairs that {@code train --corpus} and {@code eval --corpus} agree on for the same options. */
 final class VerbatimCorpus {
-    private VerbatimCorpus() {
-    }
+    private VerbatimCorpus() {}
 
     static CorpusPairs read(Path corpus, double devFraction, long seed) {
-        return CorpusPairs.fromFolder(corpus, devFraction, PairGenerator.builder().seed(seed).build());
+        return CorpusPairs.fromFolder(
+                corpus, devFraction, PairGenerator.builder().seed(seed).build());
     }
 
     /** The dev pairs a training run with these options tuned on. */

@@ -13,7 +13,6 @@ import io.github.miaj.gold.WordLink;
 import io.github.miaj.model.Metrics;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
-
 import java.io.PrintWriter;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -32,7 +31,8 @@ final class VerbatimEvaluation {
     private final Aligner tiling = new GreedyStringTiling();
 
     void add(RelationshipDetector detector, GeneratedPair g) {
-        Evaluator[] ev = byKind.computeIfAbsent(g.kind(), k -> new Evaluator[] {new Evaluator(), new Evaluator(), new Evaluator()});
+        Evaluator[] ev = byKind.computeIfAbsent(
+                g.kind(), k -> new Evaluator[] {new Evaluator(), new Evaluator(), new Evaluator()});
         List<String> wa = Words.of(g.pair().a()).stream().map(Word::text).toList();
         List<String> wb = Words.of(g.pair().b()).stream().map(Word::text).toList();
         GoldAlignment gold = GoldAlignment.of(g.pair());
@@ -46,16 +46,33 @@ final class VerbatimEvaluation {
     }
 
     void print(PrintWriter out, String detectorName) {
-        out.printf(Locale.ROOT, "%-9s %-28s %6s %9s %7s %7s %16s%n", "kind", "aligner", "pairs", "precision", "recall", "F1",
+        out.printf(
+                Locale.ROOT,
+                "%-9s %-28s %6s %9s %7s %7s %16s%n",
+                "kind",
+                "aligner",
+                "pairs",
+                "precision",
+                "recall",
+                "F1",
                 "recall(non-id.)");
         for (var e : byKind.entrySet()) {
             String[] names = {detectorName, exact.name(), tiling.name()};
             for (int k = 0; k < 3; k++) {
                 Evaluator ev = e.getValue()[k];
                 Metrics m = ev.metrics();
-                out.printf(Locale.ROOT, "%-9s %-28s %6d %9.4f %7.4f %7.4f %16s%n", e.getKey().name().toLowerCase(Locale.ROOT),
-                        names[k], ev.pairs(), m.precision(), m.recall(), m.f1(),
-                        Double.isNaN(ev.nonIdenticalRecall()) ? "-" : String.format(Locale.ROOT, "%.4f", ev.nonIdenticalRecall()));
+                out.printf(
+                        Locale.ROOT,
+                        "%-9s %-28s %6d %9.4f %7.4f %7.4f %16s%n",
+                        e.getKey().name().toLowerCase(Locale.ROOT),
+                        names[k],
+                        ev.pairs(),
+                        m.precision(),
+                        m.recall(),
+                        m.f1(),
+                        Double.isNaN(ev.nonIdenticalRecall())
+                                ? "-"
+                                : String.format(Locale.ROOT, "%.4f", ev.nonIdenticalRecall()));
             }
         }
     }

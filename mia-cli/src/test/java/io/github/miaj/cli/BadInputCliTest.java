@@ -1,9 +1,8 @@
 package io.github.miaj.cli;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,10 +16,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command line against bad input (issue 13): every refusal one line naming the problem, no stack trace,
@@ -53,8 +52,17 @@ class BadInputCliTest {
     void negativeNumbersAreUsageErrors() throws IOException {
         assertRefused(mia("heads", "--top", "-1"), 2, "--top must be at least 0");
         Path corpus = Files.createDirectory(dir.resolve("books"));
-        assertRefused(mia("train", "--corpus", corpus.toString(), "--train-pairs", "-5", "--out",
-                dir.resolve("d.json").toString()), 2, "--train-pairs must be at least 1");
+        assertRefused(
+                mia(
+                        "train",
+                        "--corpus",
+                        corpus.toString(),
+                        "--train-pairs",
+                        "-5",
+                        "--out",
+                        dir.resolve("d.json").toString()),
+                2,
+                "--train-pairs must be at least 1");
         assertRefused(mia("eval", "--corpus", corpus.toString(), "--skip", "-5"), 2, "--skip must be at least 0");
         Path a = write("a.txt", "Some words here.");
         assertRefused(mia("detect", a.toString(), a.toString(), "--batch", "0"), 2, "--batch must be at least 1");
@@ -80,7 +88,9 @@ class BadInputCliTest {
         Path real = write("real.json", "keep");
         Path link = dir.resolve("link.json");
         Files.createSymbolicLink(link, real);
-        assertRefused(mia("detect", a.toString(), a.toString(), "--format", "json", "--out", link.toString()), 1,
+        assertRefused(
+                mia("detect", a.toString(), a.toString(), "--format", "json", "--out", link.toString()),
+                1,
                 "symbolic link");
         assertEquals("keep", Files.readString(real));
     }
@@ -114,7 +124,9 @@ class BadInputCliTest {
             }
         };
         StringWriter err = new StringWriter();
-        int rc = MiaCli.run(new String[] {"detect", a.toString(), a.toString()}, new PrintWriter(broken, true),
+        int rc = MiaCli.run(
+                new String[] {"detect", a.toString(), a.toString()},
+                new PrintWriter(broken, true),
                 new PrintWriter(err));
         assertEquals(1, rc, err.toString());
         assertTrue(err.toString().contains("could not write to standard output"), err.toString());
@@ -182,8 +194,9 @@ class BadInputCliTest {
         for (int k = 0; k <= 300; k++) {
             gold.append(k == 0 ? "" : " ").append(k).append('-').append(k);
         }
-        Path tsv = write("gold.tsv", "the cat sat\tthe cat sat\t0-0 1-1 2-2\n" + longSide + "\t" + longSide + "\t"
-                + gold + "\n");
+        Path tsv = write(
+                "gold.tsv",
+                "the cat sat\tthe cat sat\t0-0 1-1 2-2\n" + longSide + "\t" + longSide + "\t" + gold + "\n");
         MiaCliTest.Run r = mia("eval", "--input", tsv.toString());
         assertEquals(0, r.rc(), r.err());
         assertTrue(r.out().startsWith("2 pairs (pharaoh)"), r.out());

@@ -1,11 +1,11 @@
 package io.github.miaj.cli;
 
-import io.github.miaj.onnx.OnnxAttentionSource;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static io.github.miaj.cli.MiaCliTest.mia;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.miaj.onnx.OnnxAttentionSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,11 +13,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static io.github.miaj.cli.MiaCliTest.mia;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The seed's workflow on a user's BART bundle, through the command line: {@code train --model BUNDLE} then
@@ -27,13 +26,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("model")
 class BundleCliTest {
-    static final Path BUNDLE = Path.of("../mia-onnx/src/test/resources/bart-exports/single").toAbsolutePath().normalize();
-    static final Path OTHER = Path.of("../mia-onnx/src/test/resources/bart-exports/softmax4d").toAbsolutePath().normalize();
+    static final Path BUNDLE = Path.of("../mia-onnx/src/test/resources/bart-exports/single")
+            .toAbsolutePath()
+            .normalize();
+    static final Path OTHER = Path.of("../mia-onnx/src/test/resources/bart-exports/softmax4d")
+            .toAbsolutePath()
+            .normalize();
     // words the tiny vocabulary holds whole, so that paragraphs stay far inside its 128-token window
     private static final String[] WORDS = {"the", "cat", "sat", "on", "mat", "dog", "ran", "and", "away", "was", "hat"};
 
     @TempDir
     static Path dir;
+
     static Path detector;
     static MiaCliTest.Run train;
 
@@ -52,8 +56,18 @@ class BundleCliTest {
             Files.writeString(corpus.resolve("book" + book + ".txt"), text, StandardCharsets.UTF_8);
         }
         detector = dir.resolve("bart-verbatim.json");
-        train = mia("train", "--model", BUNDLE.toString(), "--corpus", corpus.toString(), "--train-pairs", "24",
-                "--dev-pairs", "12", "--out", detector.toString());
+        train = mia(
+                "train",
+                "--model",
+                BUNDLE.toString(),
+                "--corpus",
+                corpus.toString(),
+                "--train-pairs",
+                "24",
+                "--dev-pairs",
+                "12",
+                "--out",
+                detector.toString());
     }
 
     private static String sentence(SplittableRandom rnd) {
@@ -82,9 +96,18 @@ class BundleCliTest {
         Path a = dir.resolve("a.txt");
         Path b = dir.resolve("b.txt");
         Files.writeString(a, "The cat sat on the mat and the dog ran away.", StandardCharsets.UTF_8);
-        Files.writeString(b, "The dog was on the hat. The cat sat on the mat and the dog ran away.", StandardCharsets.UTF_8);
-        MiaCliTest.Run r = mia("detect", a.toString(), b.toString(), "--model", BUNDLE.toString(), "--detector",
-                detector.toString(), "--format", "json");
+        Files.writeString(
+                b, "The dog was on the hat. The cat sat on the mat and the dog ran away.", StandardCharsets.UTF_8);
+        MiaCliTest.Run r = mia(
+                "detect",
+                a.toString(),
+                b.toString(),
+                "--model",
+                BUNDLE.toString(),
+                "--detector",
+                detector.toString(),
+                "--format",
+                "json");
         assertEquals(0, r.rc(), r.err());
         assertTrue(r.out().contains("random-bart"), r.out());
         MiaCliTest.Run h = mia("heads", "--model", BUNDLE.toString(), "--detector", detector.toString());

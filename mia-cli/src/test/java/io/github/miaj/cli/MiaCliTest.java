@@ -1,8 +1,8 @@
 package io.github.miaj.cli;
 
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,10 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The command line end to end, on the shipped verbatim detector and the built-in model. */
 @Tag("model")
@@ -23,8 +22,7 @@ class MiaCliTest {
     @TempDir
     Path dir;
 
-    record Run(int rc, String out, String err) {
-    }
+    record Run(int rc, String out, String err) {}
 
     static Run mia(String... args) {
         StringWriter out = new StringWriter();
@@ -106,8 +104,9 @@ class MiaCliTest {
 
     @Test
     void alignWritesOneLineOfPharaohLinksPerPair() throws IOException {
-        Path tsv = write("pairs.tsv", "the cat sat on the mat\ton the mat the cat sat\n"
-                + "a b c\tx y z\textra column ignored\n");
+        Path tsv = write(
+                "pairs.tsv",
+                "the cat sat on the mat\ton the mat the cat sat\n" + "a b c\tx y z\textra column ignored\n");
         Run r = mia("align", "--input", tsv.toString());
         assertEquals(0, r.rc(), r.err());
         String[] lines = r.out().split("\n");
@@ -148,14 +147,27 @@ class MiaCliTest {
         Path latin = dir.resolve("latin.txt");
         Files.write(latin, new byte[] {'c', 'a', 'f', (byte) 0xE9});
         assertError(mia("detect", latin.toString(), ok.toString()), "not valid UTF-8");
-        assertError(mia("detect", ok.toString(), ok.toString(), "--detector", "no-such-detector"), "built-in detectors: ");
+        assertError(
+                mia("detect", ok.toString(), ok.toString(), "--detector", "no-such-detector"), "built-in detectors: ");
         assertError(mia("align", "--input", write("notab.tsv", "no tab here\n").toString()), "line 1 has no tab");
-        assertError(mia("eval", "--input", write("range.tsv", "a b\tc d\t0-0\nx y\tz\t0-5\n").toString()),
+        assertError(
+                mia(
+                        "eval",
+                        "--input",
+                        write("range.tsv", "a b\tc d\t0-0\nx y\tz\t0-5\n").toString()),
                 "line 2");
         assertError(mia("align", "--input", write("emptyside.tsv", "a b\t \n").toString()), "empty second sentence");
         // checked before any model or corpus is read
-        assertError(mia("train", "--relationship", "paraphrase", "--positive-weight", "-2", "--out",
-                dir.resolve("never.json").toString()), "--positive-weight must be a positive number or 'balanced'");
+        assertError(
+                mia(
+                        "train",
+                        "--relationship",
+                        "paraphrase",
+                        "--positive-weight",
+                        "-2",
+                        "--out",
+                        dir.resolve("never.json").toString()),
+                "--positive-weight must be a positive number or 'balanced'");
         assertFalse(Files.exists(dir.resolve("never.json")));
     }
 

@@ -1,22 +1,21 @@
 package io.github.miaj.cli;
 
-import org.junit.jupiter.api.Tag;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.miaj.Mia;
 import io.github.miaj.detect.Detection;
 import io.github.miaj.detect.RelationshipDetector;
 import io.github.miaj.onnx.BuiltInModel;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The optional paraphrase-e5 detector: its model is on the CLI's classpath (mia-cli depends on it), so
@@ -49,7 +48,9 @@ class ParaphraseE5Test {
     @Test
     void streamedAndWholeAttentionScoresAgreeOnE5() {
         try (RelationshipDetector d = Mia.detector().load("paraphrase-e5")) {
-            assertTrue(d.model().source().modelId().startsWith("e5-small-v2/"), d.model().source().modelId());
+            assertTrue(
+                    d.model().source().modelId().startsWith("e5-small-v2/"),
+                    d.model().source().modelId());
             Detection fast = d.detect(A, B);
             Detection full = d.detect(d.source().attend(A, B));
             for (int i = 0; i < full.unitsA().size(); i++) {

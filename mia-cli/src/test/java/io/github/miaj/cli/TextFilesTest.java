@@ -1,19 +1,18 @@
 package io.github.miaj.cli;
 
-import org.junit.jupiter.api.Tag;
-import io.github.miaj.InvalidInputException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.miaj.InvalidInputException;
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @Tag("model")
 class TextFilesTest {
@@ -27,16 +26,22 @@ class TextFilesTest {
             f.setLength(40L * 1024 * 1024); // sparse: no disk or heap needed
         }
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> TextFiles.read(big));
-        assertTrue(e.getMessage().contains("is 40 MiB") && e.getMessage().contains("limit is 8 MiB")
-                && e.getMessage().contains("split the file"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("is 40 MiB")
+                        && e.getMessage().contains("limit is 8 MiB")
+                        && e.getMessage().contains("split the file"),
+                e.getMessage());
         // and the command line turns it into one line and status 1, before any model is loaded
         Path small = dir.resolve("a.txt");
         Files.writeString(small, "Some text.");
         StringWriter err = new StringWriter();
-        int rc = MiaCli.run(new String[] {"detect", small.toString(), big.toString()}, new PrintWriter(new StringWriter()),
+        int rc = MiaCli.run(
+                new String[] {"detect", small.toString(), big.toString()},
+                new PrintWriter(new StringWriter()),
                 new PrintWriter(err));
         assertEquals(1, rc);
-        assertTrue(err.toString().startsWith("mia: error: ") && err.toString().contains("limit is 8 MiB"), err.toString());
+        assertTrue(
+                err.toString().startsWith("mia: error: ") && err.toString().contains("limit is 8 MiB"), err.toString());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.github.miaj.attention;
 
 import io.github.miaj.InvalidInputException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -83,12 +82,11 @@ public interface AttentionSource extends AutoCloseable {
     /** Throws unless {@code pairs} and {@code consumers} are a well-formed batch for the streamed tier. */
     static void checkBatch(List<TextPair> pairs, List<? extends ChannelConsumer> consumers) {
         if (pairs == null || consumers == null) {
-            throw new InvalidInputException("attendAll needs a list of pairs and a list of consumers, "
-                    + "not null");
+            throw new InvalidInputException("attendAll needs a list of pairs and a list of consumers, " + "not null");
         }
         if (pairs.size() != consumers.size()) {
-            throw new InvalidInputException("attendAll got " + pairs.size() + " pairs but "
-                    + consumers.size() + " consumers; give one consumer per pair");
+            throw new InvalidInputException("attendAll got " + pairs.size() + " pairs but " + consumers.size()
+                    + " consumers; give one consumer per pair");
         }
         for (int k = 0; k < pairs.size(); k++) {
             TextPair p = pairs.get(k);

@@ -1,7 +1,6 @@
 package io.github.miaj.attention;
 
 import io.github.miaj.InvalidInputException;
-
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,8 +20,7 @@ import java.util.regex.Pattern;
  * @param direction which text attends to which
  */
 public record HeadName(String kind, int layer, int head, Direction direction) {
-    private static final Pattern NAME =
-            Pattern.compile("([a-z][a-z0-9_]*)\\.L(\\d+)(?:\\.H(\\d+))?(?:\\.(ab|ba))?");
+    private static final Pattern NAME = Pattern.compile("([a-z][a-z0-9_]*)\\.L(\\d+)(?:\\.H(\\d+))?(?:\\.(ab|ba))?");
 
     /** Which text's tokens attend to which. */
     public enum Direction {
@@ -53,7 +51,9 @@ public record HeadName(String kind, int layer, int head, Direction direction) {
             throw new InvalidInputException("'" + name + "' is not a head name like cross.L07.H13 or self.L02.H09.ab");
         }
         int head = m.group(3) == null ? -1 : Integer.parseInt(m.group(3));
-        Direction d = m.group(4) == null ? Direction.NONE : Direction.valueOf(m.group(4).toUpperCase(Locale.ROOT));
+        Direction d = m.group(4) == null
+                ? Direction.NONE
+                : Direction.valueOf(m.group(4).toUpperCase(Locale.ROOT));
         return new HeadName(m.group(1), Integer.parseInt(m.group(2)), head, d);
     }
 
@@ -72,12 +72,15 @@ public record HeadName(String kind, int layer, int head, Direction direction) {
 
     /** This channel's name without its direction: the head it comes from. */
     public String headId() {
-        return head < 0 ? String.format(Locale.ROOT, "%s.L%02d", kind, layer)
+        return head < 0
+                ? String.format(Locale.ROOT, "%s.L%02d", kind, layer)
                 : String.format(Locale.ROOT, "%s.L%02d.H%02d", kind, layer, head);
     }
 
     @Override
     public String toString() {
-        return direction == Direction.NONE ? headId() : headId() + "." + direction.name().toLowerCase(Locale.ROOT);
+        return direction == Direction.NONE
+                ? headId()
+                : headId() + "." + direction.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,7 +1,6 @@
 package io.github.miaj.attention;
 
 import io.github.miaj.InvalidInputException;
-
 import java.util.List;
 
 /**
@@ -33,8 +32,13 @@ public final class PairAttention {
      * @param data     {@code channels.size() * tokensA.size() * tokensB.size()} values, laid out
      *                 [channel][i][j]
      */
-    public PairAttention(String textA, String textB, List<Token> tokensA, List<Token> tokensB,
-                         List<HeadName> channels, float[] data) {
+    public PairAttention(
+            String textA,
+            String textB,
+            List<Token> tokensA,
+            List<Token> tokensB,
+            List<HeadName> channels,
+            float[] data) {
         if (textA == null || textB == null || tokensA == null || tokensB == null || channels == null || data == null) {
             throw new InvalidInputException("PairAttention needs texts, tokens, channels and data; one is null");
         }
@@ -47,8 +51,8 @@ public final class PairAttention {
         this.nB = tokensB.size();
         long expected = (long) channels.size() * nA * nB;
         if (data.length != expected) {
-            throw new InvalidInputException("attention data has " + data.length + " values; "
-                    + channels.size() + " channels x " + nA + " x " + nB + " tokens need " + expected);
+            throw new InvalidInputException("attention data has " + data.length + " values; " + channels.size()
+                    + " channels x " + nA + " x " + nB + " tokens need " + expected);
         }
         this.data = data;
     }

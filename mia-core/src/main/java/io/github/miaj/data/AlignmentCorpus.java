@@ -7,12 +7,7 @@ import io.github.miaj.gold.Pharaoh;
 import io.github.miaj.gold.WordLink;
 import io.github.miaj.io.StrictText;
 import io.github.miaj.text.Words;
-
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +40,7 @@ public final class AlignmentCorpus {
         }
     }
 
-    private AlignmentCorpus() {
-    }
+    private AlignmentCorpus() {}
 
     /**
      * The four corpora of a folder laid out as {@code ../shared/data/alignment}: {@code multimwa/mtref-*.tsv},
@@ -70,8 +64,12 @@ public final class AlignmentCorpus {
         }
         for (String name : List.of("edinburgh_pp", "msr_rte")) {
             Path d = dir.resolve(name);
-            Path[] files = {d.resolve("sure_train.txt"), d.resolve("sure-and-possible_train.txt"),
-                d.resolve("sure_dev.txt"), d.resolve("sure-and-possible_dev.txt")};
+            Path[] files = {
+                d.resolve("sure_train.txt"),
+                d.resolve("sure-and-possible_train.txt"),
+                d.resolve("sure_dev.txt"),
+                d.resolve("sure-and-possible_dev.txt")
+            };
             if (present(files)) {
                 out.add(new Dataset(name, readSurePossible(files[0], files[1]), readSurePossible(files[2], files[3])));
             }
@@ -97,7 +95,8 @@ public final class AlignmentCorpus {
         if (missing.size() == files.length) {
             return false;
         }
-        throw new InvalidInputException("corpus files missing: " + missing + "; a corpus needs its train and dev files");
+        throw new InvalidInputException(
+                "corpus files missing: " + missing + "; a corpus needs its train and dev files");
     }
 
     /**
@@ -107,8 +106,10 @@ public final class AlignmentCorpus {
      */
     public static List<LabelledPair> readMultiMwa(Path file) {
         List<LabelledPair> out = new ArrayList<>();
-        for (Line line : tsv(file, 8, "a MultiMWA line needs at least 8: id, s1, N/A, s2, N/A, 1, 1, sure links "
-                + "[, possible links]")) {
+        for (Line line : tsv(
+                file,
+                8,
+                "a MultiMWA line needs at least 8: id, s1, N/A, s2, N/A, 1, 1, sure links " + "[, possible links]")) {
             String[] c = line.columns();
             String where = line.where();
             int k = line.index();
@@ -117,9 +118,11 @@ public final class AlignmentCorpus {
             sides(a, b, where);
             int nA = Words.of(a).size();
             int nB = Words.of(b).size();
-            Set<WordLink> links = new TreeSet<>(Pharaoh.parse(c[7], nA, nB, where + " (sure links)").possible());
+            Set<WordLink> links = new TreeSet<>(
+                    Pharaoh.parse(c[7], nA, nB, where + " (sure links)").possible());
             if (c.length > 8) {
-                links.addAll(Pharaoh.parse(c[8], nA, nB, where + " (possible links)").possible());
+                links.addAll(
+                        Pharaoh.parse(c[8], nA, nB, where + " (possible links)").possible());
             }
             out.add(LabelledPair.ofWordLinks(id(file, k), a, b, links, List.of()));
         }
@@ -162,24 +165,25 @@ public final class AlignmentCorpus {
             // without a sure file every link is possible; with one, its links are sure
             Set<WordLink> sureLinks = sure != null ? s.links.possible() : Set.of();
             Set<WordLink> possibleOnly = sure != null ? possible : s.links.possible();
-            out.add(LabelledPair.ofWordLinks(baseFile.getFileName() + ":" + s.line, s.a, s.b, sureLinks,
-                    possibleOnly));
+            out.add(LabelledPair.ofWordLinks(baseFile.getFileName() + ":" + s.line, s.a, s.b, sureLinks, possibleOnly));
         }
         return nonEmpty(out, baseFile);
     }
 
-    private record Row(int line, String a, String b, GoldAlignment links) {
-    }
+    private record Row(int line, String a, String b, GoldAlignment links) {}
 
     private static List<Row> rows(Path file) {
         List<Row> out = new ArrayList<>();
-        for (Line line : tsv(file, 3, "each line needs 's1 TAB s2 TAB links' (the links may be empty, after the "
-                + "tab)")) {
+        for (Line line :
+                tsv(file, 3, "each line needs 's1 TAB s2 TAB links' (the links may be empty, after the " + "tab)")) {
             String[] c = line.columns();
             String a = c[0].strip();
             String b = c[1].strip();
             sides(a, b, line.where());
-            out.add(new Row(line.index() + 1, a, b,
+            out.add(new Row(
+                    line.index() + 1,
+                    a,
+                    b,
                     Pharaoh.parse(c[2], Words.of(a).size(), Words.of(b).size(), line.where())));
         }
         return out;
@@ -204,8 +208,7 @@ public final class AlignmentCorpus {
     }
 
     /** A non-blank line of a TSV file: its 0-based index, "FILE line N" for messages, and its columns. */
-    private record Line(int index, String where, String[] columns) {
-    }
+    private record Line(int index, String where, String[] columns) {}
 
     /** The non-blank lines of {@code file}, each with at least {@code minColumns} tab-separated columns. */
     private static List<Line> tsv(Path file, int minColumns, String usage) {

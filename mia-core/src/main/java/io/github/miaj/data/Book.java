@@ -2,7 +2,6 @@ package io.github.miaj.data;
 
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.text.Words;
-
 import java.util.List;
 
 /**

@@ -1,7 +1,6 @@
 package io.github.miaj.data;
 
 import io.github.miaj.gold.LabelledPair;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,13 +46,21 @@ public record CorpusPairs(List<GeneratedPair> train, List<GeneratedPair> dev, St
         List<LabelledPair> both = new ArrayList<>();
         train.forEach(g -> both.add(g.pair()));
         dev.forEach(g -> both.add(g.pair()));
-        String description = String.format(Locale.ROOT,
+        String description = String.format(
+                Locale.ROOT,
                 "verbatim pairs from %s: books %s; %d paragraphs (train %d, dev %d; devFraction %s); "
                         + "generator %s; train %s; dev %s",
-                source, books.stream().map(b -> b.name() + " (" + b.paragraphs().size() + " paragraphs)")
+                source,
+                books.stream()
+                        .map(b -> b.name() + " (" + b.paragraphs().size() + " paragraphs)")
                         .collect(Collectors.joining(", ")),
-                all.size(), split.train().size(), split.dev().size(), devFraction, generator.options(),
-                counts(train), counts(dev));
+                all.size(),
+                split.train().size(),
+                split.dev().size(),
+                devFraction,
+                generator.options(),
+                counts(train),
+                counts(dev));
         return new CorpusPairs(train, dev, description, sha256(both));
     }
 
@@ -77,7 +84,10 @@ public record CorpusPairs(List<GeneratedPair> train, List<GeneratedPair> dev, St
         StringBuilder sb = new StringBuilder().append(pairs.size()).append(" (");
         String sep = "";
         for (PairKind k : PairKind.values()) {
-            sb.append(sep).append(k).append(' ').append(pairs.stream().filter(g -> g.kind() == k).count());
+            sb.append(sep)
+                    .append(k)
+                    .append(' ')
+                    .append(pairs.stream().filter(g -> g.kind() == k).count());
             sep = ", ";
         }
         return sb.append(')').toString();

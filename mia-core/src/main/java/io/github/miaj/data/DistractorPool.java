@@ -3,7 +3,6 @@ package io.github.miaj.data;
 import io.github.miaj.text.Span;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,10 +18,10 @@ import java.util.Set;
 final class DistractorPool {
     /** Shorter sentences ("CHAPTER I.", "“Yes.”") make poor distractors. */
     static final int MIN_WORDS = 3;
+
     private static final int TRIES = 20;
 
-    private record Sentence(String paragraphId, List<String> words, String text) {
-    }
+    private record Sentence(String paragraphId, List<String> words, String text) {}
 
     private final Map<String, List<Sentence>> sentences = new HashMap<>();
     private final Map<String, List<String>> vocabulary = new HashMap<>();

@@ -21,7 +21,7 @@ public record EditRates(double typo, double caseChange, double inflection, doubl
     public static final EditRates NONE = new EditRates(0, 0, 0, 0, 0);
 
     public EditRates {
-        for (double p : new double[]{typo, caseChange, inflection, insert, drop}) {
+        for (double p : new double[] {typo, caseChange, inflection, insert, drop}) {
             if (!(p >= 0 && p <= 1)) {
                 throw new InvalidInputException("edit rate " + p + " must be a probability in [0, 1]");
             }

@@ -3,7 +3,6 @@ package io.github.miaj.data;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.gold.GoldLink;
 import io.github.miaj.gold.LabelledPair;
-
 import java.util.List;
 
 /**

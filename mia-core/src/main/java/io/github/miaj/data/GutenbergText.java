@@ -2,14 +2,7 @@ package io.github.miaj.data;
 
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.io.StrictText;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +10,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads Project Gutenberg plain-text books into paragraphs.
@@ -41,16 +36,15 @@ import java.util.stream.Stream;
  */
 public final class GutenbergText {
     private static final Logger LOG = LoggerFactory.getLogger(GutenbergText.class);
-    private static final Pattern START = Pattern.compile("^\\*\\*\\*\\s*START OF[^\\n]*$",
-            Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
-    private static final Pattern END = Pattern.compile("^\\*\\*\\*\\s*END OF[^\\n]*$",
-            Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
+    private static final Pattern START =
+            Pattern.compile("^\\*\\*\\*\\s*START OF[^\\n]*$", Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
+    private static final Pattern END =
+            Pattern.compile("^\\*\\*\\*\\s*END OF[^\\n]*$", Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
     private static final Pattern BLANK_LINES = Pattern.compile("\\n[ \\t\\u00A0]*\\n\\s*");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final String ILLUSTRATION = "[Illustration";
 
-    private GutenbergText() {
-    }
+    private GutenbergText() {}
 
     /** The book's own text: line ends normalised, header and licence removed (see the class comment). */
     public static String body(String raw) {
@@ -77,7 +71,8 @@ public final class GutenbergText {
         String text = removeIllustrations(body(raw));
         List<String> out = new ArrayList<>();
         for (String block : BLANK_LINES.split(text)) {
-            String p = WHITESPACE.matcher(block.replace("_", "")).replaceAll(" ").strip();
+            String p =
+                    WHITESPACE.matcher(block.replace("_", "")).replaceAll(" ").strip();
             if (!p.isEmpty()) {
                 out.add(p);
             }
@@ -123,7 +118,8 @@ public final class GutenbergText {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.getFileName().toString().endsWith(".txt") && Files.isRegularFile(p))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new InvalidInputException("cannot list book folder " + dir + ": " + e.getMessage(), e);
         }

@@ -5,7 +5,6 @@ import io.github.miaj.gold.LabelledPair;
 import io.github.miaj.text.Span;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -182,8 +181,8 @@ public final class PairGenerator {
     }
 
     /** PARTIAL (and, with edits, EDITED): some of A's sentences, in A's order, among distractors. */
-    private GeneratedPair partial(Source src, DistractorPool pool, Random r, boolean noCopy, EditRates rates,
-                                  PairKind kind) {
+    private GeneratedPair partial(
+            Source src, DistractorPool pool, Random r, boolean noCopy, EditRates rates, PairKind kind) {
         int n = src.sentences().size();
         int copies = noCopy ? 0 : 1 + r.nextInt(Math.min(maxCopiedSentences, n));
         List<Integer> idx = new ArrayList<>();
@@ -202,8 +201,8 @@ public final class PairGenerator {
         List<Integer> items = new ArrayList<>(chosen);
         List<List<String>> distractors = new ArrayList<>();
         for (int d = 0; d < wanted; d++) {
-            List<String> s = pool.distractor(src.paragraph().book(), src.paragraph().id(), budget,
-                    src.sentenceTexts(), r);
+            List<String> s =
+                    pool.distractor(src.paragraph().book(), src.paragraph().id(), budget, src.sentenceTexts(), r);
             if (s == null) {
                 break;
             }
@@ -226,8 +225,8 @@ public final class PairGenerator {
     }
 
     /** Copies a sentence word by word with edits; returns the word budget left for inserted fillers. */
-    private static int copyEdited(List<Word> sentence, String book, DistractorPool pool, EditRates rates,
-                                  int budget, Random r, TextB b) {
+    private static int copyEdited(
+            List<Word> sentence, String book, DistractorPool pool, EditRates rates, int budget, Random r, TextB b) {
         int maxDrops = sentence.size() >= 3 ? sentence.size() / 3 : 0;
         int drops = 0;
         for (Word w : sentence) {
@@ -267,8 +266,8 @@ public final class PairGenerator {
 
     private static GeneratedPair pair(Source src, PairKind kind, TextB b) {
         String pid = src.paragraph().id();
-        LabelledPair lp = new LabelledPair(pid + "/" + kind.name().toLowerCase(Locale.ROOT), src.a(), b.text(),
-                b.links());
+        LabelledPair lp =
+                new LabelledPair(pid + "/" + kind.name().toLowerCase(Locale.ROOT), src.a(), b.text(), b.links());
         return new GeneratedPair(lp, kind, pid, b.edits());
     }
 
@@ -303,8 +302,7 @@ public final class PairGenerator {
         private EditRates edits = EditRates.DEFAULT;
         private Set<PairKind> kinds = EnumSet.allOf(PairKind.class);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Seed of every random choice (default 1). */
         public Builder seed(long seed) {

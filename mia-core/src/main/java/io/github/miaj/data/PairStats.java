@@ -1,7 +1,6 @@
 package io.github.miaj.data;
 
 import io.github.miaj.text.Words;
-
 import java.util.Collection;
 import java.util.Locale;
 
@@ -18,8 +17,15 @@ import java.util.Locale;
  * @param positivePercent share of all (A word, B word) pairs that are linked, in percent: the share of
  *                       positive rows a word-level detector trains on
  */
-public record PairStats(int pairs, int copying, double meanWordsA, double meanWordsB, long links, long editedLinks,
-                        double linkedBPercent, double positivePercent) {
+public record PairStats(
+        int pairs,
+        int copying,
+        double meanWordsA,
+        double meanWordsB,
+        long links,
+        long editedLinks,
+        double linkedBPercent,
+        double positivePercent) {
 
     public static PairStats of(Collection<GeneratedPair> generated) {
         long wa = 0;
@@ -41,14 +47,30 @@ public record PairStats(int pairs, int copying, double meanWordsA, double meanWo
             }
         }
         int n = generated.size();
-        return new PairStats(n, copying, n == 0 ? 0 : (double) wa / n, n == 0 ? 0 : (double) wb / n, links, edited,
-                wb == 0 ? 0 : 100.0 * links / wb, cells == 0 ? 0 : 100.0 * links / cells);
+        return new PairStats(
+                n,
+                copying,
+                n == 0 ? 0 : (double) wa / n,
+                n == 0 ? 0 : (double) wb / n,
+                links,
+                edited,
+                wb == 0 ? 0 : 100.0 * links / wb,
+                cells == 0 ? 0 : 100.0 * links / cells);
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%d pairs (%d copying), words A %.1f B %.1f, %d links (%d edited), "
+        return String.format(
+                Locale.ROOT,
+                "%d pairs (%d copying), words A %.1f B %.1f, %d links (%d edited), "
                         + "linked B words %.1f%%, positive word pairs %.2f%%",
-                pairs, copying, meanWordsA, meanWordsB, links, editedLinks, linkedBPercent, positivePercent);
+                pairs,
+                copying,
+                meanWordsA,
+                meanWordsB,
+                links,
+                editedLinks,
+                linkedBPercent,
+                positivePercent);
     }
 }

@@ -1,7 +1,6 @@
 package io.github.miaj.data;
 
 import io.github.miaj.InvalidInputException;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;

@@ -3,7 +3,6 @@ package io.github.miaj.data;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.text.Sentences;
 import io.github.miaj.text.Span;
-
 import java.util.List;
 
 /**
@@ -22,8 +21,7 @@ import java.util.List;
  * Every non-whitespace character of the paragraph lies in exactly one span.
  */
 public final class SentenceSplitter {
-    private SentenceSplitter() {
-    }
+    private SentenceSplitter() {}
 
     /** The sentences of {@code paragraph}, in order; an empty list for blank text ({@link Sentences#split}). */
     public static List<Span> split(String paragraph) {

@@ -3,7 +3,6 @@ package io.github.miaj.data;
 import io.github.miaj.gold.GoldLink;
 import io.github.miaj.text.Span;
 import io.github.miaj.text.Word;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -7,8 +7,7 @@ import java.util.Random;
 final class WordEdits {
     private static final String[] SUFFIXES = {"s", "ed", "ing", "ly"};
 
-    private WordEdits() {
-    }
+    private WordEdits() {}
 
     /** A swap of two different neighbouring letters, or a dropped or inserted letter; needs 3+ letters. */
     static String typo(String word, Random r) {

@@ -16,7 +16,6 @@ import io.github.miaj.model.DetectorModel;
 import io.github.miaj.model.FeatureWeight;
 import io.github.miaj.model.SourceInfo;
 import io.github.miaj.text.Word;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -72,9 +71,10 @@ public final class AttentionDetector implements RelationshipDetector {
         }
         this.extractor = new FeatureExtractor(model.features(), model.source().channels());
         if (!extractor.featureNames().equals(model.featureNames())) {
-            throw new IncompatibleSourceException("the detector's " + model.featureNames().size()
-                    + " feature names do not match the " + extractor.numFeatures()
-                    + " its feature spec builds from its source's channels; the detector file is inconsistent");
+            throw new IncompatibleSourceException(
+                    "the detector's " + model.featureNames().size()
+                            + " feature names do not match the " + extractor.numFeatures()
+                            + " its feature spec builds from its source's channels; the detector file is inconsistent");
         }
         this.weights = model.weights();
         this.scorer = extractor.linear(weights, model.bias());
@@ -88,8 +88,8 @@ public final class AttentionDetector implements RelationshipDetector {
                     + expected.fingerprint() + " (model " + expected.modelId() + ")");
         }
         if (!expected.channels().equals(source.channels())) {
-            diffs.add(source.channels().size() + " channels instead of " + expected.channels().size()
-                    + " (head layout differs)");
+            diffs.add(source.channels().size() + " channels instead of "
+                    + expected.channels().size() + " (head layout differs)");
         }
         if (!diffs.isEmpty()) {
             throw new IncompatibleSourceException("the detector was trained on " + expected.modelId()
@@ -206,8 +206,16 @@ public final class AttentionDetector implements RelationshipDetector {
      * shares the source and never closes it.
      */
     public AttentionDetector withDecoding(Decoding decoding) {
-        DetectorModel m = new DetectorModel(model.relationship(), model.features(), model.featureNames(),
-                model.weights(), model.bias(), decoding, model.source(), model.provenance(), model.devMetrics());
+        DetectorModel m = new DetectorModel(
+                model.relationship(),
+                model.features(),
+                model.featureNames(),
+                model.weights(),
+                model.bias(),
+                decoding,
+                model.source(),
+                model.provenance(),
+                model.devMetrics());
         return new AttentionDetector(m, source, SourceOwnership.BORROWED);
     }
 

@@ -3,7 +3,6 @@ package io.github.miaj.detect;
 import io.github.miaj.model.Decoding;
 import io.github.miaj.text.Span;
 import io.github.miaj.text.Word;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -21,10 +20,10 @@ public final class Decoder {
     private static final int MAX_STEP = 2;
     /** SimAlign's defaults: two rounds, damping 0.9. */
     private static final int ITERMAX_ROUNDS = 2;
+
     private static final double ITERMAX_ALPHA = 0.9;
 
-    private Decoder() {
-    }
+    private Decoder() {}
 
     /**
      * Links that pass the threshold and the argmax constraint, A-major, grown into their neighbourhood when the
@@ -98,8 +97,10 @@ public final class Decoder {
 
     // whether a 4-neighbour of (i, j) is linked
     private static boolean touches(boolean[] linked, int nA, int nB, int i, int j) {
-        return (i > 0 && linked[(i - 1) * nB + j]) || (i + 1 < nA && linked[(i + 1) * nB + j])
-                || (j > 0 && linked[i * nB + j - 1]) || (j + 1 < nB && linked[i * nB + j + 1]);
+        return (i > 0 && linked[(i - 1) * nB + j])
+                || (i + 1 < nA && linked[(i + 1) * nB + j])
+                || (j > 0 && linked[i * nB + j - 1])
+                || (j + 1 < nB && linked[i * nB + j + 1]);
     }
 
     private static List<PairMatch> seedLinks(float[] p, int nA, int nB, Decoding d) {
@@ -303,8 +304,14 @@ public final class Decoder {
             Word wa1 = unitsA.get(last.a());
             Word wb0 = unitsB.get(first.b());
             Word wb1 = unitsB.get(last.b());
-            out.add(new PhraseMatch(new Span(wa0.start(), wa1.end()), new Span(wb0.start(), wb1.end()),
-                    first.a(), last.a(), first.b(), last.b(), score / run.size()));
+            out.add(new PhraseMatch(
+                    new Span(wa0.start(), wa1.end()),
+                    new Span(wb0.start(), wb1.end()),
+                    first.a(),
+                    last.a(),
+                    first.b(),
+                    last.b(),
+                    score / run.size()));
         }
         out.sort(Comparator.comparingInt((PhraseMatch m) -> m.b().start()).thenComparingInt(m -> m.a().start()));
         return out;

@@ -2,7 +2,6 @@ package io.github.miaj.detect;
 
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.text.Word;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +23,17 @@ public final class Detection {
     /**
      * @param probabilities A-major, {@code unitsA.size() * unitsB.size()} values (taken over, not copied)
      */
-    public Detection(List<Word> unitsA, List<Word> unitsB, float[] probabilities, List<PairMatch> matches,
-                     List<PhraseMatch> phrases) {
+    public Detection(
+            List<Word> unitsA,
+            List<Word> unitsB,
+            float[] probabilities,
+            List<PairMatch> matches,
+            List<PhraseMatch> phrases) {
         this.unitsA = List.copyOf(unitsA);
         this.unitsB = List.copyOf(unitsB);
         if (probabilities != null && probabilities.length != unitsA.size() * unitsB.size()) {
-            throw new InvalidInputException(probabilities.length + " probabilities for "
-                    + unitsA.size() + " x " + unitsB.size() + " units");
+            throw new InvalidInputException(
+                    probabilities.length + " probabilities for " + unitsA.size() + " x " + unitsB.size() + " units");
         }
         this.probabilities = probabilities;
         this.matches = List.copyOf(matches);
@@ -55,8 +58,8 @@ public final class Detection {
      * A detection over texts too long for a dense probability matrix (documents of thousands of words): only
      * the linked pairs carry a probability; every other pair reads as 0.
      */
-    public static Detection sparse(List<Word> unitsA, List<Word> unitsB, List<PairMatch> matches,
-                                   List<PhraseMatch> phrases) {
+    public static Detection sparse(
+            List<Word> unitsA, List<Word> unitsB, List<PairMatch> matches, List<PhraseMatch> phrases) {
         return new Detection(unitsA, unitsB, matches, phrases);
     }
 

@@ -1,7 +1,6 @@
 package io.github.miaj.detect;
 
 import io.github.miaj.text.Words;
-
 import java.util.List;
 
 /**
@@ -22,16 +21,24 @@ import java.util.List;
  *                  {@code 1 - exp(-evalue)} is the chance that they share one); +Infinity when nothing matched
  * @param dropped   matches found but not reported because their E-value was over the limit
  */
-public record DocumentDetection(List<PhraseMatch> phrases, List<PairMatch> matches, int windowsA, int windowsB,
-                                long pairsRun, double coverageB, double coverageA, double evalue, int dropped) {
+public record DocumentDetection(
+        List<PhraseMatch> phrases,
+        List<PairMatch> matches,
+        int windowsA,
+        int windowsB,
+        long pairsRun,
+        double coverageB,
+        double coverageA,
+        double evalue,
+        int dropped) {
     public DocumentDetection {
         phrases = List.copyOf(phrases);
         matches = List.copyOf(matches);
     }
 
     /** A detection without a summary (coverage 0, E-value NaN). */
-    public DocumentDetection(List<PhraseMatch> phrases, List<PairMatch> matches, int windowsA, int windowsB,
-                             long pairsRun) {
+    public DocumentDetection(
+            List<PhraseMatch> phrases, List<PairMatch> matches, int windowsA, int windowsB, long pairsRun) {
         this(phrases, matches, windowsA, windowsB, pairsRun, 0, 0, Double.NaN, 0);
     }
 

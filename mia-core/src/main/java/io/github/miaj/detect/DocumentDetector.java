@@ -14,14 +14,13 @@ import io.github.miaj.text.Span;
 import io.github.miaj.text.TextMeasure;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
-
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
-import java.util.HashMap;
+import java.util.Optional;
 
 /**
  * Runs a detector on texts of any length. Each text is cut into windows of whole sentences that fit the
@@ -64,6 +63,7 @@ public final class DocumentDetector {
     private final RelationshipDetector detector;
     /** Most units (words, or the source's tokens) of each text in one window, under {@link #measure}. */
     private final int maxWords;
+
     private final TextMeasure measure;
     private final boolean exhaustive;
     private final int minWords;
@@ -83,8 +83,15 @@ public final class DocumentDetector {
      * @param maxEvalue    NaN: {@link #DEFAULT_MAX_EVALUE} when that model was fitted for the relationship,
      *                     no limit otherwise
      */
-    private DocumentDetector(RelationshipDetector detector, int maxWords, TextMeasure measure, boolean exhaustive,
-                             int minWords, int batchSize, Significance significance, double maxEvalue) {
+    private DocumentDetector(
+            RelationshipDetector detector,
+            int maxWords,
+            TextMeasure measure,
+            boolean exhaustive,
+            int minWords,
+            int batchSize,
+            Significance significance,
+            double maxEvalue) {
         if (detector == null) {
             throw new InvalidInputException("detector must not be null");
         }
@@ -99,9 +106,11 @@ public final class DocumentDetector {
         this.batchSize = batchSize;
         Optional<ChanceModel> fitted = ChanceModel.builtIn(detector.relationship());
         Optional<ChanceModel> model = fitted.or(() -> ChanceModel.builtIn("verbatim"));
-        this.significance = significance != null ? significance
+        this.significance = significance != null
+                ? significance
                 : model.map(m -> new Significance(WordFrequencies.builtIn(), m)).orElse(null);
-        this.maxEvalue = !Double.isNaN(maxEvalue) ? maxEvalue
+        this.maxEvalue = !Double.isNaN(maxEvalue)
+                ? maxEvalue
                 : significance == null && fitted.isEmpty() ? Double.POSITIVE_INFINITY : DEFAULT_MAX_EVALUE;
     }
 
@@ -118,8 +127,15 @@ public final class DocumentDetector {
         if (source == null) {
             return new DocumentDetector(detector, Math.max(8, (int) (512 / 2 / TOKENS_PER_WORD)));
         }
-        return new DocumentDetector(detector, Math.max(8, source.maxTokens() / 2), source::countTokens, false, 1,
-                DEFAULT_BATCH_SIZE, null, Double.NaN);
+        return new DocumentDetector(
+                detector,
+                Math.max(8, source.maxTokens() / 2),
+                source::countTokens,
+                false,
+                1,
+                DEFAULT_BATCH_SIZE,
+                null,
+                Double.NaN);
     }
 
     /**
@@ -174,7 +190,14 @@ public final class DocumentDetector {
         if (s == null) {
             throw new InvalidInputException("significance must not be null");
         }
-        return new DocumentDetector(detector, maxWords, measure, exhaustive, minWords, batchSize, s,
+        return new DocumentDetector(
+                detector,
+                maxWords,
+                measure,
+                exhaustive,
+                minWords,
+                batchSize,
+                s,
                 Double.isInfinite(maxEvalue) ? DEFAULT_MAX_EVALUE : maxEvalue);
     }
 
@@ -226,16 +249,20 @@ public final class DocumentDetector {
         if (exhaustive || a.windows().size() <= 1 && b.windows().size() <= 1) {
             return WindowRetrieval.allPairs(a, b);
         }
-        return fitted(a, b, WindowRetrieval.candidates(a, b, m,
-                significance == null ? WordFrequencies.builtIn() : significance.words()), m);
+        return fitted(
+                a,
+                b,
+                WindowRetrieval.candidates(
+                        a, b, m, significance == null ? WordFrequencies.builtIn() : significance.words()),
+                m);
     }
 
     /**
      * The pairs with every window larger than the budget (retrieval sums its pieces, which a tokenizer's count
      * of the whole can exceed) cut again into windows that fit, each part of A paired with each part of B.
      */
-    private List<WindowRetrieval.WindowPair> fitted(SegmentedText a, SegmentedText b,
-                                                    List<WindowRetrieval.WindowPair> pairs, TextMeasure m) {
+    private List<WindowRetrieval.WindowPair> fitted(
+            SegmentedText a, SegmentedText b, List<WindowRetrieval.WindowPair> pairs, TextMeasure m) {
         Map<Span, List<Span>> partsA = new HashMap<>();
         Map<Span, List<Span>> partsB = new HashMap<>();
         LinkedHashSet<WindowRetrieval.WindowPair> out = new LinkedHashSet<>();
@@ -320,14 +347,26 @@ public final class DocumentDetector {
         List<PhraseMatch> merged = pairs.size() > 1 && words ? merge(all) : dedupe(all);
         List<PairMatch> linked = new ArrayList<>(links.values());
         linked.sort(Comparator.comparingInt(PairMatch::a).thenComparingInt(PairMatch::b));
-        return Passages.report(merged, linked, a, b, wordsA.size(), wordsB.size(), windowsA, windowsB, runs,
-                significance, maxEvalue, minWords, words);
+        return Passages.report(
+                merged,
+                linked,
+                a,
+                b,
+                wordsA.size(),
+                wordsB.size(),
+                windowsA,
+                windowsB,
+                runs,
+                significance,
+                maxEvalue,
+                minWords,
+                words);
     }
 
     private static void checkInterrupt(long runs, long total) {
         if (Thread.currentThread().isInterrupted()) {
-            throw new MiaException("detection was interrupted after " + runs + " of " + total
-                    + " window pairs; no result was kept");
+            throw new MiaException(
+                    "detection was interrupted after " + runs + " of " + total + " window pairs; no result was kept");
         }
     }
 
@@ -335,8 +374,14 @@ public final class DocumentDetector {
      * Moves a window pair's phrases and links into the coordinates of the whole texts; a link seen from two
      * overlapping windows keeps its higher probability.
      */
-    private static void shift(Detection d, WindowRetrieval.WindowPair p, List<Word> wordsA, List<Word> wordsB,
-                              boolean words, List<PhraseMatch> into, Map<Long, PairMatch> links) {
+    private static void shift(
+            Detection d,
+            WindowRetrieval.WindowPair p,
+            List<Word> wordsA,
+            List<Word> wordsB,
+            boolean words,
+            List<PhraseMatch> into,
+            Map<Long, PairMatch> links) {
         int sa = p.a().start();
         int sb = p.b().start();
         int offA = firstWord(wordsA, sa);
@@ -349,8 +394,10 @@ public final class DocumentDetector {
             into.add(new PhraseMatch(
                     new Span(m.a().start() + sa, m.a().end() + sa),
                     new Span(m.b().start() + sb, m.b().end() + sb),
-                    words ? m.firstA() + offA : m.firstA(), words ? m.lastA() + offA : m.lastA(),
-                    words ? m.firstB() + offB : m.firstB(), words ? m.lastB() + offB : m.lastB(),
+                    words ? m.firstA() + offA : m.firstA(),
+                    words ? m.lastA() + offA : m.lastA(),
+                    words ? m.firstB() + offB : m.firstB(),
+                    words ? m.lastB() + offB : m.lastB(),
                     m.score()));
         }
     }
@@ -426,8 +473,10 @@ public final class DocumentDetector {
         return new PhraseMatch(
                 new Span(Math.min(x.a().start(), y.a().start()), Math.max(x.a().end(), y.a().end())),
                 new Span(Math.min(x.b().start(), y.b().start()), Math.max(x.b().end(), y.b().end())),
-                Math.min(x.firstA(), y.firstA()), Math.max(x.lastA(), y.lastA()),
-                Math.min(x.firstB(), y.firstB()), Math.max(x.lastB(), y.lastB()),
+                Math.min(x.firstA(), y.firstA()),
+                Math.max(x.lastA(), y.lastA()),
+                Math.min(x.firstB(), y.firstB()),
+                Math.max(x.lastB(), y.lastB()),
                 (x.score() * lx + y.score() * ly) / (lx + ly));
     }
 }

@@ -14,6 +14,6 @@ public interface DocumentProgress {
 
     /** A listener that ignores everything. */
     static DocumentProgress none() {
-        return (done, total) -> { };
+        return (done, total) -> {};
     }
 }

@@ -5,7 +5,6 @@ import io.github.miaj.feature.Evidence;
 import io.github.miaj.feature.UnitFeatures;
 import io.github.miaj.learn.LogisticModel;
 import io.github.miaj.text.Word;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -159,7 +158,8 @@ public final class Explanation {
                 sums.merge(Evidence.sourceOf(c.feature()), c.contribution(), Double::sum);
             }
             Map<String, Double> out = new LinkedHashMap<>();
-            sums.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+            sums.entrySet().stream()
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                     .forEach(e -> out.put(e.getKey(), e.getValue()));
             return Collections.unmodifiableMap(out);
         }

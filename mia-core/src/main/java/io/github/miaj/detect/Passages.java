@@ -3,7 +3,6 @@ package io.github.miaj.detect;
 import io.github.miaj.significance.Significance;
 import io.github.miaj.text.Span;
 import io.github.miaj.text.Words;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,8 +17,7 @@ import java.util.TreeMap;
  * dropped; and the coverage of both texts is summed.
  */
 final class Passages {
-    private Passages() {
-    }
+    private Passages() {}
 
     /** Share of B's passage two matches must share to be the same passage of B. */
     private static final double SAME_PASSAGE = 0.5;
@@ -28,9 +26,20 @@ final class Passages {
      * @param m words of A
      * @param n words of B
      */
-    static DocumentDetection report(List<PhraseMatch> merged, List<PairMatch> links, String a, String b, long m,
-                                    long n, int windowsA, int windowsB, long runs, Significance sig, double maxEvalue,
-                                    int minWords, boolean wordUnits) {
+    static DocumentDetection report(
+            List<PhraseMatch> merged,
+            List<PairMatch> links,
+            String a,
+            String b,
+            long m,
+            long n,
+            int windowsA,
+            int windowsB,
+            long runs,
+            Significance sig,
+            double maxEvalue,
+            int minWords,
+            boolean wordUnits) {
         List<PhraseMatch> scored = new ArrayList<>(merged.size());
         double best = Double.POSITIVE_INFINITY;
         for (PhraseMatch p : merged) {
@@ -47,7 +56,8 @@ final class Passages {
         for (PhraseMatch p : scored) {
             int same = -1;
             // kept matches whose B span can overlap p's: those starting before p ends
-            for (List<Integer> ks : byStart.headMap(p.b().end(), false).descendingMap().values()) {
+            for (List<Integer> ks :
+                    byStart.headMap(p.b().end(), false).descendingMap().values()) {
                 for (int k : ks) {
                     PhraseMatch q = kept.get(k);
                     int shorter = Math.min(q.b().length(), p.b().length());
@@ -75,7 +85,9 @@ final class Passages {
         int dropped = 0;
         for (int k = 0; k < kept.size(); k++) {
             PhraseMatch p = kept.get(k);
-            int len = wordUnits ? p.lastB() - p.firstB() + 1 : Words.of(p.b().of(b)).size();
+            int len = wordUnits
+                    ? p.lastB() - p.firstB() + 1
+                    : Words.of(p.b().of(b)).size();
             if (len < minWords) {
                 continue;
             }

@@ -1,7 +1,6 @@
 package io.github.miaj.detect;
 
 import io.github.miaj.text.Span;
-
 import java.util.List;
 
 /**
@@ -22,8 +21,17 @@ import java.util.List;
  * @param otherSources other places of A holding the same text as {@code a} (B's passage is reported once,
  *                     with its best source); empty for most matches
  */
-public record PhraseMatch(Span a, Span b, int firstA, int lastA, int firstB, int lastB, double score,
-                          double significance, double evalue, List<Span> otherSources) {
+public record PhraseMatch(
+        Span a,
+        Span b,
+        int firstA,
+        int lastA,
+        int firstB,
+        int lastB,
+        double score,
+        double significance,
+        double evalue,
+        List<Span> otherSources) {
     public PhraseMatch {
         otherSources = otherSources == null ? List.of() : List.copyOf(otherSources);
     }

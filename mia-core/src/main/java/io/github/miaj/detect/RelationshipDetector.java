@@ -6,7 +6,6 @@ import io.github.miaj.attention.PairAttention;
 import io.github.miaj.attention.TextPair;
 import io.github.miaj.model.DetectorModel;
 import io.github.miaj.model.FeatureWeight;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,6 @@ package io.github.miaj.detect;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.feature.Evidence;
 import io.github.miaj.model.FeatureWeight;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -19,8 +18,9 @@ import java.util.Map;
  * command measures that share on real pairs with {@link Explanation}. Immutable.
  */
 public final class WeightSummary {
-    private static final Comparator<FeatureWeight> STRONGEST =
-            Comparator.comparingDouble((FeatureWeight w) -> -Math.abs(w.weight())).thenComparing(FeatureWeight::name);
+    private static final Comparator<FeatureWeight> STRONGEST = Comparator.comparingDouble(
+                    (FeatureWeight w) -> -Math.abs(w.weight()))
+            .thenComparing(FeatureWeight::name);
 
     private final Map<Evidence, List<FeatureWeight>> groups;
     private final List<FeatureWeight> heads;

@@ -9,18 +9,16 @@ import io.github.miaj.text.Span;
 import io.github.miaj.text.TextMeasure;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
-
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.HashSet;
-import java.util.Comparator;
 
 /**
  * Chooses which window pairs of two long texts are worth running the model on, so that the cost grows with
@@ -56,18 +54,17 @@ public final class WindowRetrieval {
     static final int MAX_SOURCES = 4;
 
     private static final Set<String> FUNCTION_WORDS = Set.of(("a an the and or but nor so yet of to in on at by for "
-            + "with from into onto upon as than that this these those it its is was were be been being am are "
-            + "i me my mine we us our you your he him his she her hers they them their there here then "
-            + "not no do does did done have has had will would shall should can could may might must "
-            + "what which who whom whose when where why how all any some each every if up down out over "
-            + "very too much more most such only own same just s t").split(" "));
+                    + "with from into onto upon as than that this these those it its is was were be been being am are "
+                    + "i me my mine we us our you your he him his she her hers they them their there here then "
+                    + "not no do does did done have has had will would shall should can could may might must "
+                    + "what which who whom whose when where why how all any some each every if up down out over "
+                    + "very too much more most such only own same just s t")
+            .split(" "));
 
-    private WindowRetrieval() {
-    }
+    private WindowRetrieval() {}
 
     /** A window of A and a window of B to run the model on, as character spans of the whole texts. */
-    public record WindowPair(Span a, Span b) {
-    }
+    public record WindowPair(Span a, Span b) {}
 
     /**
      * Every window of A paired with every window of B (the exhaustive search), windows of whole sentences of
@@ -117,8 +114,8 @@ public final class WindowRetrieval {
      * caller checks ({@link DocumentDetector} cuts such a window again). Shingles weigh by word rarity in
      * {@code words}.
      */
-    public static List<WindowPair> candidates(String a, String b, int budget, TextMeasure measure,
-                                              WordFrequencies words) {
+    public static List<WindowPair> candidates(
+            String a, String b, int budget, TextMeasure measure, WordFrequencies words) {
         return candidates(a, b, budget, measure, 1, words);
     }
 
@@ -127,8 +124,8 @@ public final class WindowRetrieval {
      * {@code measure}): as {@link #candidates(String, String, int, TextMeasure, WordFrequencies)}, from their
      * pieces and words rather than cutting the texts again.
      */
-    public static List<WindowPair> candidates(SegmentedText a, SegmentedText b, TextMeasure measure,
-                                              WordFrequencies words) {
+    public static List<WindowPair> candidates(
+            SegmentedText a, SegmentedText b, TextMeasure measure, WordFrequencies words) {
         if (a == null || b == null) {
             throw new InvalidInputException("retrieval needs two texts; got null for " + (a == null ? "A" : "B"));
         }
@@ -137,12 +134,14 @@ public final class WindowRetrieval {
                     + " units: cut both with one budget");
         }
         check(measure, words);
-        return candidates(new Doc(a.text(), a.budget(), a.words(), a.pieces(), measure, 1),
-                new Doc(b.text(), b.budget(), b.words(), b.pieces(), measure, 1), words);
+        return candidates(
+                new Doc(a.text(), a.budget(), a.words(), a.pieces(), measure, 1),
+                new Doc(b.text(), b.budget(), b.words(), b.pieces(), measure, 1),
+                words);
     }
 
-    private static List<WindowPair> candidates(String a, String b, int maxWords, TextMeasure measure, int separator,
-                                               WordFrequencies words) {
+    private static List<WindowPair> candidates(
+            String a, String b, int maxWords, TextMeasure measure, int separator, WordFrequencies words) {
         if (a == null || b == null) {
             throw new InvalidInputException("retrieval needs two texts; got null for " + (a == null ? "A" : "B"));
         }
@@ -174,7 +173,8 @@ public final class WindowRetrieval {
         for (Map.Entry<Long, Integer> e : countB.entrySet()) {
             Postings at = index.get(e.getKey());
             int k0 = at.positions[0];
-            double info = words.information(da.folded.get(k0)) + words.information(da.folded.get(k0 + 1))
+            double info = words.information(da.folded.get(k0))
+                    + words.information(da.folded.get(k0 + 1))
                     + words.information(da.folded.get(k0 + 2));
             double w = info - SHINGLE_BASE - Math.log((double) at.count * e.getValue());
             if (w > 0) {
@@ -219,7 +219,8 @@ public final class WindowRetrieval {
             for (int g = 0; g < clustersA.size(); g++) {
                 int[] ca = clustersA.get(g);
                 Set<Long> distinct = new HashSet<>();
-                for (Map.Entry<Integer, Set<Long>> e : hitA.subMap(ca[0], true, ca[1], true).entrySet()) {
+                for (Map.Entry<Integer, Set<Long>> e :
+                        hitA.subMap(ca[0], true, ca[1], true).entrySet()) {
                     distinct.addAll(e.getValue());
                 }
                 double w = 0;
@@ -251,8 +252,11 @@ public final class WindowRetrieval {
         if (text == null) {
             throw new InvalidInputException("shingles needs a text; got null");
         }
-        return Arrays.stream(Doc.of(text, Integer.MAX_VALUE, TextMeasure.words(), 0).shingles).filter(h -> h != 0)
-                .distinct().sorted().toArray();
+        return Arrays.stream(Doc.of(text, Integer.MAX_VALUE, TextMeasure.words(), 0).shingles)
+                .filter(h -> h != 0)
+                .distinct()
+                .sorted()
+                .toArray();
     }
 
     /** Where a shingle occurs in A: how often, and its first places. */
@@ -270,16 +274,18 @@ public final class WindowRetrieval {
         final int[] pieceUnits;
         /** Piece of each folded word, and the first folded word of each piece (end: exclusive). */
         final int[] pieceOfFolded;
+
         final int[] pieceFirstFolded;
         final int[] pieceEndFolded;
         /** Shingle starting at each folded word (0: none, or function words only). */
         final long[] shingles;
+
         final List<String> folded;
 
         /** The text cut into pieces here, for callers that give a bare text. */
         static Doc of(String text, int maxWords, TextMeasure measure, int separator) {
-            return new Doc(text, maxWords, Words.of(text), Sentences.pieces(text, maxWords, measure), measure,
-                    separator);
+            return new Doc(
+                    text, maxWords, Words.of(text), Sentences.pieces(text, maxWords, measure), measure, separator);
         }
 
         Doc(String text, int maxWords, List<Word> words, List<Span> pieces, TextMeasure measure, int separator) {

@@ -8,7 +8,6 @@ import io.github.miaj.gold.WordLink;
 import io.github.miaj.model.Decoding;
 import io.github.miaj.model.Metrics;
 import io.github.miaj.text.Word;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -154,7 +153,8 @@ public final class DecodingSearch {
             for (byte g : gold) {
                 sure += g == SURE ? 1 : 0;
             }
-            for (PairMatch m : Decoder.decode(sp.probabilities(), sp.unitsA(), sp.unitsB(), d).matches()) {
+            for (PairMatch m : Decoder.decode(sp.probabilities(), sp.unitsA(), sp.unitsB(), d)
+                    .matches()) {
                 byte g = gold[m.a() * nB + m.b()];
                 if (g == SURE) {
                     tp++;
@@ -174,7 +174,8 @@ public final class DecodingSearch {
         Evaluator ev = new Evaluator();
         for (Pair sp : pairs) {
             Set<WordLink> predicted = new HashSet<>();
-            for (PairMatch m : Decoder.decode(sp.probabilities(), sp.unitsA(), sp.unitsB(), d).matches()) {
+            for (PairMatch m : Decoder.decode(sp.probabilities(), sp.unitsA(), sp.unitsB(), d)
+                    .matches()) {
                 predicted.add(new WordLink(m.a(), m.b()));
             }
             ev.add(predicted, sp.gold(), texts(sp.unitsA()), texts(sp.unitsB()));
@@ -211,7 +212,8 @@ public final class DecodingSearch {
             for (int k = 0; k < pairs.size(); k++) {
                 Pair sp = pairs.get(k);
                 byte[] gold = labels.get(k);
-                boolean[] pass = passes(sp.probabilities(), sp.unitsA().size(), sp.unitsB().size(), mode);
+                boolean[] pass = passes(
+                        sp.probabilities(), sp.unitsA().size(), sp.unitsB().size(), mode);
                 for (int c = 0; c < gold.length; c++) {
                     if (gold[c] == POSSIBLE) {
                         continue;

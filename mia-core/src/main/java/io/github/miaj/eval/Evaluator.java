@@ -4,7 +4,6 @@ import io.github.miaj.InvalidInputException;
 import io.github.miaj.gold.GoldAlignment;
 import io.github.miaj.gold.WordLink;
 import io.github.miaj.model.Metrics;
-
 import java.util.List;
 import java.util.Set;
 
@@ -119,10 +118,10 @@ public final class Evaluator {
         double p = predicted == 0 ? 0 : (double) predictedPossible / predicted;
         double r = sure == 0 ? 0 : (double) predictedSure / sure;
         double f = p + r == 0 ? 0 : 2 * p * r / (p + r);
-        double aer = predicted + sure == 0 ? Double.NaN
+        double aer = predicted + sure == 0
+                ? Double.NaN
                 : 1 - (double) (predictedSure + predictedPossible) / (predicted + sure);
-        return new Metrics(p, r, f, aer, prAuc, predictedPossible, predicted - predictedPossible,
-                sure - predictedSure);
+        return new Metrics(p, r, f, aer, prAuc, predictedPossible, predicted - predictedPossible, sure - predictedSure);
     }
 
     /**

@@ -9,7 +9,6 @@ import io.github.miaj.detect.Explanation;
 import io.github.miaj.detect.PairMatch;
 import io.github.miaj.detect.RelationshipDetector;
 import io.github.miaj.feature.Evidence;
-
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -52,8 +51,9 @@ public final class EvidenceShares {
         long links = 0;
         for (TextPair p : pairs) {
             PairAttention att = source.attend(p.a(), p.b());
-            Explanation ex = detector.explain(att).orElseThrow(() -> new InvalidInputException("the "
-                    + detector.relationship() + " detector gives no explanation; shares need a linear detector"));
+            Explanation ex = detector.explain(att)
+                    .orElseThrow(() -> new InvalidInputException("the " + detector.relationship()
+                            + " detector gives no explanation; shares need a linear detector"));
             int nA = ex.unitsA().size();
             int nB = ex.unitsB().size();
             for (int i = 0; i < nA; i++) {

@@ -1,7 +1,6 @@
 package io.github.miaj.eval;
 
 import io.github.miaj.InvalidInputException;
-
 import java.util.Arrays;
 
 /**
@@ -48,8 +47,8 @@ public final class PrCurve {
      */
     public static PrCurve of(float[] scores, boolean[] labels, int n, long unscoredPositives) {
         if (scores == null || labels == null || n < 0 || n > scores.length || n > labels.length) {
-            throw new InvalidInputException("need non-null score and label arrays holding at least n = " + n
-                    + " entries");
+            throw new InvalidInputException(
+                    "need non-null score and label arrays holding at least n = " + n + " entries");
         }
         if (unscoredPositives < 0) {
             throw new InvalidInputException("unscored positives must be >= 0, got " + unscoredPositives);

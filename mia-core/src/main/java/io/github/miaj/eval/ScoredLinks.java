@@ -1,7 +1,6 @@
 package io.github.miaj.eval;
 
 import io.github.miaj.InvalidInputException;
-
 import java.util.Arrays;
 
 /**

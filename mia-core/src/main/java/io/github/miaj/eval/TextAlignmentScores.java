@@ -2,7 +2,6 @@ package io.github.miaj.eval;
 
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.text.Span;
-
 import java.util.BitSet;
 import java.util.List;
 
@@ -32,8 +31,14 @@ import java.util.List;
  * @param detections     number of detections
  * @param casesDetected  cases detected by at least one detection
  */
-public record TextAlignmentScores(double precision, double recall, double granularity, double plagdet,
-                                  int cases, int detections, int casesDetected) {
+public record TextAlignmentScores(
+        double precision,
+        double recall,
+        double granularity,
+        double plagdet,
+        int cases,
+        int detections,
+        int casesDetected) {
 
     /**
      * A reused passage, true or detected: the span in the source text A and the span in the suspicious text B.
@@ -45,8 +50,8 @@ public record TextAlignmentScores(double precision, double recall, double granul
                 throw new InvalidInputException("a passage needs a span in A and a span in B, got " + a + " and " + b);
             }
             if (a.length() == 0 || b.length() == 0) {
-                throw new InvalidInputException("passage " + a + " ~ " + b
-                        + " is empty on one side: give spans of at least one character");
+                throw new InvalidInputException(
+                        "passage " + a + " ~ " + b + " is empty on one side: give spans of at least one character");
             }
         }
 

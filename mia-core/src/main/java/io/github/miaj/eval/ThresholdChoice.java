@@ -11,6 +11,11 @@ package io.github.miaj.eval;
  * @param falsePositives non-gold links predicted
  * @param falseNegatives gold links not predicted, unscored ones included
  */
-public record ThresholdChoice(float threshold, double f1, double precision, double recall,
-                              long truePositives, long falsePositives, long falseNegatives) {
-}
+public record ThresholdChoice(
+        float threshold,
+        double f1,
+        double precision,
+        double recall,
+        long truePositives,
+        long falsePositives,
+        long falseNegatives) {}

@@ -4,8 +4,7 @@ package io.github.miaj.eval;
  * Picks the decision threshold that maximises F1 over scored links, in O(n log n) (one sort, one pass).
  */
 public final class ThresholdChooser {
-    private ThresholdChooser() {
-    }
+    private ThresholdChooser() {}
 
     /** {@link #bestF1(PrCurve)} of all scores and labels, no unscored positives. */
     public static ThresholdChoice bestF1(float[] scores, boolean[] labels) {
@@ -46,8 +45,14 @@ public final class ThresholdChooser {
             return new ThresholdChoice(Float.POSITIVE_INFINITY, 0, 0, 0, 0, 0, positives);
         }
         long tp = curve.truePositives(best);
-        return new ThresholdChoice(curve.threshold(best), (double) bestNum / bestDen, curve.precision(best),
-                curve.recall(best), tp, curve.falsePositives(best), positives - tp);
+        return new ThresholdChoice(
+                curve.threshold(best),
+                (double) bestNum / bestDen,
+                curve.precision(best),
+                curve.recall(best),
+                tp,
+                curve.falsePositives(best),
+                positives - tp);
     }
 
     // a/b > c/d for non-negative a, c and positive b, d, exactly: compares the 128-bit products a·d and c·b.

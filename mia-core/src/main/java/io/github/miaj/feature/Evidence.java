@@ -2,7 +2,6 @@ package io.github.miaj.feature;
 
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.attention.HeadName;
-
 import java.util.Locale;
 
 /**

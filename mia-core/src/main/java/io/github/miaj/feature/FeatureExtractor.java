@@ -7,7 +7,6 @@ import io.github.miaj.attention.PairAttention;
 import io.github.miaj.attention.Token;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -197,8 +196,17 @@ public final class FeatureExtractor {
      * Token matrix of one channel to unit matrix: summed over the attended unit's tokens, averaged over the
      * attending unit's tokens (Clark et al. 2019); similarity channels are averaged over both.
      */
-    private void aggregate(PairAttention att, int c, float[] tok, int[] mapA, int[] mapB, int[] countA,
-                           int[] countB, float[] out, int off, int nB) {
+    private void aggregate(
+            PairAttention att,
+            int c,
+            float[] tok,
+            int[] mapA,
+            int[] mapB,
+            int[] countA,
+            int[] countB,
+            float[] out,
+            int off,
+            int nB) {
         int tA = att.sizeA();
         int tB = att.sizeB();
         att.copyChannel(c, tok, 0);

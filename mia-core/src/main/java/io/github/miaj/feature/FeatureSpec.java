@@ -1,7 +1,6 @@
 package io.github.miaj.feature;
 
 import io.github.miaj.InvalidInputException;
-
 import java.util.Objects;
 
 /**
@@ -36,8 +35,14 @@ public final class FeatureSpec {
 
     /** A builder holding this spec's options. */
     public Builder toBuilder() {
-        return new Builder().optGranularity(granularity).optBothDirections(bothDirections).optDiagonal(diagonal)
-                .optExcludeSinks(excludeSinks).optLexical(lexical).optRun(run).optPosition(position);
+        return new Builder()
+                .optGranularity(granularity)
+                .optBothDirections(bothDirections)
+                .optDiagonal(diagonal)
+                .optExcludeSinks(excludeSinks)
+                .optLexical(lexical)
+                .optRun(run)
+                .optPosition(position);
     }
 
     /** The raw attention of every head at the unit pair itself, one direction, words: the original design. */
@@ -50,8 +55,13 @@ public final class FeatureSpec {
      * common run ({@code lex.run}, {@code lex.flank}).
      */
     public static FeatureSpec defaults() {
-        return builder().optBothDirections(true).optDiagonal(true).optExcludeSinks(true).optLexical(true)
-                .optRun(true).build();
+        return builder()
+                .optBothDirections(true)
+                .optDiagonal(true)
+                .optExcludeSinks(true)
+                .optLexical(true)
+                .optRun(true)
+                .build();
     }
 
     /** Tokens or whitespace words. */
@@ -110,8 +120,13 @@ public final class FeatureSpec {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FeatureSpec f && granularity == f.granularity && bothDirections == f.bothDirections
-                && diagonal == f.diagonal && excludeSinks == f.excludeSinks && lexical == f.lexical && run == f.run
+        return o instanceof FeatureSpec f
+                && granularity == f.granularity
+                && bothDirections == f.bothDirections
+                && diagonal == f.diagonal
+                && excludeSinks == f.excludeSinks
+                && lexical == f.lexical
+                && run == f.run
                 && position == f.position;
     }
 
@@ -137,8 +152,7 @@ public final class FeatureSpec {
         private boolean run;
         private boolean position;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Units: whitespace words (the default) or the model's tokens. */
         public Builder optGranularity(Granularity g) {

@@ -14,8 +14,7 @@ public final class Lexicon {
     /** Names of the run features ({@link FeatureSpec#run()}), in the order {@link #fillRun} writes them. */
     static final List<String> RUN_NAMES = List.of("lex.run", "lex.flank");
 
-    private Lexicon() {
-    }
+    private Lexicon() {}
 
     /** Lower-cased, with everything but letters and digits removed; "Said," and "said" fold alike. */
     public static String fold(String s) {
@@ -130,8 +129,8 @@ public final class Lexicon {
         int[] back = new int[nA * nB];
         for (int i = 0; i < nA; i++) {
             for (int j = 0; j < nB; j++) {
-                boolean same = fa[i].isEmpty() ? fb[j].isEmpty() && unitsA.get(i).equals(unitsB.get(j))
-                        : fa[i].equals(fb[j]);
+                boolean same =
+                        fa[i].isEmpty() ? fb[j].isEmpty() && unitsA.get(i).equals(unitsB.get(j)) : fa[i].equals(fb[j]);
                 if (same) {
                     back[i * nB + j] = 1 + (i > 0 && j > 0 ? back[(i - 1) * nB + j - 1] : 0);
                 }

@@ -5,7 +5,6 @@ import io.github.miaj.attention.ChannelConsumer;
 import io.github.miaj.attention.HeadName;
 import io.github.miaj.attention.Token;
 import io.github.miaj.text.Word;
-
 import java.util.Arrays;
 import java.util.List;
 
@@ -27,6 +26,7 @@ import java.util.List;
 public final class LinearScorer {
     /** Aggregation groups: heads attending from A, heads attending from B, channels without direction. */
     private static final int FROM_A = 0;
+
     private static final int FROM_B = 1;
     private static final int UNDIRECTED = 2;
 
@@ -38,6 +38,7 @@ public final class LinearScorer {
     private final int[] group;
     /** Per channel: weight at the pair itself, at (i-1, j-1) and at (i+1, j+1). */
     private final float[] w0;
+
     private final float[] wm;
     private final float[] wp;
     /** Weights of the base features that come from the units alone, lexical, run, then position (same three offsets). */
@@ -45,8 +46,8 @@ public final class LinearScorer {
 
     LinearScorer(FeatureExtractor extractor, double[] w, double bias) {
         if (w == null || w.length != extractor.numFeatures()) {
-            throw new InvalidInputException("model has " + (w == null ? 0 : w.length) + " weights, features have "
-                    + extractor.numFeatures());
+            throw new InvalidInputException(
+                    "model has " + (w == null ? 0 : w.length) + " weights, features have " + extractor.numFeatures());
         }
         this.extractor = extractor;
         this.diagonal = extractor.spec().diagonal();
@@ -74,8 +75,9 @@ public final class LinearScorer {
         evidence = new float[nEvidence][];
         for (int l = 0; l < nEvidence; l++) {
             int k = used.length + l;
-            evidence[l] = diagonal ? new float[]{(float) w[k], (float) w[nBase + k], (float) w[2 * nBase + k]}
-                    : new float[]{(float) w[k], 0f, 0f};
+            evidence[l] = diagonal
+                    ? new float[] {(float) w[k], (float) w[nBase + k], (float) w[2 * nBase + k]}
+                    : new float[] {(float) w[k], 0f, 0f};
         }
     }
 
@@ -85,8 +87,7 @@ public final class LinearScorer {
     }
 
     /** The scores of one pair, A-major over the units, and the units themselves. */
-    public record Scores(List<Word> unitsA, List<Word> unitsB, float[] logits) {
-    }
+    public record Scores(List<Word> unitsA, List<Word> unitsB, float[] logits) {}
 
     /** Per-pair state: token-level accumulators for each group and diagonal offset. Not thread-safe. */
     public final class Pass implements ChannelConsumer {
@@ -101,10 +102,10 @@ public final class LinearScorer {
          * heads attending from B, which arrive and are summed B-major (see {@link #wantsBMajor}).
          */
         private final float[][][] acc = new float[3][][];
+
         private boolean begun;
 
-        private Pass() {
-        }
+        private Pass() {}
 
         @Override
         public void begin(String textA, String textB, List<Token> tokensA, List<Token> tokensB) {
@@ -139,8 +140,8 @@ public final class LinearScorer {
                 throw new InvalidInputException("channel() before begin(): sources must call begin first");
             }
             if (c < 0 || c >= group.length) {
-                throw new InvalidInputException("channel " + c + " is outside the " + group.length
-                        + " channels this scorer was built for");
+                throw new InvalidInputException(
+                        "channel " + c + " is outside the " + group.length + " channels this scorer was built for");
             }
             int g = group[c];
             if (g < 0 || mapA == null) {
@@ -150,7 +151,7 @@ public final class LinearScorer {
             float[][] t = acc[g];
             if (t == null) {
                 int n = tA * tB;
-                t = diagonal ? new float[][]{new float[n], new float[n], new float[n]} : new float[][]{new float[n]};
+                t = diagonal ? new float[][] {new float[n], new float[n], new float[n]} : new float[][] {new float[n]};
                 acc[g] = t;
             }
             // rows of the attending text: A's for heads from A, B's (B-major blocks) for heads from B, so the
@@ -170,8 +171,8 @@ public final class LinearScorer {
         // shape in which the JIT vectorises them.
 
         /** {@code t0[r+j] += f0 * v[r+j]} and the same for the two diagonal offsets, j in [0, n). */
-        private static void rowTimes3(float[] v, int r, int n, float f0, float fm, float fp, float[] t0, float[] tm,
-                                      float[] tp) {
+        private static void rowTimes3(
+                float[] v, int r, int n, float f0, float fm, float fp, float[] t0, float[] tm, float[] tp) {
             for (int j = r, end = r + n; j < end; j++) {
                 float x = v[j];
                 t0[j] += f0 * x;

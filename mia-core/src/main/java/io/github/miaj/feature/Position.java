@@ -13,8 +13,7 @@ public final class Position {
     /** Feature names, in the order {@link #fill} writes them. */
     static final List<String> NAMES = List.of("pos.dist", "pos.dist2", "pos.logratio", "pos.abslogratio");
 
-    private Position() {
-    }
+    private Position() {}
 
     /**
      * Writes the position features of every pair of {@code nA} x {@code nB} units into {@code out} at

@@ -2,7 +2,6 @@ package io.github.miaj.feature;
 
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.text.Word;
-
 import java.util.List;
 
 /**
@@ -82,8 +81,7 @@ public final class UnitFeatures {
      */
     public float[] logits(double[] w, double bias) {
         if (w.length != numFeatures()) {
-            throw new InvalidInputException("model has " + w.length + " weights, features have "
-                    + numFeatures());
+            throw new InvalidInputException("model has " + w.length + " weights, features have " + numFeatures());
         }
         int plane = nA * nB;
         // float accumulators: twice the SIMD lanes of doubles, and 147 terms of magnitude <= ~10 lose nothing

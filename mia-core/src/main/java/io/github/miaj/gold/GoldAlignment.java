@@ -4,7 +4,6 @@ import io.github.miaj.InvalidInputException;
 import io.github.miaj.text.Span;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
-
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;

@@ -1,7 +1,6 @@
 package io.github.miaj.gold;
 
 import io.github.miaj.text.Word;
-
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,8 +13,7 @@ public final class GoldUnits {
     public static final byte SURE = 1;
     public static final byte POSSIBLE = 2;
 
-    private GoldUnits() {
-    }
+    private GoldUnits() {}
 
     /** Labels laid out A-major, {@code unitsA.size() * unitsB.size()} entries. */
     public static byte[] label(LabelledPair pair, List<Word> unitsA, List<Word> unitsB) {

@@ -4,7 +4,6 @@ import io.github.miaj.InvalidInputException;
 import io.github.miaj.io.Hashing;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -42,8 +41,15 @@ public record LabelledPair(String id, String a, String b, List<GoldLink> links) 
             h.putField(p.id()).putField(p.a()).putField(p.b());
             StringBuilder links = new StringBuilder();
             for (GoldLink l : p.links()) {
-                links.append(l.a().start()).append(',').append(l.a().end()).append(',')
-                        .append(l.b().start()).append(',').append(l.b().end()).append(l.sure() ? 'S' : 'P').append(';');
+                links.append(l.a().start())
+                        .append(',')
+                        .append(l.a().end())
+                        .append(',')
+                        .append(l.b().start())
+                        .append(',')
+                        .append(l.b().end())
+                        .append(l.sure() ? 'S' : 'P')
+                        .append(';');
             }
             h.putField(links.toString());
         }
@@ -55,8 +61,8 @@ public record LabelledPair(String id, String a, String b, List<GoldLink> links) 
      *
      * @throws InvalidInputException naming the link when an index is beyond its text's words
      */
-    public static LabelledPair ofWordLinks(String id, String a, String b,
-                                           Collection<WordLink> sure, Collection<WordLink> possible) {
+    public static LabelledPair ofWordLinks(
+            String id, String a, String b, Collection<WordLink> sure, Collection<WordLink> possible) {
         List<Word> wa = Words.of(a);
         List<Word> wb = Words.of(b);
         List<GoldLink> links = new ArrayList<>();
@@ -65,8 +71,8 @@ public record LabelledPair(String id, String a, String b, List<GoldLink> links) 
         return new LabelledPair(id, a, b, links);
     }
 
-    private static void add(String id, List<Word> wa, List<Word> wb, Collection<WordLink> in, boolean sure,
-                            List<GoldLink> out) {
+    private static void add(
+            String id, List<Word> wa, List<Word> wb, Collection<WordLink> in, boolean sure, List<GoldLink> out) {
         if (in == null) {
             return;
         }

@@ -1,7 +1,6 @@
 package io.github.miaj.gold;
 
 import io.github.miaj.InvalidInputException;
-
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,8 +15,7 @@ import java.util.TreeSet;
  * {@link GoldAlignment#possible()}, which holds every link read.
  */
 public final class Pharaoh {
-    private Pharaoh() {
-    }
+    private Pharaoh() {}
 
     /** Reads links; see {@link #parse(String, String)}. Messages name the place as "Pharaoh links". */
     public static GoldAlignment parse(String links) {

@@ -44,8 +44,7 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /**
      * Checks that {@code target} may be written: its folder is (or can be made) a folder, and what stands at
@@ -56,8 +55,8 @@ public final class AtomicFiles {
     public static void checkTarget(Path target) throws IOException {
         Path abs = target.toAbsolutePath();
         if (abs.getFileName() == null) {
-            throw new FileSystemException(target.toString(), null, "is not a file name; give a file such as "
-                    + "out.json");
+            throw new FileSystemException(
+                    target.toString(), null, "is not a file name; give a file such as " + "out.json");
         }
         if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
             Path dir = abs.getParent();
@@ -67,19 +66,25 @@ public final class AtomicFiles {
             return;
         }
         BasicFileAttributes a = Files.readAttributes(abs, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        String what = a.isDirectory() ? "a directory" : a.isSymbolicLink() ? "a symbolic link"
-                : a.isOther() ? "not a regular file (a device, FIFO or socket)" : null;
+        String what = a.isDirectory()
+                ? "a directory"
+                : a.isSymbolicLink()
+                        ? "a symbolic link"
+                        : a.isOther() ? "not a regular file (a device, FIFO or socket)" : null;
         if (what != null) {
-            throw new FileSystemException(target.toString(), null, "is " + what + ", which saving would replace; "
-                    + "give the path of a regular file" + (a.isSymbolicLink() ? " (the link's target itself)" : ""));
+            throw new FileSystemException(
+                    target.toString(),
+                    null,
+                    "is " + what + ", which saving would replace; " + "give the path of a regular file"
+                            + (a.isSymbolicLink() ? " (the link's target itself)" : ""));
         }
         PosixFileAttributeView posix = Files.getFileAttributeView(abs, PosixFileAttributeView.class);
-        boolean readOnlyMode = posix != null && !posix.readAttributes().permissions().contains(
-                PosixFilePermission.OWNER_WRITE);
+        boolean readOnlyMode =
+                posix != null && !posix.readAttributes().permissions().contains(PosixFilePermission.OWNER_WRITE);
         // the mode too: root may write anything, but a file made read-only is not to be replaced by accident
         if (readOnlyMode || !Files.isWritable(abs)) {
-            throw new FileSystemException(target.toString(), null, "is read-only; make it writable or choose "
-                    + "another path");
+            throw new FileSystemException(
+                    target.toString(), null, "is read-only; make it writable or choose " + "another path");
         }
     }
 
@@ -136,11 +141,12 @@ public final class AtomicFiles {
 
     private static Path createTemp(Path dir, String name) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            Path tmp = dir.resolve("." + name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
-                    + TEMP_SUFFIX);
+            Path tmp = dir.resolve("." + name + "."
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + TEMP_SUFFIX);
             try {
                 // CREATE_NEW, not createTempFile: that makes the file owner-only, and the rename would keep it so
-                Files.newByteChannel(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                Files.newByteChannel(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
+                        .close();
                 tmp.toFile().deleteOnExit();
                 return tmp;
             } catch (FileAlreadyExistsException e) {

@@ -2,7 +2,6 @@ package io.github.miaj.io;
 
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.MiaException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +22,7 @@ import java.util.HexFormat;
 public final class Hashing {
     private static final int BLOCK = 64 * 1024;
 
-    private Hashing() {
-    }
+    private Hashing() {}
 
     /** SHA-256 of bytes, as 64 lower-case hex digits. */
     public static String sha256(byte[] bytes) {
@@ -93,7 +91,8 @@ public final class Hashing {
         public Hasher putBytes(byte[] bytes) {
             check();
             if (bytes == null) {
-                throw new InvalidInputException("bytes to hash must not be null; use putField for values that may be null");
+                throw new InvalidInputException(
+                        "bytes to hash must not be null; use putField for values that may be null");
             }
             md.update(bytes);
             return this;
@@ -102,7 +101,8 @@ public final class Hashing {
         /** Adds a string's UTF-8 bytes, with nothing to mark where it ends. */
         public Hasher putString(String text) {
             if (text == null) {
-                throw new InvalidInputException("text to hash must not be null; use putField for values that may be null");
+                throw new InvalidInputException(
+                        "text to hash must not be null; use putField for values that may be null");
             }
             return putBytes(text.getBytes(StandardCharsets.UTF_8));
         }
@@ -138,7 +138,8 @@ public final class Hashing {
 
         private void check() {
             if (done) {
-                throw new InvalidInputException("this hasher already gave its digest; start a new one with Hashing.sha256()");
+                throw new InvalidInputException(
+                        "this hasher already gave its digest; start a new one with Hashing.sha256()");
             }
         }
     }

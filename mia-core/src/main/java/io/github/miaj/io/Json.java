@@ -1,7 +1,6 @@
 package io.github.miaj.io;
 
 import io.github.miaj.InvalidInputException;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +37,7 @@ public final class Json {
     /** Deepest nesting of arrays and objects accepted, so that hostile input cannot overflow the stack. */
     public static final int MAX_DEPTH = 256;
 
-    private Json() {
-    }
+    private Json() {}
 
     /**
      * Parses one JSON value.
@@ -147,8 +145,10 @@ public final class Json {
                 }
                 skipWhitespace();
                 if (peek() != ':') {
-                    throw error(pos >= s.length() ? "unexpected end of input: expected ':'"
-                            : "unexpected " + describe(pos) + ": expected ':'");
+                    throw error(
+                            pos >= s.length()
+                                    ? "unexpected end of input: expected ':'"
+                                    : "unexpected " + describe(pos) + ": expected ':'");
                 }
                 pos++;
                 map.put(key, value());
@@ -161,8 +161,10 @@ public final class Json {
                     depth--;
                     return map;
                 } else {
-                    throw error(c < 0 ? "unexpected end of input: unterminated object"
-                            : "unexpected " + describe(pos) + ": expected ',' or '}'");
+                    throw error(
+                            c < 0
+                                    ? "unexpected end of input: unterminated object"
+                                    : "unexpected " + describe(pos) + ": expected ',' or '}'");
                 }
             }
         }
@@ -188,8 +190,10 @@ public final class Json {
                     depth--;
                     return list;
                 } else {
-                    throw error(c < 0 ? "unexpected end of input: unterminated array"
-                            : "unexpected " + describe(pos) + ": expected ',' or ']'");
+                    throw error(
+                            c < 0
+                                    ? "unexpected end of input: unterminated array"
+                                    : "unexpected " + describe(pos) + ": expected ',' or ']'");
                 }
             }
         }
@@ -211,7 +215,9 @@ public final class Json {
                 }
                 char c = s.charAt(pos);
                 if (c == '"') {
-                    String result = sb == null ? s.substring(runStart, pos) : sb.append(s, runStart, pos).toString();
+                    String result = sb == null
+                            ? s.substring(runStart, pos)
+                            : sb.append(s, runStart, pos).toString();
                     pos++;
                     return result;
                 }
@@ -269,7 +275,10 @@ public final class Json {
                     }
                     return (char) v;
                 default:
-                    throw errorAt(at, "bad escape sequence " + (e >= 0x20 && e < 0x7f ? "\\" + e : "\\ followed by " + printable(e)));
+                    throw errorAt(
+                            at,
+                            "bad escape sequence "
+                                    + (e >= 0x20 && e < 0x7f ? "\\" + e : "\\ followed by " + printable(e)));
             }
         }
 
@@ -437,8 +446,9 @@ public final class Json {
                 }
                 array(boxed, depth + 1);
             } else {
-                throw new JsonException("cannot write a value of type " + v.getClass().getName() + " at "
-                        + where() + ": JSON holds only maps, lists, strings, numbers, booleans and null");
+                throw new JsonException(
+                        "cannot write a value of type " + v.getClass().getName() + " at " + where()
+                                + ": JSON holds only maps, lists, strings, numbers, booleans and null");
             }
         }
 

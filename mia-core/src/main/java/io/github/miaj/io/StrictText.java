@@ -1,7 +1,6 @@
 package io.github.miaj.io;
 
 import io.github.miaj.InvalidInputException;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,8 +25,7 @@ import java.util.function.IntFunction;
  * <p>Every refusal is an {@link InvalidInputException} whose message names the input and the fix.
  */
 public final class StrictText {
-    private StrictText() {
-    }
+    private StrictText() {}
 
     /**
      * Reads a whole text file.
@@ -58,8 +56,8 @@ public final class StrictText {
         } catch (AccessDeniedException e) {
             throw new InvalidInputException(name + " cannot be read: permission denied; make it readable");
         } catch (IOException e) {
-            throw new InvalidInputException(name + " cannot be read (" + e.getMessage() + "): check that it is a "
-                    + "readable file");
+            throw new InvalidInputException(
+                    name + " cannot be read (" + e.getMessage() + "): check that it is a " + "readable file");
         }
         return decode(bytes, name);
     }
@@ -104,16 +102,17 @@ public final class StrictText {
         if (bytes.length == 0) {
             throw new InvalidInputException(name + " is empty: give a file with text in it");
         }
-        boolean bom16 = bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
-                || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF);
+        boolean bom16 = bytes.length >= 2
+                && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
+                        || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF);
         for (int k = 0; k < bytes.length; k++) {
             if (bytes[k] == 0 || bom16) {
                 if (bom16 || looksUtf16(bytes)) {
                     throw new InvalidInputException(name + " looks like UTF-16 text; convert it to UTF-8, for "
                             + "example with 'iconv -f utf-16 -t utf-8'");
                 }
-                throw new InvalidInputException(name + " looks binary (a NUL byte at offset " + k
-                        + "): give a plain UTF-8 text file");
+                throw new InvalidInputException(
+                        name + " looks binary (a NUL byte at offset " + k + "): give a plain UTF-8 text file");
             }
         }
         String text = decodeUtf8(bytes, at -> {
@@ -137,7 +136,8 @@ public final class StrictText {
      * @param onBadByte makes the exception to throw from the offset of the first malformed byte
      */
     public static String decodeUtf8(byte[] bytes, IntFunction<? extends RuntimeException> onBadByte) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);

@@ -2,7 +2,6 @@ package io.github.miaj.learn;
 
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.TrainingException;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -56,8 +55,13 @@ final class BlockPasses implements AutoCloseable {
      * What the statistics pass found. Means and variances are weighted by the sample weights;
      * {@code positiveMean} is the mean of the positive rows, which gives the gradient at zero weights for free.
      */
-    record Stats(long positives, long negatives, double weightSum, double[] mean, double[] variance,
-                 double[] positiveMean) { }
+    record Stats(
+            long positives,
+            long negatives,
+            double weightSum,
+            double[] mean,
+            double[] variance,
+            double[] positiveMean) {}
 
     @FunctionalInterface
     private interface ChunkKernel {
@@ -98,8 +102,8 @@ final class BlockPasses implements AutoCloseable {
                         acc[2 * d + 1] += 1;
                         w = 1.0;
                     } else {
-                        throw new InvalidInputException("label of row " + (base + f - from + r) + " is " + label
-                                + "; labels must be 0 or 1");
+                        throw new InvalidInputException(
+                                "label of row " + (base + f - from + r) + " is " + label + "; labels must be 0 or 1");
                     }
                     for (int k = 0; k < d; k++) {
                         double v = bx[o + k] - shift[k];
@@ -163,15 +167,20 @@ final class BlockPasses implements AutoCloseable {
      */
     double lossAndGradient(double[] w, double b, double positiveWeight, double[] out) {
         double[] total = new double[d + 2];
-        forEachBlock((x, y, from, count) ->
-                runBlock(x, y, from, count, d + 2, total, (bx, by, f, c, acc) ->
-                        gradientChunk(bx, by, f, c, w, b, positiveWeight, acc)));
+        forEachBlock((x, y, from, count) -> runBlock(
+                x,
+                y,
+                from,
+                count,
+                d + 2,
+                total,
+                (bx, by, f, c, acc) -> gradientChunk(bx, by, f, c, w, b, positiveWeight, acc)));
         System.arraycopy(total, 0, out, 0, d + 1);
         return total[d + 1];
     }
 
-    private void gradientChunk(float[] x, byte[] y, int from, int count, double[] w, double b,
-                               double positiveWeight, double[] acc) {
+    private void gradientChunk(
+            float[] x, byte[] y, int from, int count, double[] w, double b, double positiveWeight, double[] acc) {
         final int d = this.d;
         double[] lossAndResidual = new double[2];
         double loss = 0.0;
@@ -305,7 +314,8 @@ final class BlockPasses implements AutoCloseable {
                     throw new TrainingException("training was interrupted", e);
                 } catch (ExecutionException e) {
                     if (failure == null) {
-                        failure = e.getCause() instanceof RuntimeException re ? re
+                        failure = e.getCause() instanceof RuntimeException re
+                                ? re
                                 : new TrainingException("a training pass failed: " + e.getCause(), e.getCause());
                     }
                 }

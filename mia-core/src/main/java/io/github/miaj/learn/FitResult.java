@@ -12,6 +12,5 @@ package io.github.miaj.learn;
  *                     limit was hit or the line search could make no more progress (double-precision floor)
  * @param millis       wall-clock milliseconds of the whole fit, statistics pass included
  */
-public record FitResult(LogisticModel model, int iterations, double loss, double gradientNorm, boolean converged,
-                        long millis) {
-}
+public record FitResult(
+        LogisticModel model, int iterations, double loss, double gradientNorm, boolean converged, long millis) {}

@@ -32,7 +32,8 @@ public final class InMemoryRows implements RowSource {
             throw new InvalidInputException("features and labels must not be null");
         }
         if (numFeatures <= 0 || block <= 0) {
-            throw new InvalidInputException("numFeatures and block must be positive, got " + numFeatures + " and " + block);
+            throw new InvalidInputException(
+                    "numFeatures and block must be positive, got " + numFeatures + " and " + block);
         }
         if (rows < 0 || rows > y.length || (long) rows * numFeatures > x.length) {
             throw new InvalidInputException(rows + " rows of " + numFeatures + " features do not fit arrays of "

@@ -83,7 +83,7 @@ public final class LogisticRegression {
 
         /** A listener that does nothing. */
         static IterationListener none() {
-            return (iteration, loss, gradientNorm) -> { };
+            return (iteration, loss, gradientNorm) -> {};
         }
     }
 
@@ -203,18 +203,24 @@ public final class LogisticRegression {
             requireBothClasses(stats.negatives(), stats.positives());
             Solver solver = new Solver(passes, stats, d);
             FitResult result = solver.run(start);
-            LOG.info("logistic regression: {} rows x {} features, {} iterations, {} passes, loss {}, "
+            LOG.info(
+                    "logistic regression: {} rows x {} features, {} iterations, {} passes, loss {}, "
                             + "gradient {}, converged {}, {} ms",
-                    rows.numRows(), d, result.iterations(), solver.evaluations + 1, result.loss(),
-                    result.gradientNorm(), result.converged(), result.millis());
+                    rows.numRows(),
+                    d,
+                    result.iterations(),
+                    solver.evaluations + 1,
+                    result.loss(),
+                    result.gradientNorm(),
+                    result.converged(),
+                    result.millis());
             return result;
         }
     }
 
     /** One evaluated point: parameters in the solver's space, objective, and gradients. */
-    private record Point(DMatrixRMaj theta, double f, DMatrixRMaj grad, double originalGradNorm, DMatrixRMaj w,
-                         double b) {
-    }
+    private record Point(
+            DMatrixRMaj theta, double f, DMatrixRMaj grad, double originalGradNorm, DMatrixRMaj w, double b) {}
 
     /** The L-BFGS state for one fit. */
     private final class Solver {
@@ -337,8 +343,10 @@ public final class LogisticRegression {
                 double step0 = stored == 0 ? Math.min(1.0, 1.0 / Math.sqrt(-slope)) : 1.0;
                 Point next = lineSearch(x, dir, slope, step0);
                 if (next == null) {
-                    LOG.warn("logistic regression: the line search made no progress at iteration {} "
-                            + "(gradient {}); stopping. A looser tolerance avoids this.", iteration + 1,
+                    LOG.warn(
+                            "logistic regression: the line search made no progress at iteration {} "
+                                    + "(gradient {}); stopping. A looser tolerance avoids this.",
+                            iteration + 1,
                             x.originalGradNorm());
                     break;
                 }
@@ -358,12 +366,16 @@ public final class LogisticRegression {
                 x = next;
                 converged = x.originalGradNorm() <= tolerance;
                 listener.onIteration(iteration, x.f(), x.originalGradNorm());
-                LOG.debug("iteration {}: loss {} gradient {} passes {}", iteration, x.f(), x.originalGradNorm(),
+                LOG.debug(
+                        "iteration {}: loss {} gradient {} passes {}",
+                        iteration,
+                        x.f(),
+                        x.originalGradNorm(),
                         evaluations);
             }
             long millis = (System.nanoTime() - start) / 1_000_000L;
-            return new FitResult(new LogisticModel(x.w().data, x.b()), iteration, x.f(), x.originalGradNorm(),
-                    converged, millis);
+            return new FitResult(
+                    new LogisticModel(x.w().data, x.b()), iteration, x.f(), x.originalGradNorm(), converged, millis);
         }
 
         /**
@@ -406,8 +418,16 @@ public final class LogisticRegression {
             return Math.abs(p.f() - x0.f()) <= NOISE * Math.abs(x0.f()) && slope <= (2.0 * C1 - 1.0) * slope0;
         }
 
-        private Point zoom(Point x0, DMatrixRMaj dir, double slope0, double lo, Point pLo, double sLo,
-                           double hi, Point pHi, double sHi) {
+        private Point zoom(
+                Point x0,
+                DMatrixRMaj dir,
+                double slope0,
+                double lo,
+                Point pLo,
+                double sLo,
+                double hi,
+                Point pHi,
+                double sHi) {
             double noise = NOISE * Math.abs(x0.f());
             for (int i = 0; i < MAX_LINE_SEARCH; i++) {
                 double step = cubicMin(lo, pLo.f(), sLo, hi, pHi.f(), sHi);
@@ -482,8 +502,7 @@ public final class LogisticRegression {
         private int memory = 10;
         private IterationListener listener = IterationListener.none();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** L2 penalty {@code l2 >= 0} on the weights (not the bias); 0 may not converge on separable data. */
         public Builder l2(double l2) {
@@ -497,8 +516,8 @@ public final class LogisticRegression {
         /** Weight of each positive row relative to a negative one; see {@link #balancedPositiveWeight(RowSource)}. */
         public Builder positiveWeight(double positiveWeight) {
             if (!(positiveWeight > 0) || !Double.isFinite(positiveWeight)) {
-                throw new InvalidInputException("positiveWeight is " + positiveWeight
-                        + "; it must be a finite number > 0");
+                throw new InvalidInputException(
+                        "positiveWeight is " + positiveWeight + "; it must be a finite number > 0");
             }
             this.positiveWeight = positiveWeight;
             return this;

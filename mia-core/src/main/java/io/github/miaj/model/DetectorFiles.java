@@ -9,22 +9,14 @@ import io.github.miaj.io.AtomicFiles;
 import io.github.miaj.io.Json;
 import io.github.miaj.io.JsonException;
 import io.github.miaj.io.StrictText;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +25,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Saves and loads {@link DetectorModel}s as human-readable JSON detector files.
@@ -100,11 +93,20 @@ public final class DetectorFiles {
     /** Largest weight or bias magnitude a file may hold; trained weights are below 100, and far larger overflow. */
     static final double MAX_WEIGHT = 1e6;
 
-    private static final Set<String> TOP_KEYS = Set.of("format", "formatVersion", "relationship", "features",
-            "featureNames", "weights", "bias", "decoding", "source", "provenance", "devMetrics");
+    private static final Set<String> TOP_KEYS = Set.of(
+            "format",
+            "formatVersion",
+            "relationship",
+            "features",
+            "featureNames",
+            "weights",
+            "bias",
+            "decoding",
+            "source",
+            "provenance",
+            "devMetrics");
 
-    private DetectorFiles() {
-    }
+    private DetectorFiles() {}
 
     // ------------------------------------------------------------------------------------------ files
 
@@ -134,7 +136,10 @@ public final class DetectorFiles {
         }
         try {
             AtomicFiles.write(path, bytes);
-            LOG.debug("saved detector '{}' ({} features) to {}", model.relationship(), model.featureNames().size(),
+            LOG.debug(
+                    "saved detector '{}' ({} features) to {}",
+                    model.relationship(),
+                    model.featureNames().size(),
                     path.toAbsolutePath());
         } catch (FileSystemException e) {
             String reason = e.getReason() == null ? describe(e) : e.getReason();
@@ -143,8 +148,10 @@ public final class DetectorFiles {
             }
             throw new DetectorFileException("cannot save the detector to " + path + ": " + reason, e);
         } catch (IOException e) {
-            throw new DetectorFileException("cannot save the detector to " + path + ": " + describe(e)
-                    + "; check that the directory exists, is writable and has free space", e);
+            throw new DetectorFileException(
+                    "cannot save the detector to " + path + ": " + describe(e)
+                            + "; check that the directory exists, is writable and has free space",
+                    e);
         }
     }
 
@@ -156,7 +163,8 @@ public final class DetectorFiles {
      */
     public static void checkWritable(Path path) {
         if (path == null || path.toString().isBlank()) {
-            throw new DetectorFileException("cannot save the detector to an empty path: give a file name such as detector.json");
+            throw new DetectorFileException(
+                    "cannot save the detector to an empty path: give a file name such as detector.json");
         }
         if (Files.isDirectory(path.toAbsolutePath())) {
             throw new DetectorFileException("cannot save the detector to " + path
@@ -178,17 +186,21 @@ public final class DetectorFiles {
                         try {
                             Files.deleteIfExists(Files.createFile(probe));
                         } catch (IOException e) {
-                            throw new DetectorFileException("cannot save the detector to " + path + ": cannot "
-                                    + "create a file in " + dir + "; choose a directory you can "
-                                    + "write to", e);
+                            throw new DetectorFileException(
+                                    "cannot save the detector to " + path + ": cannot "
+                                            + "create a file in " + dir + "; choose a directory you can "
+                                            + "write to",
+                                    e);
                         }
                     }
                     break;
                 }
             }
         } catch (FileSystemException e) {
-            throw new DetectorFileException("cannot save the detector to " + path + ": "
-                    + (e.getReason() == null ? describe(e) : e.getReason()), e);
+            throw new DetectorFileException(
+                    "cannot save the detector to " + path + ": "
+                            + (e.getReason() == null ? describe(e) : e.getReason()),
+                    e);
         } catch (IOException e) {
             throw new DetectorFileException("cannot save the detector to " + path + ": " + describe(e), e);
         }
@@ -224,14 +236,18 @@ public final class DetectorFiles {
                 throw new DetectorFileException(e.getMessage() + " (far too large for a detector file)", e);
             }
         } catch (NoSuchFileException e) {
-            throw new DetectorFileException("detector file " + origin + " does not exist (looked for "
-                    + path.toAbsolutePath() + "): check the path, or train and save a detector first", e);
+            throw new DetectorFileException(
+                    "detector file " + origin + " does not exist (looked for " + path.toAbsolutePath()
+                            + "): check the path, or train and save a detector first",
+                    e);
         } catch (AccessDeniedException e) {
-            throw new DetectorFileException("cannot read detector file " + origin
-                    + ": permission denied; make the file readable", e);
+            throw new DetectorFileException(
+                    "cannot read detector file " + origin + ": permission denied; make the file readable", e);
         } catch (IOException e) {
-            throw new DetectorFileException("cannot read detector file " + origin + ": " + describe(e)
-                    + "; check the path and that the file is readable", e);
+            throw new DetectorFileException(
+                    "cannot read detector file " + origin + ": " + describe(e)
+                            + "; check the path and that the file is readable",
+                    e);
         }
         return fromBytes(bytes, origin);
     }
@@ -330,9 +346,11 @@ public final class DetectorFiles {
         try {
             return Json.write(root);
         } catch (JsonException e) {
-            throw new DetectorFileException("detector '" + model.relationship() + "' cannot be written: "
-                    + e.problem() + " (a NaN or infinite weight usually means training diverged: retrain, "
-                    + "for example with stronger regularisation)", e);
+            throw new DetectorFileException(
+                    "detector '" + model.relationship() + "' cannot be written: "
+                            + e.problem() + " (a NaN or infinite weight usually means training diverged: retrain, "
+                            + "for example with stronger regularisation)",
+                    e);
         }
     }
 
@@ -353,12 +371,15 @@ public final class DetectorFiles {
         try {
             root = Json.parse(text);
         } catch (JsonException e) {
-            throw new DetectorFileException(name + ":" + e.line() + ":" + e.column() + ": not valid JSON: "
-                    + e.problem() + "; the file is truncated or corrupt: save the detector again or restore the file", e);
+            throw new DetectorFileException(
+                    name + ":" + e.line() + ":" + e.column() + ": not valid JSON: " + e.problem()
+                            + "; the file is truncated or corrupt: save the detector again or restore the file",
+                    e);
         }
         if (!(root instanceof Map<?, ?>)) {
             throw new DetectorFileException(name + " is not a MIA-J detector file: it holds " + kind(root)
-                    + ", not an object with \"format\": \"" + FORMAT + "\"; give the path of a detector saved by MIA-J");
+                    + ", not an object with \"format\": \"" + FORMAT
+                    + "\"; give the path of a detector saved by MIA-J");
         }
         @SuppressWarnings("unchecked")
         Obj top = new Obj((Map<String, Object>) root, "", name);
@@ -384,12 +405,16 @@ public final class DetectorFiles {
         Obj fo = top.object("features");
         fo.onlyKeys(Set.of("granularity", "bothDirections", "diagonal", "excludeSinks", "lexical", "run", "position"));
         Granularity granularity = fo.enumValue("granularity", Granularity.class);
-        FeatureSpec features = fo.build(() -> FeatureSpec.builder().optGranularity(granularity)
-                .optBothDirections(fo.bool("bothDirections")).optDiagonal(fo.bool("diagonal"))
-                .optExcludeSinks(fo.bool("excludeSinks")).optLexical(fo.bool("lexical"))
+        FeatureSpec features = fo.build(() -> FeatureSpec.builder()
+                .optGranularity(granularity)
+                .optBothDirections(fo.bool("bothDirections"))
+                .optDiagonal(fo.bool("diagonal"))
+                .optExcludeSinks(fo.bool("excludeSinks"))
+                .optLexical(fo.bool("lexical"))
                 // optional: absent means off, so that format-1 files without these keys still read
                 .optRun(fo.has("run") && fo.bool("run"))
-                .optPosition(fo.has("position") && fo.bool("position")).build());
+                .optPosition(fo.has("position") && fo.bool("position"))
+                .build());
 
         List<Object> nameValues = top.array("featureNames");
         List<String> featureNames = new ArrayList<>(nameValues.size());
@@ -437,34 +462,41 @@ public final class DetectorFiles {
                 channels.add(HeadName.parse(channel));
             } catch (InvalidInputException | NumberFormatException e) {
                 // NumberFormatException: a layer or head number too large for an int
-                throw so.fail("channels[" + i + "]", "is not a head name like self.L02.H09.ab or cross.L07.H13 ("
-                        + preview(channel) + ")", e);
+                throw so.fail(
+                        "channels[" + i + "]",
+                        "is not a head name like self.L02.H09.ab or cross.L07.H13 (" + preview(channel) + ")",
+                        e);
             }
         }
         SourceInfo source = so.build(() -> new SourceInfo(modelId, fingerprint, channels));
 
         Obj po = top.object("provenance");
-        po.onlyKeys(Set.of("trainingData", "trainingDataHash", "options", "createdAt", "libraryVersion", "javaVersion"));
+        po.onlyKeys(
+                Set.of("trainingData", "trainingDataHash", "options", "createdAt", "libraryVersion", "javaVersion"));
         Obj oo = po.object("options");
         Map<String, Provenance.Option> options = new LinkedHashMap<>();
         for (String key : oo.map.keySet()) {
             options.put(key, Provenance.Option.parse(oo.string(key)));
         }
-        Provenance provenance = po.build(() -> new Provenance(po.stringOrNull("trainingData"),
-                po.stringOrNull("trainingDataHash"), options, po.stringOrNull("createdAt"),
-                po.stringOrNull("libraryVersion"), po.stringOrNull("javaVersion")));
+        Provenance provenance = po.build(() -> new Provenance(
+                po.stringOrNull("trainingData"),
+                po.stringOrNull("trainingDataHash"),
+                options,
+                po.stringOrNull("createdAt"),
+                po.stringOrNull("libraryVersion"),
+                po.stringOrNull("javaVersion")));
 
         Metrics devMetrics = null;
         Obj mo = top.objectOrNull("devMetrics");
         if (mo != null) {
-            mo.onlyKeys(Set.of("precision", "recall", "f1", "aer", "prAuc", "truePositives", "falsePositives",
-                    "falseNegatives"));
+            mo.onlyKeys(Set.of(
+                    "precision", "recall", "f1", "aer", "prAuc", "truePositives", "falsePositives", "falseNegatives"));
             double prAuc = mo.raw("prAuc") == null ? Double.NaN : mo.number("prAuc");
             for (String k : List.of("precision", "recall", "f1", "aer")) {
                 double v = mo.number(k);
                 if (!(v >= 0 && v <= 1)) {
-                    throw new DetectorFileException(name + ": devMetrics." + k + " is " + v + "; it must lie in [0, 1]: "
-                            + "the file is corrupt, save the detector again");
+                    throw new DetectorFileException(name + ": devMetrics." + k + " is " + v
+                            + "; it must lie in [0, 1]: " + "the file is corrupt, save the detector again");
                 }
             }
             if (!Double.isNaN(prAuc) && !(prAuc >= 0 && prAuc <= 1)) {
@@ -477,13 +509,19 @@ public final class DetectorFiles {
                             + "cannot be negative: the file is corrupt, save the detector again");
                 }
             }
-            devMetrics = mo.build(() -> new Metrics(mo.number("precision"), mo.number("recall"), mo.number("f1"),
-                    mo.number("aer"), prAuc, mo.integer("truePositives"), mo.integer("falsePositives"),
+            devMetrics = mo.build(() -> new Metrics(
+                    mo.number("precision"),
+                    mo.number("recall"),
+                    mo.number("f1"),
+                    mo.number("aer"),
+                    prAuc,
+                    mo.integer("truePositives"),
+                    mo.integer("falsePositives"),
                     mo.integer("falseNegatives")));
         }
         Metrics metrics = devMetrics;
-        return top.build(() -> new DetectorModel(relationship, features, featureNames, weights, bias, decoding,
-                source, provenance, metrics));
+        return top.build(() -> new DetectorModel(
+                relationship, features, featureNames, weights, bias, decoding, source, provenance, metrics));
     }
 
     // ------------------------------------------------------------------------------------------ reading helpers
@@ -509,7 +547,8 @@ public final class DetectorFiles {
         }
 
         DetectorFileException fail(String key, String problem, Throwable cause) {
-            String where = key == null ? (path.isEmpty() ? "the detector" : "field '" + path + "'")
+            String where = key == null
+                    ? (path.isEmpty() ? "the detector" : "field '" + path + "'")
                     : "field '" + field(key) + "'";
             return new DetectorFileException(origin + ": " + where + " " + problem, cause);
         }
@@ -517,8 +556,10 @@ public final class DetectorFiles {
         void onlyKeys(Set<String> allowed) {
             for (String key : map.keySet()) {
                 if (!allowed.contains(key)) {
-                    throw fail(key, "is unknown (expected only " + String.join(", ", new TreeSet<>(allowed))
-                            + "): remove it or correct its spelling");
+                    throw fail(
+                            key,
+                            "is unknown (expected only " + String.join(", ", new TreeSet<>(allowed))
+                                    + "): remove it or correct its spelling");
                 }
             }
         }
@@ -697,8 +738,9 @@ public final class DetectorFiles {
                     lineStart = i + 1;
                 }
             }
-            return new DetectorFileException(origin + ":" + line + ":" + (at - lineStart + 1) + ": not UTF-8 text (bad "
-                    + "byte at offset " + at + "): the file is corrupt or is not a detector file; save the detector again");
+            return new DetectorFileException(
+                    origin + ":" + line + ":" + (at - lineStart + 1) + ": not UTF-8 text (bad " + "byte at offset " + at
+                            + "): the file is corrupt or is not a detector file; save the detector again");
         });
     }
 }

@@ -2,7 +2,6 @@ package io.github.miaj.model;
 
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.feature.FeatureSpec;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -22,12 +21,25 @@ import java.util.Objects;
  * @param provenance   training data, options, versions
  * @param devMetrics   quality on the dev pairs at the chosen threshold (null when there was no dev data)
  */
-public record DetectorModel(String relationship, FeatureSpec features, List<String> featureNames,
-                            double[] weights, double bias, Decoding decoding, SourceInfo source,
-                            Provenance provenance, Metrics devMetrics) {
+public record DetectorModel(
+        String relationship,
+        FeatureSpec features,
+        List<String> featureNames,
+        double[] weights,
+        double bias,
+        Decoding decoding,
+        SourceInfo source,
+        Provenance provenance,
+        Metrics devMetrics) {
     public DetectorModel {
-        if (relationship == null || relationship.isBlank() || features == null || featureNames == null
-                || weights == null || decoding == null || source == null || provenance == null) {
+        if (relationship == null
+                || relationship.isBlank()
+                || features == null
+                || featureNames == null
+                || weights == null
+                || decoding == null
+                || source == null
+                || provenance == null) {
             throw new InvalidInputException("a detector model needs a relationship, feature spec, feature names, "
                     + "weights, decoding, source and provenance; one is missing");
         }
@@ -45,10 +57,16 @@ public record DetectorModel(String relationship, FeatureSpec features, List<Stri
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DetectorModel m && relationship.equals(m.relationship) && features.equals(m.features)
-                && featureNames.equals(m.featureNames) && Arrays.equals(weights, m.weights)
-                && Double.compare(bias, m.bias) == 0 && decoding.equals(m.decoding) && source.equals(m.source)
-                && provenance.equals(m.provenance) && Objects.equals(devMetrics, m.devMetrics);
+        return o instanceof DetectorModel m
+                && relationship.equals(m.relationship)
+                && features.equals(m.features)
+                && featureNames.equals(m.featureNames)
+                && Arrays.equals(weights, m.weights)
+                && Double.compare(bias, m.bias) == 0
+                && decoding.equals(m.decoding)
+                && source.equals(m.source)
+                && provenance.equals(m.provenance)
+                && Objects.equals(devMetrics, m.devMetrics);
     }
 
     @Override

@@ -12,8 +12,15 @@ package io.github.miaj.model;
  * @param falsePositives predicted links that are not gold
  * @param falseNegatives sure gold links that were not predicted
  */
-public record Metrics(double precision, double recall, double f1, double aer, double prAuc,
-                      long truePositives, long falsePositives, long falseNegatives) {
+public record Metrics(
+        double precision,
+        double recall,
+        double f1,
+        double aer,
+        double prAuc,
+        long truePositives,
+        long falsePositives,
+        long falseNegatives) {
 
     /** Metrics from counts, with F1 and precision defined as 0 when nothing was predicted. */
     public static Metrics of(long tp, long fp, long fn, double aer, double prAuc) {

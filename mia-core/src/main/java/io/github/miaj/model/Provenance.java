@@ -1,7 +1,6 @@
 package io.github.miaj.model;
 
 import io.github.miaj.InvalidInputException;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,8 +15,13 @@ import java.util.Map;
  * @param libraryVersion   MIA-J version that trained it
  * @param javaVersion      Java runtime version that trained it
  */
-public record Provenance(String trainingData, String trainingDataHash, Map<String, Option> options,
-                         String createdAt, String libraryVersion, String javaVersion) {
+public record Provenance(
+        String trainingData,
+        String trainingDataHash,
+        Map<String, Option> options,
+        String createdAt,
+        String libraryVersion,
+        String javaVersion) {
     public Provenance {
         options = Map.copyOf(options);
     }

@@ -2,7 +2,6 @@ package io.github.miaj.model;
 
 import io.github.miaj.attention.HeadName;
 import io.github.miaj.attention.SourceCapability;
-
 import java.util.List;
 import java.util.Set;
 

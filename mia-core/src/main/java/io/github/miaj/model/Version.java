@@ -6,8 +6,7 @@ import java.util.Properties;
 
 /** The library's version, from a resource Maven fills in at build time. */
 public final class Version {
-    private Version() {
-    }
+    private Version() {}
 
     public static String library() {
         try (InputStream in = Version.class.getResourceAsStream("/io/github/miaj/mia-version.properties")) {

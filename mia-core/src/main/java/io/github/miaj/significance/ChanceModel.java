@@ -3,7 +3,6 @@ package io.github.miaj.significance;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.MiaException;
 import io.github.miaj.io.AtomicFiles;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,6 +35,7 @@ import java.util.Properties;
 public record ChanceModel(String relationship, double lambda, double k, String fittedOn) {
     /** Version of the file format this class reads and writes. */
     public static final int VERSION = 1;
+
     static final String FORMAT = "mia-chance-model";
 
     public ChanceModel {
@@ -43,8 +43,8 @@ public record ChanceModel(String relationship, double lambda, double k, String f
             throw new InvalidInputException("chance model relationship must not be empty");
         }
         if (!(lambda > 0) || !(k > 0) || Double.isInfinite(lambda) || Double.isInfinite(k)) {
-            throw new InvalidInputException("chance model needs positive finite lambda and k; got lambda=" + lambda
-                    + ", k=" + k);
+            throw new InvalidInputException(
+                    "chance model needs positive finite lambda and k; got lambda=" + lambda + ", k=" + k);
         }
         fittedOn = fittedOn == null ? "" : fittedOn;
     }
@@ -83,8 +83,8 @@ public record ChanceModel(String relationship, double lambda, double k, String f
         try {
             p.load(r);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(name + " is not a chance model (" + e.getMessage()
-                    + "): fit one with 'mia significance fit'");
+            throw new InvalidInputException(
+                    name + " is not a chance model (" + e.getMessage() + "): fit one with 'mia significance fit'");
         }
         String format = p.getProperty("format", "");
         if (!format.startsWith(FORMAT + " ")) {
@@ -93,14 +93,18 @@ public record ChanceModel(String relationship, double lambda, double k, String f
         }
         String v = format.substring(FORMAT.length() + 1).trim();
         if (!v.equals(Integer.toString(VERSION))) {
-            throw new InvalidInputException(name + " is a chance model of version " + v + "; this library reads version "
-                    + VERSION + ": refit it with 'mia significance fit'");
+            throw new InvalidInputException(name + " is a chance model of version " + v
+                    + "; this library reads version " + VERSION + ": refit it with 'mia significance fit'");
         }
         try {
-            return new ChanceModel(p.getProperty("relationship"), Double.parseDouble(p.getProperty("lambda", "x")),
-                    Double.parseDouble(p.getProperty("k", "x")), p.getProperty("fittedOn", ""));
+            return new ChanceModel(
+                    p.getProperty("relationship"),
+                    Double.parseDouble(p.getProperty("lambda", "x")),
+                    Double.parseDouble(p.getProperty("k", "x")),
+                    p.getProperty("fittedOn", ""));
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(name + " has no numeric lambda and k: refit it with 'mia significance fit'");
+            throw new InvalidInputException(
+                    name + " has no numeric lambda and k: refit it with 'mia significance fit'");
         } catch (InvalidInputException e) {
             throw new InvalidInputException(name + ": " + e.getMessage() + "; refit it with 'mia significance fit'");
         }
@@ -112,9 +116,12 @@ public record ChanceModel(String relationship, double lambda, double k, String f
             AtomicFiles.write(file, out -> {
                 // an encoder that refuses what UTF-8 cannot hold, as Files.newBufferedWriter's does
                 Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8.newEncoder()));
-                for (String line : List.of("# Karlin-Altschul chance model: E = k m n exp(-lambda S); see docs/significance.md",
-                        "format=" + FORMAT + " " + VERSION, "relationship=" + relationship,
-                        String.format(Locale.ROOT, "lambda=%.6g", lambda), String.format(Locale.ROOT, "k=%.6g", k),
+                for (String line : List.of(
+                        "# Karlin-Altschul chance model: E = k m n exp(-lambda S); see docs/significance.md",
+                        "format=" + FORMAT + " " + VERSION,
+                        "relationship=" + relationship,
+                        String.format(Locale.ROOT, "lambda=%.6g", lambda),
+                        String.format(Locale.ROOT, "k=%.6g", k),
                         "fittedOn=" + fittedOn.replace('\n', ' '))) {
                     w.write(line + "\n");
                 }

@@ -4,7 +4,6 @@ import io.github.miaj.InvalidInputException;
 import io.github.miaj.feature.Lexicon;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +26,7 @@ public final class Significance {
     public static final double TYPO_SHARE = 0.5;
     /** Above this many cells the alignment is searched in a band around the diagonal. */
     private static final long FULL_CELLS = 1_000_000;
+
     private static final int BAND = 64;
 
     private final WordFrequencies words;
@@ -127,7 +127,9 @@ public final class Significance {
             if (x.regionMatches(i + 1, y, i + 1, lx - i - 1)) {
                 return true; // one letter changed
             }
-            return i + 1 < lx && x.charAt(i) == y.charAt(i + 1) && x.charAt(i + 1) == y.charAt(i)
+            return i + 1 < lx
+                    && x.charAt(i) == y.charAt(i + 1)
+                    && x.charAt(i + 1) == y.charAt(i)
                     && x.regionMatches(i + 2, y, i + 2, lx - i - 2); // two swapped
         }
         return lx > ly ? x.regionMatches(i + 1, y, i, ly - i) : y.regionMatches(i + 1, x, i, lx - i);

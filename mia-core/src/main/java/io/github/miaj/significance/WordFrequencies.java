@@ -4,7 +4,6 @@ import io.github.miaj.InvalidInputException;
 import io.github.miaj.MiaException;
 import io.github.miaj.feature.Lexicon;
 import io.github.miaj.io.AtomicFiles;
-
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -35,6 +34,7 @@ import java.util.Map;
 public final class WordFrequencies {
     /** Version of the file format this class reads and writes. */
     public static final int VERSION = 1;
+
     static final String MAGIC = "# mia-word-frequencies ";
     static final String RESOURCE = "/io/github/miaj/significance/english-words.tsv";
     private static volatile WordFrequencies builtIn;
@@ -79,7 +79,9 @@ public final class WordFrequencies {
             throw new InvalidInputException("the texts to count hold no words");
         }
         List<String> prov = new ArrayList<>(provenance);
-        prov.add(0, "tokens: " + counts.values().stream().mapToLong(Long::longValue).sum());
+        prov.add(
+                0,
+                "tokens: " + counts.values().stream().mapToLong(Long::longValue).sum());
         prov.add(1, "types: " + counts.size());
         return new WordFrequencies(counts, prov);
     }
@@ -98,8 +100,8 @@ public final class WordFrequencies {
                         }
                         t = read(in, "built-in " + RESOURCE);
                     } catch (IOException e) {
-                        throw new MiaException("cannot read the built-in word-frequency table " + RESOURCE
-                                + ": " + e.getMessage(), e);
+                        throw new MiaException(
+                                "cannot read the built-in word-frequency table " + RESOURCE + ": " + e.getMessage(), e);
                     }
                     builtIn = t;
                 }
@@ -116,8 +118,8 @@ public final class WordFrequencies {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString());
         } catch (NoSuchFileException e) {
-            throw new InvalidInputException("no word-frequency table " + file
-                    + ": give a file written by 'mia significance table'");
+            throw new InvalidInputException(
+                    "no word-frequency table " + file + ": give a file written by 'mia significance table'");
         } catch (IOException e) {
             throw new InvalidInputException("cannot read word-frequency table " + file + ": " + e.getMessage(), e);
         }
@@ -127,8 +129,8 @@ public final class WordFrequencies {
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String first = r.readLine();
         if (first == null || !first.startsWith(MAGIC)) {
-            throw new InvalidInputException(name + " is not a word-frequency table (its first line should be '"
-                    + MAGIC + VERSION + "'): rebuild it with 'mia significance table'");
+            throw new InvalidInputException(name + " is not a word-frequency table (its first line should be '" + MAGIC
+                    + VERSION + "'): rebuild it with 'mia significance table'");
         }
         String v = first.substring(MAGIC.length()).trim();
         if (!v.equals(Integer.toString(VERSION))) {

@@ -3,7 +3,6 @@ package io.github.miaj.spi;
 import io.github.miaj.attention.AttentionSource;
 import io.github.miaj.model.DetectorModel;
 import io.github.miaj.model.SourceInfo;
-
 import java.util.Optional;
 import java.util.Set;
 

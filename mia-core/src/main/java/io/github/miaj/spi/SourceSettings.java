@@ -15,8 +15,8 @@ public record SourceSettings(int intraOpThreads, ExecutionProvider provider) {
 
     public SourceSettings {
         if (intraOpThreads < 0) {
-            throw new InvalidInputException("intraOpThreads must be at least 1 (or 0 for the default), not "
-                    + intraOpThreads);
+            throw new InvalidInputException(
+                    "intraOpThreads must be at least 1 (or 0 for the default), not " + intraOpThreads);
         }
         if (provider == null) {
             throw new InvalidInputException("execution provider must not be null; use ExecutionProvider.CPU");

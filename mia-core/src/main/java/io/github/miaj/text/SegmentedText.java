@@ -1,7 +1,6 @@
 package io.github.miaj.text;
 
 import io.github.miaj.InvalidInputException;
-
 import java.util.List;
 
 /**
@@ -39,8 +38,11 @@ public record SegmentedText(String text, int budget, List<Word> words, List<Span
     public List<Span> windowsWithin(Span part, TextMeasure measure) {
         int from = firstPieceAt(part.start());
         int to = firstPieceAt(part.end());
-        if (from < 0 || from >= pieces.size() || pieces.get(from).start() != part.start()
-                || to <= from || pieces.get(to - 1).end() != part.end()) {
+        if (from < 0
+                || from >= pieces.size()
+                || pieces.get(from).start() != part.start()
+                || to <= from
+                || pieces.get(to - 1).end() != part.end()) {
             throw new InvalidInputException("span " + part + " does not begin and end on sentence pieces of the text");
         }
         return Sentences.group(text, pieces.subList(from, to), budget, measure);

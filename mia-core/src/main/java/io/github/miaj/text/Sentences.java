@@ -1,7 +1,6 @@
 package io.github.miaj.text;
 
 import io.github.miaj.InvalidInputException;
-
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,14 +14,13 @@ import java.util.regex.Pattern;
 public final class Sentences {
     /** Abbreviations that do not end a sentence; "No." and "etc." are left out as they often do. */
     private static final Set<String> ABBREVIATIONS = Set.of(
-            "Mr.", "Mrs.", "Ms.", "Messrs.", "Mme.", "Mlle.", "Dr.", "St.", "Capt.", "Col.", "Gen.", "Lt.",
-            "Sgt.", "Maj.", "Rev.", "Prof.", "Hon.", "Sr.", "Jr.", "Gov.", "Mt.", "Ft.",
-            "e.g.", "i.e.", "viz.", "cf.", "vs.");
+            "Mr.", "Mrs.", "Ms.", "Messrs.", "Mme.", "Mlle.", "Dr.", "St.", "Capt.", "Col.", "Gen.", "Lt.", "Sgt.",
+            "Maj.", "Rev.", "Prof.", "Hon.", "Sr.", "Jr.", "Gov.", "Mt.", "Ft.", "e.g.", "i.e.", "viz.", "cf.", "vs.");
+
     private static final Pattern INITIALS = Pattern.compile("(\\p{Lu}\\.)+");
     private static final Pattern OPENING = Pattern.compile("^[\\p{Pi}\\p{Ps}\"'‘“]+");
 
-    private Sentences() {
-    }
+    private Sentences() {}
 
     /**
      * Sentence spans of a text of any length, trimmed of whitespace, in order; an empty list for
@@ -58,7 +56,6 @@ public final class Sentences {
         }
         return List.copyOf(out);
     }
-
 
     private static boolean joins(String text, Span cur, Span next) {
         if (cur.end() == next.start()) {
@@ -211,7 +208,9 @@ public final class Sentences {
             }
             // the sum of the pieces may undercount the window (separators can be units too): check the whole
             while (last > first
-                    && measure.size(text.substring(pieces.get(first).start(), pieces.get(last).end())) > budget) {
+                    && measure.size(text.substring(
+                                    pieces.get(first).start(), pieces.get(last).end()))
+                            > budget) {
                 last--;
             }
             out.add(new Span(pieces.get(first).start(), pieces.get(last).end()));

@@ -28,7 +28,8 @@ public record Span(int start, int end) {
     /** The span's characters in {@code text}, checking that the span fits. */
     public String of(String text) {
         if (end > text.length()) {
-            throw new InvalidInputException("span [" + start + ", " + end + ") exceeds the text's " + text.length() + " characters");
+            throw new InvalidInputException(
+                    "span [" + start + ", " + end + ") exceeds the text's " + text.length() + " characters");
         }
         return text.substring(start, end);
     }

@@ -1,7 +1,6 @@
 package io.github.miaj.text;
 
 import io.github.miaj.InvalidInputException;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,8 +10,7 @@ import java.util.List;
  * links, detector output and every model agree on what "word 7" is.
  */
 public final class Words {
-    private Words() {
-    }
+    private Words() {}
 
     /** The words of {@code text}, in order; an empty list for empty or whitespace-only text. */
     public static List<Word> of(String text) {

@@ -3,7 +3,6 @@ package io.github.miaj.train;
 import io.github.miaj.attention.AttentionSource;
 import io.github.miaj.attention.HeadName;
 import io.github.miaj.attention.PairAttention;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +26,24 @@ public final class AttentionCache implements AttentionSource {
     private final String fingerprint;
 
     public AttentionCache(AttentionSource inner, long budgetBytes) {
-        this(inner, new ConcurrentHashMap<>(), new AtomicLong(), budgetBytes, null, inner.modelId(), inner.fingerprint());
+        this(
+                inner,
+                new ConcurrentHashMap<>(),
+                new AtomicLong(),
+                budgetBytes,
+                null,
+                inner.modelId(),
+                inner.fingerprint());
     }
 
-    private AttentionCache(AttentionSource inner, Map<String, PairAttention> cache, AtomicLong bytes, long budget,
-                         int[] keep, String modelId, String fingerprint) {
+    private AttentionCache(
+            AttentionSource inner,
+            Map<String, PairAttention> cache,
+            AtomicLong bytes,
+            long budget,
+            int[] keep,
+            String modelId,
+            String fingerprint) {
         this.inner = inner;
         this.cache = cache;
         this.bytes = bytes;
@@ -63,8 +75,14 @@ public final class AttentionCache implements AttentionSource {
                 k.add(c);
             }
         }
-        return new AttentionCache(inner, cache, bytes, budget, k.stream().mapToInt(Integer::intValue).toArray(),
-                headsModelId, headsFingerprint);
+        return new AttentionCache(
+                inner,
+                cache,
+                bytes,
+                budget,
+                k.stream().mapToInt(Integer::intValue).toArray(),
+                headsModelId,
+                headsFingerprint);
     }
 
     @Override

@@ -26,9 +26,6 @@ import io.github.miaj.model.Provenance;
 import io.github.miaj.model.SourceInfo;
 import io.github.miaj.model.Version;
 import io.github.miaj.text.Word;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,6 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Trains an {@link AttentionDetector}: runs the source over every training pair, samples unit pairs
@@ -111,15 +110,16 @@ public final class LogisticTrainer implements Trainer {
             listener.onProgress(ProgressListener.Stage.FEATURES, p + 1, total);
         }
         if (rows.positives() == 0) {
-            throw new TrainingException("the " + train.size() + " training pairs hold no linked unit pairs: "
-                    + "all " + rows.rows() + " sampled rows are negative; training needs gold links");
+            throw new TrainingException("the " + train.size() + " training pairs hold no linked unit pairs: " + "all "
+                    + rows.rows() + " sampled rows are negative; training needs gold links");
         }
         if (rows.positives() == rows.rows()) {
-            throw new TrainingException("all " + rows.rows() + " sampled rows are positive; training needs "
-                    + "unlinked unit pairs too");
+            throw new TrainingException(
+                    "all " + rows.rows() + " sampled rows are positive; training needs " + "unlinked unit pairs too");
         }
         double pw = Double.isNaN(positiveWeight)
-                ? (double) (rows.rows() - rows.positives()) / rows.positives() : positiveWeight;
+                ? (double) (rows.rows() - rows.positives()) / rows.positives()
+                : positiveWeight;
         LOG.info("fitting {} on {} rows ({} positive) x {} features", relationship, rows.rows(), rows.positives(), d);
         FitResult fit = LogisticRegression.builder()
                 .l2(l2)
@@ -134,7 +134,8 @@ public final class LogisticTrainer implements Trainer {
 
         List<LabelledPair> tuneOn = devPairs.isEmpty() ? train : devPairs;
         DecodingSearch tuned = score(tuneOn, extractor, lr, ProgressListener.Stage.EVALUATE);
-        Decoding decoding = tuned.best(argmax == null ? List.of(Decoding.Argmax.values()) : List.of(argmax),
+        Decoding decoding = tuned.best(
+                argmax == null ? List.of(Decoding.Argmax.values()) : List.of(argmax),
                 minPhrase == null ? List.of(1, 2, 3) : List.of(minPhrase));
         if (chooseGrow) {
             decoding = tuned.bestGrow(decoding);
@@ -153,26 +154,53 @@ public final class LogisticTrainer implements Trainer {
         options.put("maxIterations", Provenance.Option.given(Integer.toString(maxIterations)));
         options.put("tolerance", Provenance.Option.given(Double.toString(tolerance)));
         options.put("seed", Provenance.Option.given(Long.toString(seed)));
-        options.put("argmax", argmax == null
-                ? Provenance.Option.chosenOnDev(decoding.argmax().name()) : Provenance.Option.given(argmax.name()));
-        options.put("minPhrase", minPhrase == null
-                ? Provenance.Option.chosenOnDev(Integer.toString(decoding.minPhrase()))
-                : Provenance.Option.given(minPhrase.toString()));
+        options.put(
+                "argmax",
+                argmax == null
+                        ? Provenance.Option.chosenOnDev(decoding.argmax().name())
+                        : Provenance.Option.given(argmax.name()));
+        options.put(
+                "minPhrase",
+                minPhrase == null
+                        ? Provenance.Option.chosenOnDev(Integer.toString(decoding.minPhrase()))
+                        : Provenance.Option.given(minPhrase.toString()));
         options.put("diagonalNegatives", Provenance.Option.given(Boolean.toString(diagonalNegatives)));
         if (chooseGrow) {
-            options.put("grow", Provenance.Option.chosenOnDev(
-                    decoding.grows() ? Double.toString(decoding.grow()) : "none"));
+            options.put(
+                    "grow",
+                    Provenance.Option.chosenOnDev(decoding.grows() ? Double.toString(decoding.grow()) : "none"));
         }
         options.put("trainPairs", Provenance.Option.given(Integer.toString(train.size())));
         options.put("devPairs", Provenance.Option.given(Integer.toString(devPairs.size())));
-        Provenance prov = new Provenance(dataDescription, hash(train, devPairs), options, Instant.now().toString(),
-                Version.library(), System.getProperty("java.version"));
-        DetectorModel model = new DetectorModel(relationship, features, extractor.featureNames(), lr.weights(),
-                lr.bias(), decoding, new SourceInfo(source.modelId(), source.fingerprint(), source.channels()),
-                prov, devMetrics);
+        Provenance prov = new Provenance(
+                dataDescription,
+                hash(train, devPairs),
+                options,
+                Instant.now().toString(),
+                Version.library(),
+                System.getProperty("java.version"));
+        DetectorModel model = new DetectorModel(
+                relationship,
+                features,
+                extractor.featureNames(),
+                lr.weights(),
+                lr.bias(),
+                decoding,
+                new SourceInfo(source.modelId(), source.fingerprint(), source.channels()),
+                prov,
+                devMetrics);
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        TrainingReport report = new TrainingReport(rows.rows(), rows.positives(), fit.iterations(), fit.loss(),
-                fit.gradientNorm(), fit.converged(), millis, decoding.threshold(), trainMetrics, devMetrics);
+        TrainingReport report = new TrainingReport(
+                rows.rows(),
+                rows.positives(),
+                fit.iterations(),
+                fit.loss(),
+                fit.gradientNorm(),
+                fit.converged(),
+                millis,
+                decoding.threshold(),
+                trainMetrics,
+                devMetrics);
         return new TrainingResult(new AttentionDetector(model, source), report);
     }
 
@@ -225,7 +253,11 @@ public final class LogisticTrainer implements Trainer {
                     for (int d = -1; d <= 1; d += 2) {
                         int ni = i + d;
                         int nj = j + d;
-                        if (ni >= 0 && nj >= 0 && ni < nA && nj < nB && gold[ni * nB + nj] == GoldUnits.NONE
+                        if (ni >= 0
+                                && nj >= 0
+                                && ni < nA
+                                && nj < nB
+                                && gold[ni * nB + nj] == GoldUnits.NONE
                                 && taken.add(ni * nB + nj)) {
                             int off = rows.append(false);
                             f.row(ni, nj, rows.features(), off);
@@ -238,7 +270,8 @@ public final class LogisticTrainer implements Trainer {
         for (byte g : gold) {
             negatives += g == GoldUnits.NONE ? 1 : 0;
         }
-        long want = Math.min(Math.max((long) positives * negativesPerPositive, minNegativesPerPair),
+        long want = Math.min(
+                Math.max((long) positives * negativesPerPositive, minNegativesPerPair),
                 negatives - (taken.size() - positives));
         int tries = 0;
         for (long got = 0; got < want && tries < 20 * want + 100; tries++) {
@@ -272,8 +305,8 @@ public final class LogisticTrainer implements Trainer {
     }
 
     /** Probabilities of every unit pair of some pairs, with their gold, for thresholds and metrics. */
-    private DecodingSearch score(List<LabelledPair> pairs, FeatureExtractor extractor, LogisticModel lr,
-                                 ProgressListener.Stage stage) {
+    private DecodingSearch score(
+            List<LabelledPair> pairs, FeatureExtractor extractor, LogisticModel lr, ProgressListener.Stage stage) {
         List<DecodingSearch.Pair> s = new ArrayList<>(pairs.size());
         for (int p = 0; p < pairs.size(); p++) {
             LabelledPair pair = pairs.get(p);
@@ -306,7 +339,10 @@ public final class LogisticTrainer implements Trainer {
     }
 
     private static String hash(List<LabelledPair> train, List<LabelledPair> dev) {
-        return Hashing.sha256().putField(LabelledPair.sha256(train)).putField(LabelledPair.sha256(dev)).hex();
+        return Hashing.sha256()
+                .putField(LabelledPair.sha256(train))
+                .putField(LabelledPair.sha256(dev))
+                .hex();
     }
 
     /** Options of a {@link LogisticTrainer}; only the source is required. */
@@ -327,8 +363,7 @@ public final class LogisticTrainer implements Trainer {
         private String dataDescription = "";
         private ProgressListener listener = ProgressListener.none();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Required: the attention source to train on (the caller keeps and closes it). */
         public Builder source(AttentionSource source) {

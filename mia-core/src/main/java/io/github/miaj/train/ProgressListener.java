@@ -19,6 +19,6 @@ public interface ProgressListener {
 
     /** A listener that ignores everything. */
     static ProgressListener none() {
-        return (stage, done, total) -> { };
+        return (stage, done, total) -> {};
     }
 }

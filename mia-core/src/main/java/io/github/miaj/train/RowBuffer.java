@@ -3,7 +3,6 @@ package io.github.miaj.train;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.TrainingException;
 import io.github.miaj.learn.InMemoryRows;
-
 import java.util.Arrays;
 
 /**

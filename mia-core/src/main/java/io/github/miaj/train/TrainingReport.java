@@ -16,6 +16,14 @@ import io.github.miaj.model.Metrics;
  * @param train        quality on (at most 300 evenly spaced) training pairs at that threshold
  * @param dev          quality on the dev pairs at that threshold, or null without dev data
  */
-public record TrainingReport(long rows, long positives, int iterations, double loss, double gradientNorm,
-                             boolean converged, long millis, double threshold, Metrics train, Metrics dev) {
-}
+public record TrainingReport(
+        long rows,
+        long positives,
+        int iterations,
+        double loss,
+        double gradientNorm,
+        boolean converged,
+        long millis,
+        double threshold,
+        Metrics train,
+        Metrics dev) {}

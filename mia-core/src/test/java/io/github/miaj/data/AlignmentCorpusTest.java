@@ -1,21 +1,20 @@
 package io.github.miaj.data;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.gold.GoldAlignment;
 import io.github.miaj.gold.LabelledPair;
 import io.github.miaj.gold.WordLink;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AlignmentCorpusTest {
     @TempDir
@@ -30,8 +29,10 @@ class AlignmentCorpusTest {
 
     @Test
     void multiMwaReadsSureAndPossibleBothAsSureAndToleratesAMissingPossibleColumn() throws IOException {
-        Path f = write("m.tsv", "0:0\tthe cat sat .\tN/A\ta cat was sitting .\tN/A\t1\t1\t1-1 3-4\t2-2 2-3\t \n"
-                + "1:1\tyes\tN/A\tyes\tN/A\t1\t1\t0-0\n");
+        Path f = write(
+                "m.tsv",
+                "0:0\tthe cat sat .\tN/A\ta cat was sitting .\tN/A\t1\t1\t1-1 3-4\t2-2 2-3\t \n"
+                        + "1:1\tyes\tN/A\tyes\tN/A\t1\t1\t0-0\n");
         List<LabelledPair> pairs = AlignmentCorpus.readMultiMwa(f);
         assertEquals(2, pairs.size());
         GoldAlignment g = GoldAlignment.of(pairs.get(0));
@@ -59,7 +60,8 @@ class AlignmentCorpusTest {
 
         Path empty = write("empty.txt", "a b\t\t\n");
         e = assertThrows(InvalidInputException.class, () -> AlignmentCorpus.readSurePossible(empty, null));
-        assertTrue(e.getMessage().contains("empty.txt line 1") && e.getMessage().contains("empty second"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("empty.txt line 1") && e.getMessage().contains("empty second"), e.getMessage());
 
         Path s = write("s2.txt", "a b\tc d\t0-0\n");
         Path p = write("p2.txt", "a b\tc e\t0-0\n");

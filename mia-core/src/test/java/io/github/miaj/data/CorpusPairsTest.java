@@ -1,29 +1,29 @@
 package io.github.miaj.data;
 
-import io.github.miaj.InvalidInputException;
-import io.github.miaj.text.Word;
-import io.github.miaj.text.Words;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.miaj.InvalidInputException;
+import io.github.miaj.text.Word;
+import io.github.miaj.text.Words;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 class CorpusPairsTest {
-    private static final List<Book> BOOKS = List.of(PairGeneratorTest.book("one", 50, 1),
-            PairGeneratorTest.book("two", 50, 2));
+    private static final List<Book> BOOKS =
+            List.of(PairGeneratorTest.book("one", 50, 1), PairGeneratorTest.book("two", 50, 2));
 
     private static CorpusPairs corpus(long seed) {
-        return CorpusPairs.fromBooks("test books", BOOKS, 0.2, PairGenerator.builder().seed(seed).build());
+        return CorpusPairs.fromBooks(
+                "test books", BOOKS, 0.2, PairGenerator.builder().seed(seed).build());
     }
 
     @Test
@@ -39,13 +39,15 @@ class CorpusPairsTest {
         // pair must come from dev paragraphs of the same book.
         Set<String> devTags = new HashSet<>();
         for (String id : devIds) {
-            devTags.add(id.substring(0, id.indexOf('#')) + "/" + PairGeneratorTest.tag(
-                    Integer.parseInt(id.substring(id.indexOf('#') + 1))));
+            devTags.add(id.substring(0, id.indexOf('#')) + "/"
+                    + PairGeneratorTest.tag(Integer.parseInt(id.substring(id.indexOf('#') + 1))));
         }
         for (GeneratedPair g : c.dev(PairKind.PARTIAL)) {
             String book = g.paragraphId().substring(0, g.paragraphId().indexOf('#'));
             for (Word w : Words.of(g.pair().b())) {
-                assertTrue(devTags.contains(book + "/" + PairGeneratorTest.tagOf(w.text())), g.pair().id() + ": " + w);
+                assertTrue(
+                        devTags.contains(book + "/" + PairGeneratorTest.tagOf(w.text())),
+                        g.pair().id() + ": " + w);
             }
         }
     }
@@ -53,8 +55,11 @@ class CorpusPairsTest {
     @Test
     void countsDescriptionAndHash() {
         CorpusPairs c = corpus(3);
-        assertEquals(c.train().size(), c.train(PairKind.SHUFFLED).size() + c.train(PairKind.PARTIAL).size()
-                + c.train(PairKind.EDITED).size());
+        assertEquals(
+                c.train().size(),
+                c.train(PairKind.SHUFFLED).size()
+                        + c.train(PairKind.PARTIAL).size()
+                        + c.train(PairKind.EDITED).size());
         assertTrue(c.description().contains("train " + c.train().size() + " (SHUFFLED "), c.description());
         assertTrue(c.description().contains("seed=3"), c.description());
         assertTrue(c.sha256().matches("[0-9a-f]{64}"));
@@ -77,9 +82,12 @@ class CorpusPairsTest {
             sb.append("*** END OF THE BOOK ***\nLicence.\n");
             Files.writeString(dir.resolve(b.name() + ".txt"), sb);
         }
-        CorpusPairs fromFiles = CorpusPairs.fromFolder(dir, 0.2, PairGenerator.builder().seed(3).build());
+        CorpusPairs fromFiles =
+                CorpusPairs.fromFolder(dir, 0.2, PairGenerator.builder().seed(3).build());
         assertEquals(corpus(3).sha256(), fromFiles.sha256(), "reading the files gives the same paragraphs");
-        assertThrows(InvalidInputException.class,
-                () -> CorpusPairs.fromFolder(dir.resolve("missing"), 0.2, PairGenerator.builder().build()));
+        assertThrows(
+                InvalidInputException.class,
+                () -> CorpusPairs.fromFolder(
+                        dir.resolve("missing"), 0.2, PairGenerator.builder().build()));
     }
 }

@@ -1,17 +1,16 @@
 package io.github.miaj.data;
 
-import io.github.miaj.InvalidInputException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.miaj.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GutenbergTextTest {
     private static final String FAKE = """
@@ -42,13 +41,18 @@ class GutenbergTextTest {
 
     @Test
     void keepsOnlyTheBookBetweenTheMarkersAsUnwrappedParagraphs() {
-        assertEquals(List.of("A Tiny Book", "It was a very dark night, and the wind blew hard.",
-                "“Go home,” she said. He went home."), GutenbergText.paragraphs(FAKE));
+        assertEquals(
+                List.of(
+                        "A Tiny Book",
+                        "It was a very dark night, and the wind blew hard.",
+                        "“Go home,” she said. He went home."),
+                GutenbergText.paragraphs(FAKE));
     }
 
     @Test
     void withoutMarkersTheWholeTextIsTheBook() {
-        assertEquals(List.of("One line and another.", "Second paragraph."),
+        assertEquals(
+                List.of("One line and another.", "Second paragraph."),
                 GutenbergText.paragraphs("One line\nand another.\n   \n\n\nSecond paragraph.\n"));
     }
 
@@ -60,7 +64,8 @@ class GutenbergTextTest {
 
     @Test
     void anUnclosedIllustrationEndsAtTheNextBlankLine() {
-        assertEquals(List.of("before", "after"),
+        assertEquals(
+                List.of("before", "after"),
                 GutenbergText.paragraphs("before\n\n[Illustration: no end\nstill caption\n\nafter\n"));
     }
 
@@ -84,7 +89,7 @@ class GutenbergTextTest {
 
     @Test
     void malformedUtf8IsAnErrorNamingTheFile(@TempDir Path dir) throws Exception {
-        Files.write(dir.resolve("latin.txt"), new byte[]{'c', 'a', 'f', (byte) 0xE9, '\n'});
+        Files.write(dir.resolve("latin.txt"), new byte[] {'c', 'a', 'f', (byte) 0xE9, '\n'});
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> GutenbergText.readFolder(dir));
         assertTrue(e.getMessage().contains("latin.txt"), e.getMessage());
         assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
@@ -94,8 +99,8 @@ class GutenbergTextTest {
     void anEmptyOrMissingFolderIsAClearError(@TempDir Path dir) {
         InvalidInputException empty = assertThrows(InvalidInputException.class, () -> GutenbergText.readFolder(dir));
         assertTrue(empty.getMessage().contains("no .txt file"), empty.getMessage());
-        InvalidInputException missing = assertThrows(InvalidInputException.class,
-                () -> GutenbergText.readFolder(dir.resolve("nope")));
+        InvalidInputException missing =
+                assertThrows(InvalidInputException.class, () -> GutenbergText.readFolder(dir.resolve("nope")));
         assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
     }
 }

@@ -1,11 +1,14 @@
 package io.github.miaj.data;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.miaj.gold.GoldLink;
 import io.github.miaj.text.Span;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -14,11 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class PairGeneratorTest {
 
@@ -56,7 +55,7 @@ class PairGeneratorTest {
                     sb.append(k == 0 ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : word);
                     sb.append(k == n - 1 ? "" : k == 1 ? ", " : " ");
                 }
-                sb.append(new String[]{".", ".", "!", "?"}[r.nextInt(4)]).append(quote ? "”" : "");
+                sb.append(new String[] {".", ".", "!", "?"}[r.nextInt(4)]).append(quote ? "”" : "");
                 p.append(p.length() > 0 ? " " : "").append(sb);
             }
             ps.add(new Paragraph(name, i, p.toString()));
@@ -100,7 +99,7 @@ class PairGeneratorTest {
         }
         String s = shortW.substring(0, e);
         String l = longW.substring(0, longW.length() - tail.length());
-        for (String suffix : new String[]{"s", "ed", "ing", "ly"}) {
+        for (String suffix : new String[] {"s", "ed", "ing", "ly"}) {
             if (l.equals(s + suffix)) {
                 return true;
             }
@@ -125,7 +124,9 @@ class PairGeneratorTest {
     @Test
     void everyLinkJoinsOneWhitespaceWordToOne() {
         List<GeneratedPair> all = generate(PairGenerator.builder().seed(5).build());
-        assertEquals(EnumSet.allOf(PairKind.class), EnumSet.copyOf(all.stream().map(GeneratedPair::kind).toList()));
+        assertEquals(
+                EnumSet.allOf(PairKind.class),
+                EnumSet.copyOf(all.stream().map(GeneratedPair::kind).toList()));
         for (GeneratedPair g : all) {
             Set<Span> a = wordSpans(g.pair().a());
             Set<Span> b = wordSpans(g.pair().b());
@@ -136,7 +137,10 @@ class PairGeneratorTest {
                 assertTrue(l.sure());
                 assertTrue(linkedA.add(l.a()) && linkedB.add(l.b()), g.pair().id() + ": a word has two links");
             }
-            assertFalse(g.pair().b().contains("  ") || g.pair().b().startsWith(" ") || g.pair().b().endsWith(" "),
+            assertFalse(
+                    g.pair().b().contains("  ")
+                            || g.pair().b().startsWith(" ")
+                            || g.pair().b().endsWith(" "),
                     "B's words are joined by single spaces");
             assertTrue(g.pair().id().startsWith(g.paragraphId() + "/"));
         }
@@ -144,8 +148,11 @@ class PairGeneratorTest {
 
     @Test
     void shuffledLinksEveryWordOfBToAnEqualWordOfA() {
-        List<GeneratedPair> shuffled = generate(PairGenerator.builder().kinds(EnumSet.of(PairKind.SHUFFLED)).build());
-        long usable = BOOK.paragraphs().stream().filter(p -> Words.of(p.text()).size() >= 10).count();
+        List<GeneratedPair> shuffled = generate(
+                PairGenerator.builder().kinds(EnumSet.of(PairKind.SHUFFLED)).build());
+        long usable = BOOK.paragraphs().stream()
+                .filter(p -> Words.of(p.text()).size() >= 10)
+                .count();
         assertEquals(usable, shuffled.size(), "every synthetic paragraph of minWords (10) has 2+ sentences");
         int reordered = 0;
         for (GeneratedPair g : shuffled) {
@@ -164,8 +171,11 @@ class PairGeneratorTest {
 
     @Test
     void partialLinksExactlyTheCopiedWordsAndNeverADistractor() {
-        List<GeneratedPair> partial = generate(PairGenerator.builder().seed(9).noCopyRate(0.2)
-                .kinds(EnumSet.of(PairKind.PARTIAL)).build());
+        List<GeneratedPair> partial = generate(PairGenerator.builder()
+                .seed(9)
+                .noCopyRate(0.2)
+                .kinds(EnumSet.of(PairKind.PARTIAL))
+                .build());
         int empty = 0;
         int withDistractor = 0;
         for (GeneratedPair g : partial) {
@@ -191,16 +201,27 @@ class PairGeneratorTest {
 
     @Test
     void theNoCopyRateIsHonoured() {
-        assertTrue(generate(PairGenerator.builder().noCopyRate(1).kinds(EnumSet.of(PairKind.PARTIAL)).build())
-                .stream().noneMatch(GeneratedPair::copies));
-        assertTrue(generate(PairGenerator.builder().noCopyRate(0).kinds(EnumSet.of(PairKind.PARTIAL)).build())
-                .stream().allMatch(GeneratedPair::copies));
+        assertTrue(generate(PairGenerator.builder()
+                        .noCopyRate(1)
+                        .kinds(EnumSet.of(PairKind.PARTIAL))
+                        .build())
+                .stream()
+                .noneMatch(GeneratedPair::copies));
+        assertTrue(generate(PairGenerator.builder()
+                        .noCopyRate(0)
+                        .kinds(EnumSet.of(PairKind.PARTIAL))
+                        .build())
+                .stream()
+                .allMatch(GeneratedPair::copies));
     }
 
     @Test
     void editedLinksJoinNearVariantsOfTheSourceWord() {
-        List<GeneratedPair> edited = generate(PairGenerator.builder().seed(3)
-                .edits(new EditRates(0.3, 0.1, 0.2, 0.1, 0.1)).kinds(EnumSet.of(PairKind.EDITED)).build());
+        List<GeneratedPair> edited = generate(PairGenerator.builder()
+                .seed(3)
+                .edits(new EditRates(0.3, 0.1, 0.2, 0.1, 0.1))
+                .kinds(EnumSet.of(PairKind.EDITED))
+                .build());
         Set<WordEdit> seen = EnumSet.noneOf(WordEdit.class);
         for (GeneratedPair g : edited) {
             assertTrue(g.copies(), "EDITED pairs always copy");
@@ -225,13 +246,18 @@ class PairGeneratorTest {
 
     @Test
     void droppedWordsAreAbsentFromBAndUnlinked() {
-        List<GeneratedPair> edited = generate(PairGenerator.builder().seed(3).maxDistractors(0)
-                .edits(new EditRates(0, 0, 0, 0, 1)).kinds(EnumSet.of(PairKind.EDITED)).build());
+        List<GeneratedPair> edited = generate(PairGenerator.builder()
+                .seed(3)
+                .maxDistractors(0)
+                .edits(new EditRates(0, 0, 0, 0, 1))
+                .kinds(EnumSet.of(PairKind.EDITED))
+                .build());
         int dropped = 0;
         for (GeneratedPair g : edited) {
             // No distractors and no fillers: every word of B is a linked copy.
             assertEquals(Words.of(g.pair().b()).size(), g.pair().links().size());
-            List<List<String>> sentences = DistractorPool.sentenceWords(g.pair().a(), Words.of(g.pair().a()));
+            List<List<String>> sentences =
+                    DistractorPool.sentenceWords(g.pair().a(), Words.of(g.pair().a()));
             int copiedSentenceWords = 0;
             Set<String> bWords = new HashSet<>(List.of(g.pair().b().split(" ")));
             for (List<String> s : sentences) {
@@ -250,9 +276,15 @@ class PairGeneratorTest {
     @Test
     void insertedFillersAreUnlinkedWordsOfTheBook() {
         Set<String> vocabulary = new HashSet<>();
-        BOOK.paragraphs().forEach(p -> Words.of(p.text()).forEach(w -> vocabulary.add(w.text().toLowerCase(Locale.ROOT))));
-        List<GeneratedPair> edited = generate(PairGenerator.builder().seed(4).maxDistractors(0)
-                .edits(new EditRates(0, 0, 0, 1, 0)).kinds(EnumSet.of(PairKind.EDITED)).build());
+        BOOK.paragraphs()
+                .forEach(p ->
+                        Words.of(p.text()).forEach(w -> vocabulary.add(w.text().toLowerCase(Locale.ROOT))));
+        List<GeneratedPair> edited = generate(PairGenerator.builder()
+                .seed(4)
+                .maxDistractors(0)
+                .edits(new EditRates(0, 0, 0, 1, 0))
+                .kinds(EnumSet.of(PairKind.EDITED))
+                .build());
         int fillers = 0;
         for (GeneratedPair g : edited) {
             Set<Span> linked = new HashSet<>();
@@ -276,7 +308,10 @@ class PairGeneratorTest {
         assertNotEquals(first, generate(PairGenerator.builder().seed(18).build()));
         // Each pair has its own random stream: a SHUFFLED pair (which draws nothing from the pool) does not
         // depend on the other paragraphs or their order.
-        PairGenerator sg = PairGenerator.builder().seed(17).kinds(EnumSet.of(PairKind.SHUFFLED)).build();
+        PairGenerator sg = PairGenerator.builder()
+                .seed(17)
+                .kinds(EnumSet.of(PairKind.SHUFFLED))
+                .build();
         List<Paragraph> reversed = new ArrayList<>(BOOK.paragraphs().subList(0, 30));
         Collections.reverse(reversed);
         Set<GeneratedPair> some = new HashSet<>(sg.generate(reversed));
@@ -289,24 +324,39 @@ class PairGeneratorTest {
         Paragraph p = new Paragraph("x", 0, s + " " + s + " " + s);
         Paragraph other = new Paragraph("x", 1, "Other words make a distractor sentence here.");
         List<Paragraph> ps = List.of(p, other);
-        PairGenerator cut = PairGenerator.builder().maxWords(25).minWords(5).noCopyRate(0).build();
+        PairGenerator cut =
+                PairGenerator.builder().maxWords(25).minWords(5).noCopyRate(0).build();
         List<GeneratedPair> out = cut.generate(ps);
-        GeneratedPair first = out.stream().filter(g -> g.paragraphId().equals("x#0")).findFirst().orElseThrow();
+        GeneratedPair first = out.stream()
+                .filter(g -> g.paragraphId().equals("x#0"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(s + " " + s, first.pair().a(), "cut after the last whole sentence that fits");
         for (GeneratedPair g : out) {
-            assertTrue(Words.of(g.pair().a()).size() <= 25 && Words.of(g.pair().b()).size() <= 25, g.pair().id());
+            assertTrue(
+                    Words.of(g.pair().a()).size() <= 25
+                            && Words.of(g.pair().b()).size() <= 25,
+                    g.pair().id());
         }
-        PairGenerator skip = PairGenerator.builder().maxWords(25).minWords(5).truncateLong(false).build();
+        PairGenerator skip = PairGenerator.builder()
+                .maxWords(25)
+                .minWords(5)
+                .truncateLong(false)
+                .build();
         assertTrue(skip.generate(ps).stream().noneMatch(g -> g.paragraphId().equals("x#0")));
         PairGenerator tiny = PairGenerator.builder().maxWords(9).minWords(5).build();
-        assertTrue(tiny.generate(ps).stream().noneMatch(g -> g.paragraphId().equals("x#0")),
+        assertTrue(
+                tiny.generate(ps).stream().noneMatch(g -> g.paragraphId().equals("x#0")),
                 "a first sentence longer than maxWords cannot be cut");
     }
 
     @Test
     void bNeverExceedsMaxWordsEvenWithFillers() {
-        PairGenerator g = PairGenerator.builder().maxWords(20).minWords(3)
-                .edits(new EditRates(0, 0, 0, 1, 0)).build();
+        PairGenerator g = PairGenerator.builder()
+                .maxWords(20)
+                .minWords(3)
+                .edits(new EditRates(0, 0, 0, 1, 0))
+                .build();
         for (GeneratedPair p : generate(g)) {
             assertTrue(Words.of(p.pair().a()).size() <= 20, p.pair().id());
             assertTrue(Words.of(p.pair().b()).size() <= 20, p.pair().id());

@@ -1,18 +1,17 @@
 package io.github.miaj.data;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.miaj.text.Span;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
+import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SentenceSplitterTest {
 
@@ -27,16 +26,20 @@ class SentenceSplitterTest {
 
     @Test
     void keepsDialogueTagsWithTheirQuote() {
-        check("“Whenever you feel like it,” he told me, “just remember.” Then he left.",
-                "“Whenever you feel like it,” he told me, “just remember.”", "Then he left.");
+        check(
+                "“Whenever you feel like it,” he told me, “just remember.” Then he left.",
+                "“Whenever you feel like it,” he told me, “just remember.”",
+                "Then he left.");
         check("“Stop!” he cried. “Why?” she asked.", "“Stop!” he cried.", "“Why?” she asked.");
         check("“Go home.” She left.", "“Go home.”", "She left.");
     }
 
     @Test
     void doesNotSplitAfterAbbreviationsOrInitials() {
-        check("Mr. Darcy came. Mrs. Bennet and Dr. Jones met St. John.",
-                "Mr. Darcy came.", "Mrs. Bennet and Dr. Jones met St. John.");
+        check(
+                "Mr. Darcy came. Mrs. Bennet and Dr. Jones met St. John.",
+                "Mr. Darcy came.",
+                "Mrs. Bennet and Dr. Jones met St. John.");
         check("I saw F. Scott Fitzgerald. He wrote.", "I saw F. Scott Fitzgerald.", "He wrote.");
         check("It was nice, e.g. Tuesday. Then rain.", "It was nice, e.g. Tuesday.", "Then rain.");
         check("(Mr. Collins spoke.) She sighed.", "(Mr. Collins spoke.)", "She sighed.");
@@ -67,9 +70,11 @@ class SentenceSplitterTest {
 
     /** Every whitespace word lies wholly in exactly one sentence, in order. */
     @Property(tries = 200)
-    void sentencesAreRunsOfWholeWords(@ForAll @StringLength(max = 80)
-                                      @Chars({'a', 'B', 'M', 'r', 'I', '.', '!', '?', ' ', '\n', '“', '”', '—', '\u00A0'})
-                                      String text) {
+    void sentencesAreRunsOfWholeWords(
+            @ForAll
+                    @StringLength(max = 80)
+                    @Chars({'a', 'B', 'M', 'r', 'I', '.', '!', '?', ' ', '\n', '“', '”', '—', '\u00A0'})
+                    String text) {
         List<Word> words = Words.of(text);
         List<Span> ss = SentenceSplitter.split(text);
         int w = 0;

@@ -1,23 +1,22 @@
 package io.github.miaj.data;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.AlphaChars;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
-import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 class WordEditsTest {
 
     @Property(tries = 300)
-    void aTypoChangesTheWordByAtMostTwoEdits(@ForAll @AlphaChars @StringLength(min = 3, max = 12) String core,
-                                             @ForAll long seed) {
+    void aTypoChangesTheWordByAtMostTwoEdits(
+            @ForAll @AlphaChars @StringLength(min = 3, max = 12) String core, @ForAll long seed) {
         String word = "“" + core + ",";
         String t = WordEdits.typo(word, new Random(seed));
         if (t != null) { // a swap finds no two different neighbours in e.g. "aaa"

@@ -1,5 +1,10 @@
 package io.github.miaj.detect;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.MiaException;
 import io.github.miaj.attention.AttentionSource;
@@ -7,7 +12,6 @@ import io.github.miaj.attention.HeadName;
 import io.github.miaj.attention.PairAttention;
 import io.github.miaj.attention.TextPair;
 import io.github.miaj.feature.FeatureSpec;
-import io.github.miaj.feature.Granularity;
 import io.github.miaj.feature.Lexicon;
 import io.github.miaj.model.Decoding;
 import io.github.miaj.model.DetectorModel;
@@ -18,19 +22,13 @@ import io.github.miaj.text.Sentences;
 import io.github.miaj.text.Span;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Long documents through a stand-in detector that finds runs of at least four equal words. */
 class DocumentDetectorTest {
@@ -52,8 +50,7 @@ class DocumentDetectorTest {
     }
 
     /** A text of A's sentences, B of other sentences with copies of some of A's at given places. */
-    private record Planted(String a, String b, List<Span> inB) {
-    }
+    private record Planted(String a, String b, List<Span> inB) {}
 
     private static Planted plant(long seed, int sentencesA, int sentencesB, int[] copyFromA, int[] intoB) {
         Random r = new Random(seed);
@@ -101,8 +98,12 @@ class DocumentDetectorTest {
     void exhaustiveFindsTheSamePassages() {
         Planted p = plant(2, 80, 80, new int[] {5, 60}, new int[] {7, 70});
         DocumentDetection fast = new DocumentDetector(new RunDetector(false), WINDOW).detect(p.a(), p.b());
-        DocumentDetection slow = new DocumentDetector(new RunDetector(false), WINDOW).exhaustive().detect(p.a(), p.b());
-        assertEquals(slow.phrases().stream().map(PhraseMatch::b).toList(), fast.phrases().stream().map(PhraseMatch::b).toList());
+        DocumentDetection slow = new DocumentDetector(new RunDetector(false), WINDOW)
+                .exhaustive()
+                .detect(p.a(), p.b());
+        assertEquals(
+                slow.phrases().stream().map(PhraseMatch::b).toList(),
+                fast.phrases().stream().map(PhraseMatch::b).toList());
         assertEquals((long) slow.windowsA() * slow.windowsB(), slow.pairsRun());
         assertTrue(fast.pairsRun() < slow.pairsRun() / 10, fast.pairsRun() + " vs " + slow.pairsRun());
     }
@@ -136,8 +137,13 @@ class DocumentDetectorTest {
         assertEquals(1, d.phrases().size(), d.phrases().toString());
         assertEquals(passage, d.phrases().get(0).b());
         // and with tiny windows, which surely cut it, the exhaustive run still merges the pieces
-        DocumentDetection small = new DocumentDetector(new RunDetector(false), 12).exhaustive().withMinWords(5)
-                .detect(p.a().substring(Math.max(0, d.phrases().get(0).a().start() - 300), d.phrases().get(0).a().end() + 300),
+        DocumentDetection small = new DocumentDetector(new RunDetector(false), 12)
+                .exhaustive()
+                .withMinWords(5)
+                .detect(
+                        p.a().substring(
+                                        Math.max(0, d.phrases().get(0).a().start() - 300),
+                                        d.phrases().get(0).a().end() + 300),
                         p.b().substring(Math.max(0, passage.start() - 300), passage.end() + 300));
         assertEquals(1, small.phrases().size(), small.phrases() + " windows " + wb.size());
     }
@@ -149,10 +155,12 @@ class DocumentDetectorTest {
         for (String s : sentences(r, 40)) {
             noStops.add(s.substring(0, s.length() - 1));
         }
-        String a = String.join(" ", noStops) + ".";   // one sentence of ~500 words
+        String a = String.join(" ", noStops) + "."; // one sentence of ~500 words
         String copy = String.join(" ", noStops.subList(20, 22));
         String b = String.join(" ", sentences(r, 30)) + " " + copy + ". " + String.join(" ", sentences(r, 30));
-        DocumentDetection d = new DocumentDetector(new RunDetector(false), WINDOW).withMinWords(4).detect(a, b);
+        DocumentDetection d = new DocumentDetector(new RunDetector(false), WINDOW)
+                .withMinWords(4)
+                .detect(a, b);
         assertEquals(1, d.phrases().size(), d.phrases().toString());
         String found = d.phrases().get(0).b().of(b);
         assertEquals(copy, found.endsWith(".") ? found.substring(0, found.length() - 1) : found);
@@ -163,12 +171,17 @@ class DocumentDetectorTest {
         Planted p = plant(6, 300, 300, new int[] {3, 40, 100, 150, 200, 280}, new int[] {10, 50, 100, 150, 200, 290});
         RunDetector det = new RunDetector(true);
         List<long[]> seen = new ArrayList<>();
-        DocumentDetection d = new DocumentDetector(det, WINDOW).withBatchSize(4)
+        DocumentDetection d = new DocumentDetector(det, WINDOW)
+                .withBatchSize(4)
                 .detect(p.a(), p.b(), (done, total) -> seen.add(new long[] {done, total}));
         assertEquals(6, d.phrases().size());
-        assertTrue(det.source.batches.stream().allMatch(n -> n <= 4) && det.source.batches.stream().anyMatch(n -> n > 1),
+        assertTrue(
+                det.source.batches.stream().allMatch(n -> n <= 4)
+                        && det.source.batches.stream().anyMatch(n -> n > 1),
                 det.source.batches.toString());
-        assertEquals(d.pairsRun(), det.source.batches.stream().mapToInt(Integer::intValue).sum());
+        assertEquals(
+                d.pairsRun(),
+                det.source.batches.stream().mapToInt(Integer::intValue).sum());
         assertEquals(0, seen.get(0)[0]);
         assertEquals(d.pairsRun() + 1, seen.size());
         for (int k = 0; k < seen.size(); k++) {
@@ -183,11 +196,13 @@ class DocumentDetectorTest {
         RunDetector det = new RunDetector(false);
         DocumentDetector dd = new DocumentDetector(det, WINDOW).exhaustive().withBatchSize(1);
         try {
-            MiaException e = assertThrows(MiaException.class, () -> dd.detect(p.a(), p.b(), (done, total) -> {
-                if (done == 3) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
+            MiaException e = assertThrows(
+                    MiaException.class,
+                    () -> dd.detect(p.a(), p.b(), (done, total) -> {
+                        if (done == 3) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }));
             assertTrue(e.getMessage().contains("interrupted after 3 of"), e.getMessage());
             assertEquals(3, det.calls.get(), "work must stop at the next pair");
             assertTrue(Thread.currentThread().isInterrupted(), "the interrupt flag stays set for the caller");
@@ -207,14 +222,16 @@ class DocumentDetectorTest {
         PhraseMatch crossed = match(31, 33, 300, 303);
         List<PhraseMatch> out = DocumentDetector.merge(List.of(far, next, overlap, x, crossed));
         assertEquals(3, out.size(), out.toString());
-        PhraseMatch joined = out.stream().filter(m -> m.firstA() == 10).findFirst().orElseThrow();
+        PhraseMatch joined =
+                out.stream().filter(m -> m.firstA() == 10).findFirst().orElseThrow();
         assertEquals(30, joined.lastA());
         assertEquals(130, joined.lastB());
         assertEquals(new Span(10 * 6, 31 * 6 - 1), joined.a());
     }
 
     private static PhraseMatch match(int fa, int la, int fb, int lb) {
-        return new PhraseMatch(new Span(fa * 6, (la + 1) * 6 - 1), new Span(fb * 6, (lb + 1) * 6 - 1), fa, la, fb, lb, 0.9);
+        return new PhraseMatch(
+                new Span(fa * 6, (la + 1) * 6 - 1), new Span(fb * 6, (lb + 1) * 6 - 1), fa, la, fb, lb, 0.9);
     }
 
     /** Finds maximal runs of at least four equal words (phrases in word units); optionally through a source. */
@@ -247,8 +264,14 @@ class DocumentDetectorTest {
                         n++;
                     }
                     if (n >= 4) {
-                        out.add(new PhraseMatch(new Span(wa.get(i).start(), wa.get(i + n - 1).end()),
-                                new Span(wb.get(j).start(), wb.get(j + n - 1).end()), i, i + n - 1, j, j + n - 1, 1.0));
+                        out.add(new PhraseMatch(
+                                new Span(wa.get(i).start(), wa.get(i + n - 1).end()),
+                                new Span(wb.get(j).start(), wb.get(j + n - 1).end()),
+                                i,
+                                i + n - 1,
+                                j,
+                                j + n - 1,
+                                1.0));
                     }
                 }
             }
@@ -286,9 +309,16 @@ class DocumentDetectorTest {
 
         @Override
         public DetectorModel model() {
-            return new DetectorModel("verbatim", FeatureSpec.defaults(), List.of(),
-                    new double[0], 0, Decoding.threshold(0.5), new SourceInfo("runs", "0", List.of()),
-                    new Provenance("none", "0", Map.of(), "2025-01-01T00:00:00Z", "test", "17"), null);
+            return new DetectorModel(
+                    "verbatim",
+                    FeatureSpec.defaults(),
+                    List.of(),
+                    new double[0],
+                    0,
+                    Decoding.threshold(0.5),
+                    new SourceInfo("runs", "0", List.of()),
+                    new Provenance("none", "0", Map.of(), "2025-01-01T00:00:00Z", "test", "17"),
+                    null);
         }
 
         @Override
@@ -297,8 +327,7 @@ class DocumentDetectorTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     /** A source with no channels that records the size of each batch. */
@@ -346,7 +375,6 @@ class DocumentDetectorTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

@@ -1,5 +1,9 @@
 package io.github.miaj.detect;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.miaj.attention.AttentionSource;
 import io.github.miaj.attention.HeadName;
 import io.github.miaj.attention.PairAttention;
@@ -12,16 +16,11 @@ import io.github.miaj.text.TextMeasure;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
 import io.github.miaj.train.LogisticTrainer;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * A document cut once gives the window pairs that cutting it at every stage gives, and a detection that does
@@ -31,11 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DocumentPathsTest {
     /** Words, and a unit per line break: not additive over sentences, as a tokenizer is not. */
-    private static final TextMeasure WORDS_NL = t -> Words.of(t).size()
-            + (int) t.chars().filter(c -> c == '\n').count();
+    private static final TextMeasure WORDS_NL =
+            t -> Words.of(t).size() + (int) t.chars().filter(c -> c == '\n').count();
     /** Code points, and a unit per line break. */
-    private static final TextMeasure CHARS = t -> (int) t.codePoints()
-            .filter(c -> !Character.isWhitespace(c) || c == '\n').count();
+    private static final TextMeasure CHARS = t -> (int)
+            t.codePoints().filter(c -> !Character.isWhitespace(c) || c == '\n').count();
 
     /** The toy model behind a window of {@code max} tokens counted by {@code measure}. */
     private static final class Sized implements AttentionSource {
@@ -79,8 +78,7 @@ class DocumentPathsTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     private static List<String> prose(Random r, int n, int vocab, int min, int spread) {
@@ -122,11 +120,17 @@ class DocumentPathsTest {
         String passage = "The keeper climbed the spiral stairs every evening at dusk with a brass lantern.";
         StringBuilder a2 = new StringBuilder();
         for (int k = 0; k < 9; k++) {
-            a2.append(String.join(" ", prose(r, 10, 3000, 6, 15))).append("\n\n").append(passage).append("\n\n");
+            a2.append(String.join(" ", prose(r, 10, 3000, 6, 15)))
+                    .append("\n\n")
+                    .append(passage)
+                    .append("\n\n");
         }
         StringBuilder b2 = new StringBuilder();
         for (int k = 0; k < 3; k++) {
-            b2.append(String.join(" ", prose(r, 15, 3000, 6, 15))).append(' ').append(passage).append(' ');
+            b2.append(String.join(" ", prose(r, 15, 3000, 6, 15)))
+                    .append(' ')
+                    .append(passage)
+                    .append(' ');
         }
         out.add(new String[] {a2.toString(), b2.toString()});
         List<String> shortA = prose(r, 500, 300, 1, 3);
@@ -139,10 +143,13 @@ class DocumentPathsTest {
         for (int k = 0; k < 900; k++) {
             url.append((char) ('a' + r.nextInt(26)));
         }
-        out.add(new String[] {String.join(" ", prose(r, 20, 3000, 6, 15)) + " " + url + " end.",
-            "See " + url + " now. " + String.join(" ", sa.subList(0, 3))});
-        out.add(new String[] {"the old man walked to the river at night .",
-            "she said nothing . the old man walked to the river ."});
+        out.add(new String[] {
+            String.join(" ", prose(r, 20, 3000, 6, 15)) + " " + url + " end.",
+            "See " + url + " now. " + String.join(" ", sa.subList(0, 3))
+        });
+        out.add(new String[] {
+            "the old man walked to the river at night .", "she said nothing . the old man walked to the river ."
+        });
         out.add(new String[] {String.join(" ", sa.subList(0, 40)), ""});
         List<String> ma = prose(r, 60, 3000, 6, 15);
         List<String> mb = prose(r, 60, 3000, 6, 15);
@@ -155,9 +162,11 @@ class DocumentPathsTest {
      * The window pairs as they are found when every stage cuts the texts for itself: windows of each text for
      * the count, retrieval over the bare texts, and a retrieved window over the budget cut again as a text.
      */
-    private static List<WindowRetrieval.WindowPair> planCuttingEachTime(String a, String b, int budget,
-                                                                        TextMeasure m, boolean exhaustive) {
-        if (exhaustive || Sentences.windows(a, budget, m).size() <= 1 && Sentences.windows(b, budget, m).size() <= 1) {
+    private static List<WindowRetrieval.WindowPair> planCuttingEachTime(
+            String a, String b, int budget, TextMeasure m, boolean exhaustive) {
+        if (exhaustive
+                || Sentences.windows(a, budget, m).size() <= 1
+                        && Sentences.windows(b, budget, m).size() <= 1) {
             return WindowRetrieval.allPairs(a, b, budget, m);
         }
         LinkedHashSet<WindowRetrieval.WindowPair> out = new LinkedHashSet<>();
@@ -207,8 +216,11 @@ class DocumentPathsTest {
         int[] budgets = {40, 60, 80};
         for (int k = 0; k < 3; k++) {
             AttentionSource source = k == 0 ? new ToyAttentionSource() : new Sized(budgets[k], measures[k]);
-            detectors[k] = LogisticTrainer.builder().source(source).build()
-                    .fit("verbatim", ToyPairs.make(40, 1), ToyPairs.make(10, 2)).detector();
+            detectors[k] = LogisticTrainer.builder()
+                    .source(source)
+                    .build()
+                    .fit("verbatim", ToyPairs.make(40, 1), ToyPairs.make(10, 2))
+                    .detector();
             dds[k] = k == 0 ? new DocumentDetector(detectors[k], budgets[k]) : DocumentDetector.forSource(detectors[k]);
         }
         int refits = 0;

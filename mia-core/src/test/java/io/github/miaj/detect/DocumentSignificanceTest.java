@@ -1,17 +1,16 @@
 package io.github.miaj.detect;
 
-import io.github.miaj.InvalidInputException;
-import io.github.miaj.text.Span;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.miaj.InvalidInputException;
+import io.github.miaj.text.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 /** E-values, passages A holds several times, the document summary and degenerate texts. */
 class DocumentSignificanceTest {
@@ -23,14 +22,16 @@ class DocumentSignificanceTest {
             int n = 6 + r.nextInt(15);
             for (int k = 0; k < n; k++) {
                 String w = "w" + Integer.toString(r.nextInt(3000), 36);
-                b.append(b.length() == 0 ? "" : " ").append(k == 0 ? Character.toUpperCase(w.charAt(0)) + w.substring(1) : w);
+                b.append(b.length() == 0 ? "" : " ")
+                        .append(k == 0 ? Character.toUpperCase(w.charAt(0)) + w.substring(1) : w);
             }
             b.append('.');
         }
         return b.toString();
     }
 
-    private static final String PASSAGE = "The keeper climbed the spiral stairs every evening at dusk with a brass lantern.";
+    private static final String PASSAGE =
+            "The keeper climbed the spiral stairs every evening at dusk with a brass lantern.";
 
     @Test
     void aPassageHeldManyTimesInAIsReportedOnceWithItsOtherSources() {
@@ -44,7 +45,8 @@ class DocumentSignificanceTest {
         }
         a.append(prose(r, 12));
         String b = prose(r, 30) + " " + PASSAGE + " " + prose(r, 30);
-        DocumentDetection d = new DocumentDetector(new DocumentDetectorTest.RunDetector(false), WINDOW).detect(a.toString(), b);
+        DocumentDetection d =
+                new DocumentDetector(new DocumentDetectorTest.RunDetector(false), WINDOW).detect(a.toString(), b);
         assertTrue(d.pairsRun() > 0, "retrieval must not drop a passage A repeats");
         assertEquals(1, d.phrases().size(), d.phrases().toString());
         PhraseMatch m = d.phrases().get(0);
@@ -74,7 +76,13 @@ class DocumentSignificanceTest {
         assertEquals(1, strict.dropped());
         assertEquals(0, strict.coverageB());
         assertEquals(e, strict.evalue(), 0, "document E-value is the best match's, shown or not");
-        assertEquals(1, dd.keepAll().withMaxEvalue(Double.POSITIVE_INFINITY).detect(a, b).phrases().size());
+        assertEquals(
+                1,
+                dd.keepAll()
+                        .withMaxEvalue(Double.POSITIVE_INFINITY)
+                        .detect(a, b)
+                        .phrases()
+                        .size());
         assertThrows(InvalidInputException.class, () -> dd.withMaxEvalue(0));
         assertThrows(InvalidInputException.class, () -> dd.withMaxEvalue(Double.NaN));
     }
@@ -114,8 +122,14 @@ class DocumentSignificanceTest {
         String once = prose(r, 30) + " " + s + prose(r, 30);
         DocumentDetection one = new DocumentDetector(det, WINDOW).detect(a, once);
         assertTrue(one.pairsRun() >= 1 && one.pairsRun() <= WindowRetrieval.MAX_SOURCES, one.pairsRun() + " pairs");
-        assertEquals(1, one.phrases().size(), one.phrases() + " all: "
-                + new DocumentDetector(det, WINDOW).keepAll().detect(a, once).phrases());
+        assertEquals(
+                1,
+                one.phrases().size(),
+                one.phrases() + " all: "
+                        + new DocumentDetector(det, WINDOW)
+                                .keepAll()
+                                .detect(a, once)
+                                .phrases());
         assertTrue(one.phrases().get(0).otherSources().size() >= 1);
     }
 }

@@ -1,5 +1,10 @@
 package io.github.miaj.detect;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.attention.PairAttention;
 import io.github.miaj.attention.TextPair;
@@ -9,19 +14,13 @@ import io.github.miaj.model.FeatureWeight;
 import io.github.miaj.testing.ToyAttentionSource;
 import io.github.miaj.testing.ToyPairs;
 import io.github.miaj.train.LogisticTrainer;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The explanation is part of the detector contract: contributions add up to the decision the detector made. */
 class ExplanationTest {
@@ -30,8 +29,11 @@ class ExplanationTest {
 
     @BeforeAll
     static void train() {
-        detector = LogisticTrainer.builder().source(SOURCE).build()
-                .fit("verbatim", ToyPairs.make(40, 1), ToyPairs.make(10, 2)).detector();
+        detector = LogisticTrainer.builder()
+                .source(SOURCE)
+                .build()
+                .fit("verbatim", ToyPairs.make(40, 1), ToyPairs.make(10, 2))
+                .detector();
     }
 
     @Test
@@ -100,9 +102,11 @@ class ExplanationTest {
 
     @Test
     void sharesSumToOneAndSeeTheLinkedPairs() {
-        EvidenceShares sh = EvidenceShares.measure(detector, List.of(
-                new TextPair("the old man walked to the river .", "the old man walked to the river at night ."),
-                new TextPair("door window hand", "she said nothing .")));
+        EvidenceShares sh = EvidenceShares.measure(
+                detector,
+                List.of(
+                        new TextPair("the old man walked to the river .", "the old man walked to the river at night ."),
+                        new TextPair("door window hand", "she said nothing .")));
         double total = 0;
         double linked = 0;
         for (Evidence e : Evidence.values()) {

@@ -1,5 +1,8 @@
 package io.github.miaj.detect;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.miaj.ModelException;
 import io.github.miaj.attention.AttentionSource;
 import io.github.miaj.attention.HeadName;
@@ -10,6 +13,8 @@ import io.github.miaj.model.FeatureWeight;
 import io.github.miaj.text.Sentences;
 import io.github.miaj.text.Span;
 import io.github.miaj.text.TextMeasure;
+import java.nio.file.Path;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -17,48 +22,59 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * Windows sized by a tokenizer's own count: text of any shape (no spaces, one huge "word", punctuation runs,
  * emoji) is cut into windows that fit, and a document detector never refuses a text for its length.
  */
 class WindowSizingTest {
     /** One token per non-whitespace code point, plus one per line break: a tokenizer unlike whitespace words. */
-    static final TextMeasure CHARS = t -> (int) t.codePoints().filter(c -> !Character.isWhitespace(c) || c == '\n')
-            .count();
+    static final TextMeasure CHARS = t -> (int)
+            t.codePoints().filter(c -> !Character.isWhitespace(c) || c == '\n').count();
 
     @Provide
     Arbitrary<String> texts() {
-        Arbitrary<String> cjk = Arbitraries.strings().withCharRange('\u4e00', '\u4fff').ofMinLength(1).ofMaxLength(400);
-        Arbitrary<String> url = Arbitraries.strings().withChars("abcdefghij/:.?=&%-_0123456789").ofMinLength(50)
-                .ofMaxLength(600).map(s -> "https://" + s);
-        Arbitrary<String> punct = Arbitraries.strings().withChars("!?.,;:-=*#()[]{}").ofMinLength(1).ofMaxLength(300);
-        Arbitrary<String> latex = Arbitraries.strings().withChars("\\{}^_$abcxyz0123456789").ofMinLength(20)
+        Arbitrary<String> cjk = Arbitraries.strings()
+                .withCharRange('\u4e00', '\u4fff')
+                .ofMinLength(1)
+                .ofMaxLength(400);
+        Arbitrary<String> url = Arbitraries.strings()
+                .withChars("abcdefghij/:.?=&%-_0123456789")
+                .ofMinLength(50)
+                .ofMaxLength(600)
+                .map(s -> "https://" + s);
+        Arbitrary<String> punct = Arbitraries.strings()
+                .withChars("!?.,;:-=*#()[]{}")
+                .ofMinLength(1)
+                .ofMaxLength(300);
+        Arbitrary<String> latex = Arbitraries.strings()
+                .withChars("\\{}^_$abcxyz0123456789")
+                .ofMinLength(20)
                 .ofMaxLength(400);
         Arbitrary<String> emoji = Arbitraries.of("\uD83D\uDE00", "\uD83D\uDC4D\uD83C\uDFFD", "\u00e9", "x")
-                .list().ofMaxSize(200).map(l -> String.join("", l));
+                .list()
+                .ofMaxSize(200)
+                .map(l -> String.join("", l));
         Arbitrary<String> prose = Arbitraries.of("The", "cat", "sat.", "on", "a", "mat,", "and", "then?")
-                .list().ofMaxSize(120).map(l -> String.join(" ", l));
+                .list()
+                .ofMaxSize(120)
+                .map(l -> String.join(" ", l));
         Arbitrary<String> part = Arbitraries.oneOf(cjk, url, punct, latex, emoji, prose);
         Arbitrary<String> sep = Arbitraries.of(" ", "\n", "\n\n", ". ", "\u3002", "");
-        return Arbitraries.oneOf(part, part.list().ofMinSize(1).ofMaxSize(6)
-                .flatMap(ps -> sep.map(s -> String.join(s, ps))));
+        return Arbitraries.oneOf(
+                part, part.list().ofMinSize(1).ofMaxSize(6).flatMap(ps -> sep.map(s -> String.join(s, ps))));
     }
 
     @Property(tries = 300)
-    void windowsFitAndCoverEveryCharacter(@ForAll("texts") String text, @ForAll @IntRange(min = 2, max = 80) int budget) {
+    void windowsFitAndCoverEveryCharacter(
+            @ForAll("texts") String text, @ForAll @IntRange(min = 2, max = 80) int budget) {
         List<Span> windows = Sentences.windows(text, budget, CHARS);
         StringBuilder covered = new StringBuilder();
         int last = 0;
         for (Span w : windows) {
             assertTrue(w.start() >= last, "windows overlap or go back: " + windows);
             String t = w.of(text);
-            assertTrue(CHARS.size(t) <= budget || t.codePointCount(0, t.length()) == 1,
+            assertTrue(
+                    CHARS.size(t) <= budget || t.codePointCount(0, t.length()) == 1,
                     "window of " + CHARS.size(t) + " units over a budget of " + budget);
             // nothing between windows but whitespace
             assertTrue(text.substring(last, w.start()).isBlank(), "characters dropped between windows");
@@ -129,8 +145,7 @@ class WindowSizingTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     /** The run detector of {@link DocumentDetectorTest}, behind a source that must accept every pair. */
@@ -184,7 +199,6 @@ class WindowSizingTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

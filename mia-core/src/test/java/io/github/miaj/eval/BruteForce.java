@@ -5,8 +5,7 @@ import java.util.Random;
 
 /** Obvious O(n·distinct) references for the scored metrics. */
 final class BruteForce {
-    private BruteForce() {
-    }
+    private BruteForce() {}
 
     /** Distinct scores, descending. */
     static float[] thresholds(float[] s) {

@@ -1,5 +1,9 @@
 package io.github.miaj.eval;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.gold.GoldAlignment;
 import io.github.miaj.gold.WordLink;
@@ -7,16 +11,11 @@ import io.github.miaj.model.Decoding;
 import io.github.miaj.model.Metrics;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class DecodingSearchTest {
     private static List<Word> words(int n) {
@@ -54,7 +53,8 @@ class DecodingSearchTest {
             assertEquals(mode, best.argmax());
             for (int k = 0; k <= 100; k++) {
                 double f = s.f1(new Decoding(k / 100.0, mode, 1));
-                assertTrue(s.f1(best) >= f - 1e-9, mode + ": threshold " + k / 100.0 + " gives " + f + " > " + s.f1(best));
+                assertTrue(
+                        s.f1(best) >= f - 1e-9, mode + ": threshold " + k / 100.0 + " gives " + f + " > " + s.f1(best));
             }
         }
         // over both modes, the better one wins
@@ -86,7 +86,9 @@ class DecodingSearchTest {
         Metrics m = s.evaluate(new Decoding(0.05, Decoding.Argmax.NONE, 1)).metrics();
         assertEquals(0.5, m.precision(), 1e-12);
         assertEquals(1.0, m.recall(), 1e-12);
-        assertEquals(Decoding.Argmax.NONE, s.best(List.of(Decoding.Argmax.NONE), List.of(1)).argmax());
+        assertEquals(
+                Decoding.Argmax.NONE,
+                s.best(List.of(Decoding.Argmax.NONE), List.of(1)).argmax());
         assertTrue(s.best(List.of(Decoding.Argmax.NONE), List.of(1)).threshold() > 0.2);
     }
 
@@ -99,8 +101,8 @@ class DecodingSearchTest {
         p[10] = 0.9f;
         p[3] = 0.95f; // (0, 3): not gold
         List<WordLink> sure = List.of(new WordLink(0, 0), new WordLink(1, 1), new WordLink(2, 2));
-        DecodingSearch s = new DecodingSearch(List.of(
-                new DecodingSearch.Pair(p, words(4), words(4), GoldAlignment.sureOnly(sure))));
+        DecodingSearch s = new DecodingSearch(
+                List.of(new DecodingSearch.Pair(p, words(4), words(4), GoldAlignment.sureOnly(sure))));
         Decoding d = s.best(List.of(Decoding.Argmax.NONE), List.of(1, 2));
         assertEquals(2, d.minPhrase());
         assertEquals(1.0, s.f1(d), 1e-12);
@@ -108,10 +110,13 @@ class DecodingSearchTest {
 
     @Test
     void pairsMustFitTheirUnits() {
-        assertThrows(InvalidInputException.class, () -> new DecodingSearch.Pair(new float[3], words(2), words(2),
-                GoldAlignment.empty()));
-        assertThrows(InvalidInputException.class, () -> new DecodingSearch.Pair(new float[4], words(2), words(2),
-                GoldAlignment.sureOnly(List.of(new WordLink(2, 0)))));
+        assertThrows(
+                InvalidInputException.class,
+                () -> new DecodingSearch.Pair(new float[3], words(2), words(2), GoldAlignment.empty()));
+        assertThrows(
+                InvalidInputException.class,
+                () -> new DecodingSearch.Pair(
+                        new float[4], words(2), words(2), GoldAlignment.sureOnly(List.of(new WordLink(2, 0)))));
         assertThrows(InvalidInputException.class, () -> new DecodingSearch(null));
     }
 }

@@ -1,7 +1,6 @@
 package io.github.miaj.eval;
 
 import io.github.miaj.eval.baseline.GreedyStringTiling;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -11,8 +10,7 @@ import java.util.Random;
  * {@code java -cp mia-core/target/classes:mia-core/target/test-classes io.github.miaj.eval.EvalBench [n]}.
  */
 public final class EvalBench {
-    private EvalBench() {
-    }
+    private EvalBench() {}
 
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000_000;
@@ -30,8 +28,9 @@ public final class EvalBench {
             double ap = c.averagePrecision();
             ThresholdChoice best = ThresholdChooser.bestF1(c);
             long t2 = System.nanoTime();
-            System.out.printf("n=%d curve %.0f ms, AP + best F1 %.0f ms (AP %.4f, F1 %.4f at %.3f)%n", n,
-                    (t1 - t0) / 1e6, (t2 - t1) / 1e6, ap, best.f1(), best.threshold());
+            System.out.printf(
+                    "n=%d curve %.0f ms, AP + best F1 %.0f ms (AP %.4f, F1 %.4f at %.3f)%n",
+                    n, (t1 - t0) / 1e6, (t2 - t1) / 1e6, ap, best.f1(), best.threshold());
         }
         List<String> a = new ArrayList<>();
         List<String> b = new ArrayList<>();
@@ -54,8 +53,10 @@ public final class EvalBench {
             long t1 = System.nanoTime();
             int tiles2 = gst.tiles(shuffledA, shuffledB).size();
             long t2 = System.nanoTime();
-            System.out.printf("GST 2000x2000: random 6-word vocabulary %d tiles %.0f ms; 20 shuffled blocks %d tiles"
-                    + " %.0f ms%n", tiles, (t1 - t0) / 1e6, tiles2, (t2 - t1) / 1e6);
+            System.out.printf(
+                    "GST 2000x2000: random 6-word vocabulary %d tiles %.0f ms; 20 shuffled blocks %d tiles"
+                            + " %.0f ms%n",
+                    tiles, (t1 - t0) / 1e6, tiles2, (t2 - t1) / 1e6);
         }
     }
 }

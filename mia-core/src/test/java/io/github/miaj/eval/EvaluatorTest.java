@@ -1,25 +1,25 @@
 package io.github.miaj.eval;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.gold.GoldAlignment;
 import io.github.miaj.gold.Pharaoh;
 import io.github.miaj.gold.WordLink;
 import io.github.miaj.model.Metrics;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class EvaluatorTest {
     private static final double EPS = 1e-12;
 
     // S = {0-0, 1-1, 2-2}, P = S + {2-3, 3-3}; A = {0-0, 1-1, 2-3, 3-2}
     private static final GoldAlignment GOLD = Pharaoh.parse("0-0 1-1 2-2 2p3 3p3");
-    private static final Set<WordLink> PREDICTED = Pharaoh.parse("0-0 1-1 2-3 3-2").possible();
+    private static final Set<WordLink> PREDICTED =
+            Pharaoh.parse("0-0 1-1 2-3 3-2").possible();
 
     @Test
     void handComputedWithPossibleLinks() {
@@ -89,19 +89,21 @@ class EvaluatorTest {
         // adding without words leaves the non-identical counts alone
         e.add(Set.of(), Pharaoh.parse("0-0"));
         assertEquals(0.5, e.nonIdenticalRecall(), EPS);
-        assertTrue(Double.isNaN(new Evaluator().add(Set.of(), Pharaoh.parse("0-0"), List.of("x"), List.of("x"))
+        assertTrue(Double.isNaN(new Evaluator()
+                .add(Set.of(), Pharaoh.parse("0-0"), List.of("x"), List.of("x"))
                 .nonIdenticalRecall()));
     }
 
     @Test
     void linksBeyondTheWordsAreRejected() {
         Evaluator e = new Evaluator().add(Set.of(), GoldAlignment.empty());
-        InvalidInputException ex = assertThrows(InvalidInputException.class,
+        InvalidInputException ex = assertThrows(
+                InvalidInputException.class,
                 () -> e.add(Set.of(new WordLink(0, 5)), GoldAlignment.empty(), List.of("a"), List.of("b")));
         assertTrue(ex.getMessage().contains("evaluated pair 1 (predicted)"), ex.getMessage());
         assertTrue(ex.getMessage().contains("'0-5'"), ex.getMessage());
-        assertThrows(InvalidInputException.class,
-                () -> e.add(Set.of(), Pharaoh.parse("1-0"), List.of("a"), List.of("b")));
+        assertThrows(
+                InvalidInputException.class, () -> e.add(Set.of(), Pharaoh.parse("1-0"), List.of("a"), List.of("b")));
         assertEquals(1, e.pairs());
     }
 
@@ -109,7 +111,11 @@ class EvaluatorTest {
     void mergeAddsCounts() {
         Evaluator a = new Evaluator().add(PREDICTED, GOLD);
         Evaluator b = new Evaluator().add(Set.of(), Pharaoh.parse("0-0"));
-        assertEquals(new Evaluator().add(PREDICTED, GOLD).add(Set.of(), Pharaoh.parse("0-0")).metrics(),
+        assertEquals(
+                new Evaluator()
+                        .add(PREDICTED, GOLD)
+                        .add(Set.of(), Pharaoh.parse("0-0"))
+                        .metrics(),
                 a.merge(b).metrics());
     }
 }

@@ -1,13 +1,12 @@
 package io.github.miaj.eval;
 
-import io.github.miaj.InvalidInputException;
-import org.junit.jupiter.api.Test;
-
-import java.util.Random;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.miaj.InvalidInputException;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 class PrCurveTest {
     private static final float[] S = {0.8f, 0.9f, 0.6f, 0.8f, 0.7f};
@@ -29,9 +28,17 @@ class PrCurveTest {
 
     @Test
     void tiesDoNotDependOnOrder() {
-        assertEquals(0.5, PrCurve.of(new float[] {0.5f, 0.5f}, new boolean[] {true, false}).averagePrecision());
-        assertEquals(0.5, PrCurve.of(new float[] {0.5f, 0.5f}, new boolean[] {false, true}).averagePrecision());
-        assertEquals(0.5, PrCurve.of(new float[] {0f, -0f}, new boolean[] {false, true}).averagePrecision());
+        assertEquals(
+                0.5,
+                PrCurve.of(new float[] {0.5f, 0.5f}, new boolean[] {true, false})
+                        .averagePrecision());
+        assertEquals(
+                0.5,
+                PrCurve.of(new float[] {0.5f, 0.5f}, new boolean[] {false, true})
+                        .averagePrecision());
+        assertEquals(
+                0.5,
+                PrCurve.of(new float[] {0f, -0f}, new boolean[] {false, true}).averagePrecision());
     }
 
     @Test
@@ -50,17 +57,18 @@ class PrCurveTest {
 
     @Test
     void noPositivesGivesNaN() {
-        assertTrue(Double.isNaN(PrCurve.of(new float[] {1f}, new boolean[] {false}).averagePrecision()));
+        assertTrue(
+                Double.isNaN(PrCurve.of(new float[] {1f}, new boolean[] {false}).averagePrecision()));
         assertTrue(Double.isNaN(PrCurve.of(new float[0], new boolean[0]).averagePrecision()));
     }
 
     @Test
     void rejectsBadInput() {
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> PrCurve.of(new float[] {1f, Float.NaN}, new boolean[2]));
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class, () -> PrCurve.of(new float[] {1f, Float.NaN}, new boolean[2]));
         assertTrue(e.getMessage().contains("score 1"), e.getMessage());
-        assertThrows(InvalidInputException.class, () -> PrCurve.of(new float[] {Float.POSITIVE_INFINITY},
-                new boolean[1]));
+        assertThrows(
+                InvalidInputException.class, () -> PrCurve.of(new float[] {Float.POSITIVE_INFINITY}, new boolean[1]));
         assertThrows(InvalidInputException.class, () -> PrCurve.of(new float[2], new boolean[1]));
         assertThrows(InvalidInputException.class, () -> PrCurve.of(new float[2], new boolean[2], 3, 0));
         assertThrows(InvalidInputException.class, () -> PrCurve.of(new float[2], new boolean[2], 2, -1));
@@ -68,8 +76,9 @@ class PrCurveTest {
 
     @Test
     void orderedBitsKeepFloatOrder() {
-        float[] v = {-Float.MAX_VALUE, -3.5f, -1f, -Float.MIN_VALUE, 0f, Float.MIN_VALUE, 1e-30f, 1f, 2f,
-                Float.MAX_VALUE};
+        float[] v = {
+            -Float.MAX_VALUE, -3.5f, -1f, -Float.MIN_VALUE, 0f, Float.MIN_VALUE, 1e-30f, 1f, 2f, Float.MAX_VALUE
+        };
         for (int i = 0; i + 1 < v.length; i++) {
             assertTrue(PrCurve.orderedBits(v[i]) < PrCurve.orderedBits(v[i + 1]), "at " + v[i]);
             assertEquals(v[i], PrCurve.fromOrderedBits(PrCurve.orderedBits(v[i])));

@@ -1,12 +1,11 @@
 package io.github.miaj.eval;
 
-import io.github.miaj.InvalidInputException;
-import org.junit.jupiter.api.Test;
-
-import java.util.Random;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.miaj.InvalidInputException;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 class ScoredLinksTest {
     @Test

@@ -1,14 +1,13 @@
 package io.github.miaj.eval;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.eval.TextAlignmentScores.Passage;
 import io.github.miaj.text.Span;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
 
 class TextAlignmentScoresTest {
     private static Passage p(int a0, int a1, int b0, int b1) {
@@ -28,8 +27,8 @@ class TextAlignmentScoresTest {
 
     @Test
     void twoDetectionsOfOneCaseDoubleGranularity() {
-        TextAlignmentScores m = TextAlignmentScores.of(List.of(p(0, 100, 0, 100)),
-                List.of(p(0, 50, 0, 50), p(50, 100, 50, 100)));
+        TextAlignmentScores m =
+                TextAlignmentScores.of(List.of(p(0, 100, 0, 100)), List.of(p(0, 50, 0, 50), p(50, 100, 50, 100)));
         assertEquals(1.0, m.precision(), 1e-12);
         assertEquals(1.0, m.recall(), 1e-12);
         assertEquals(2.0, m.granularity(), 1e-12);
@@ -40,8 +39,8 @@ class TextAlignmentScoresTest {
     @Test
     void detectionWithTheWrongSourceDetectsNothing() {
         // r2 covers the case in B but points at other characters of A: it counts 0 towards precision
-        TextAlignmentScores m = TextAlignmentScores.of(List.of(p(0, 10, 0, 10)),
-                List.of(p(0, 10, 0, 10), p(50, 60, 0, 10)));
+        TextAlignmentScores m =
+                TextAlignmentScores.of(List.of(p(0, 10, 0, 10)), List.of(p(0, 10, 0, 10), p(50, 60, 0, 10)));
         assertEquals(0.5, m.precision(), 1e-12);
         assertEquals(1.0, m.recall(), 1e-12);
         assertEquals(1.0, m.granularity(), 1e-12);
@@ -50,8 +49,8 @@ class TextAlignmentScoresTest {
 
     @Test
     void overlappingDetectionsAreCountedOnceInRecall() {
-        TextAlignmentScores m = TextAlignmentScores.of(List.of(p(0, 20, 0, 20)),
-                List.of(p(0, 10, 0, 10), p(0, 10, 0, 10)));
+        TextAlignmentScores m =
+                TextAlignmentScores.of(List.of(p(0, 20, 0, 20)), List.of(p(0, 10, 0, 10), p(0, 10, 0, 10)));
         assertEquals(0.5, m.recall(), 1e-12);
         assertEquals(1.0, m.precision(), 1e-12);
         assertEquals(2.0, m.granularity(), 1e-12);
@@ -60,8 +59,8 @@ class TextAlignmentScoresTest {
     @Test
     void oneDetectionOverTwoCasesAndAMissedCase() {
         // r spans s1 and s2 and the 20 + 20 characters between them; s3 is missed
-        TextAlignmentScores m = TextAlignmentScores.of(List.of(p(0, 10, 0, 10), p(20, 30, 20, 30), p(40, 50, 40, 50)),
-                List.of(p(0, 30, 0, 30)));
+        TextAlignmentScores m = TextAlignmentScores.of(
+                List.of(p(0, 10, 0, 10), p(20, 30, 20, 30), p(40, 50, 40, 50)), List.of(p(0, 30, 0, 30)));
         assertEquals(40.0 / 60, m.precision(), 1e-12);
         assertEquals(2.0 / 3, m.recall(), 1e-12);
         assertEquals(1.0, m.granularity(), 1e-12);

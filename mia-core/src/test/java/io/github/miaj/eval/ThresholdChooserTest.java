@@ -1,12 +1,11 @@
 package io.github.miaj.eval;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Random;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 class ThresholdChooserTest {
     @Test
@@ -43,7 +42,9 @@ class ThresholdChooserTest {
         assertEquals(Float.POSITIVE_INFINITY, c.threshold());
         assertEquals(0, c.f1());
         assertEquals(4, c.falseNegatives());
-        assertEquals(Float.POSITIVE_INFINITY, ThresholdChooser.bestF1(new float[0], new boolean[0]).threshold());
+        assertEquals(
+                Float.POSITIVE_INFINITY,
+                ThresholdChooser.bestF1(new float[0], new boolean[0]).threshold());
     }
 
     @Test
@@ -68,8 +69,8 @@ class ThresholdChooserTest {
             ThresholdChoice c = ThresholdChooser.bestF1(s, y, n, extra);
             assertEquals((float) expected[0], c.threshold(), "round " + round);
             assertEquals(expected[1], c.f1(), 1e-12, "round " + round);
-            assertEquals(PrCurve.of(s, y, n, extra).positives(), c.truePositives() + c.falseNegatives(),
-                    "round " + round);
+            assertEquals(
+                    PrCurve.of(s, y, n, extra).positives(), c.truePositives() + c.falseNegatives(), "round " + round);
         }
     }
 }

@@ -1,27 +1,30 @@
 package io.github.miaj.feature;
 
-import io.github.miaj.IncompatibleSourceException;
-import io.github.miaj.attention.HeadName;
-import io.github.miaj.attention.PairAttention;
-import io.github.miaj.attention.Token;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.miaj.IncompatibleSourceException;
+import io.github.miaj.attention.HeadName;
+import io.github.miaj.attention.PairAttention;
+import io.github.miaj.attention.Token;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
 class FeatureExtractorTest {
-    private static final List<HeadName> CH = List.of(HeadName.parse("self.L00.H00.ab"), HeadName.parse("self.L00.H00.ba"));
+    private static final List<HeadName> CH =
+            List.of(HeadName.parse("self.L00.H00.ab"), HeadName.parse("self.L00.H00.ba"));
 
     /** A = "unbeliev able day" as tokens un|believ|able (word 0) and day (word 1); B = "a day" (two tokens). */
     private static PairAttention subwordPair(float[] ab, float[] ba) {
         String a = "unbelievable day";
         String b = "a day";
-        List<Token> ta = List.of(new Token("un", 0, 2, 0), new Token("believ", 2, 8, 0), new Token("able", 8, 12, 0),
+        List<Token> ta = List.of(
+                new Token("un", 0, 2, 0),
+                new Token("believ", 2, 8, 0),
+                new Token("able", 8, 12, 0),
                 new Token("day", 13, 16, 1));
         List<Token> tb = List.of(new Token("a", 0, 1, 0), new Token("day", 2, 5, 1));
         float[] data = new float[2 * 4 * 2];
@@ -57,7 +60,10 @@ class FeatureExtractorTest {
     @Test
     void excludeSinksMakesRowsDistributionsOverTheOtherText() {
         float[] ab = {0.1f, 0.1f, 0.2f, 0.2f, 0.3f, 0.1f, 0.05f, 0.15f};
-        FeatureSpec spec = FeatureSpec.builder().optGranularity(Granularity.TOKEN).optExcludeSinks(true).build();
+        FeatureSpec spec = FeatureSpec.builder()
+                .optGranularity(Granularity.TOKEN)
+                .optExcludeSinks(true)
+                .build();
         UnitFeatures f = new FeatureExtractor(spec, CH).extract(subwordPair(ab, new float[8]));
         for (int i = 0; i < 4; i++) {
             assertEquals(1.0, f.base(0, i, 0) + f.base(0, i, 1), 1e-6);
@@ -100,8 +106,8 @@ class FeatureExtractorTest {
         assertEquals(0, run[1 * nB + 0]);
         assertEquals(0, run[3 * nB + 3]);
         // an edited word inside a copy is flanked on both sides, the word beside a copied sentence is not
-        int[] flank = Lexicon.flankLengths(List.of("we", "dine", "at", "noon", "today"),
-                List.of("we", "dine", "on", "noon", "today"));
+        int[] flank = Lexicon.flankLengths(
+                List.of("we", "dine", "at", "noon", "today"), List.of("we", "dine", "on", "noon", "today"));
         assertEquals(2, flank[2 * 5 + 2]); // "at" / "on": "we dine" before, "noon today" after
         assertEquals(0, flank[1 * 5 + 1]); // "dine": "we" before, but "at" and "on" differ after
         int[] edge = Lexicon.flankLengths(List.of("x", "charming.", "we", "dine"), List.of("y", "much.", "we", "dine"));
@@ -115,7 +121,8 @@ class FeatureExtractorTest {
     void runFeatureIsLog2OfOnePlusTheRunLength() {
         FeatureSpec spec = FeatureSpec.builder().optLexical(true).optRun(true).build();
         FeatureExtractor fx = new FeatureExtractor(spec, CH);
-        assertEquals(List.of("self.L00.H00.ab", "lex.exact", "lex.fold", "lex.sim", "lex.run", "lex.flank"),
+        assertEquals(
+                List.of("self.L00.H00.ab", "lex.exact", "lex.fold", "lex.sim", "lex.run", "lex.flank"),
                 fx.featureNames());
         List<Token> ta = List.of(new Token("a", 0, 1, 0), new Token("b", 2, 3, 1), new Token("c", 4, 5, 2));
         List<Token> tb = List.of(new Token("x", 0, 1, 0), new Token("b", 2, 3, 1), new Token("c", 4, 5, 2));
@@ -132,10 +139,20 @@ class FeatureExtractorTest {
 
     @Test
     void positionFeaturesMeasureDistanceFromTheDiagonalAndTheLengthRatio() {
-        FeatureSpec spec = FeatureSpec.builder().optLexical(true).optPosition(true).build();
+        FeatureSpec spec =
+                FeatureSpec.builder().optLexical(true).optPosition(true).build();
         FeatureExtractor fx = new FeatureExtractor(spec, CH);
-        assertEquals(List.of("self.L00.H00.ab", "lex.exact", "lex.fold", "lex.sim", "pos.dist", "pos.dist2",
-                "pos.logratio", "pos.abslogratio"), fx.featureNames());
+        assertEquals(
+                List.of(
+                        "self.L00.H00.ab",
+                        "lex.exact",
+                        "lex.fold",
+                        "lex.sim",
+                        "pos.dist",
+                        "pos.dist2",
+                        "pos.logratio",
+                        "pos.abslogratio"),
+                fx.featureNames());
         // A has 4 words, B has 2: relative positions 1/8, 3/8, 5/8, 7/8 against 1/4, 3/4
         List<Token> ta = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -205,15 +222,21 @@ class FeatureExtractorTest {
     @Test
     void attentionFromAnotherLayoutIsRejected() {
         FeatureExtractor fx = new FeatureExtractor(FeatureSpec.defaults(), CH);
-        PairAttention other = new PairAttention("x", "y", List.of(new Token("x", 0, 1, 0)), List.of(new Token("y", 0, 1, 0)),
-                List.of(HeadName.parse("cross.L00.H00")), new float[1]);
+        PairAttention other = new PairAttention(
+                "x",
+                "y",
+                List.of(new Token("x", 0, 1, 0)),
+                List.of(new Token("y", 0, 1, 0)),
+                List.of(HeadName.parse("cross.L00.H00")),
+                new float[1]);
         assertThrows(IncompatibleSourceException.class, () -> fx.extract(other));
     }
 
     @Test
     void emptyTextGivesNoUnits() {
         FeatureExtractor fx = new FeatureExtractor(FeatureSpec.defaults(), CH);
-        UnitFeatures f = fx.extract(new PairAttention("   ", "y", List.of(), List.of(new Token("y", 0, 1, 0)), CH, new float[0]));
+        UnitFeatures f = fx.extract(
+                new PairAttention("   ", "y", List.of(), List.of(new Token("y", 0, 1, 0)), CH, new float[0]));
         assertEquals(0, f.sizeA());
         assertEquals(0, f.logits(new double[fx.numFeatures()], 0).length);
     }

@@ -1,24 +1,23 @@
 package io.github.miaj.feature;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.attention.HeadName;
 import io.github.miaj.attention.PairAttention;
 import io.github.miaj.attention.Token;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /** The streamed linear score must equal extract-then-logits, whatever the spec and the sub-word layout. */
 class LinearScorerTest {
@@ -83,13 +82,20 @@ class LinearScorerTest {
     }
 
     @Property(tries = 60)
-    void streamedScoresEqualExtractThenLogits(@ForAll @IntRange(min = 0, max = 127) int flags,
-                                              @ForAll @IntRange(min = 0, max = 9) int wordsA,
-                                              @ForAll @IntRange(min = 0, max = 9) int wordsB,
-                                              @ForAll long seed) {
-        FeatureSpec spec = FeatureSpec.builder().optGranularity((flags & 1) == 0 ? Granularity.WORD : Granularity.TOKEN)
-                .optBothDirections((flags & 2) != 0).optDiagonal((flags & 4) != 0).optExcludeSinks((flags & 8) != 0)
-                .optLexical((flags & 16) != 0).optPosition((flags & 32) != 0).optRun((flags & 64) != 0).build();
+    void streamedScoresEqualExtractThenLogits(
+            @ForAll @IntRange(min = 0, max = 127) int flags,
+            @ForAll @IntRange(min = 0, max = 9) int wordsA,
+            @ForAll @IntRange(min = 0, max = 9) int wordsB,
+            @ForAll long seed) {
+        FeatureSpec spec = FeatureSpec.builder()
+                .optGranularity((flags & 1) == 0 ? Granularity.WORD : Granularity.TOKEN)
+                .optBothDirections((flags & 2) != 0)
+                .optDiagonal((flags & 4) != 0)
+                .optExcludeSinks((flags & 8) != 0)
+                .optLexical((flags & 16) != 0)
+                .optPosition((flags & 32) != 0)
+                .optRun((flags & 64) != 0)
+                .build();
         assertSameScores(spec, randomPair(seed, wordsA, wordsB), seed + 1);
     }
 

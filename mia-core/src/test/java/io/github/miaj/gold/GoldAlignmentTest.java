@@ -1,16 +1,15 @@
 package io.github.miaj.gold;
 
-import io.github.miaj.InvalidInputException;
-import io.github.miaj.text.Span;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Set;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.miaj.InvalidInputException;
+import io.github.miaj.text.Span;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 class GoldAlignmentTest {
     private static final WordLink L00 = new WordLink(0, 0);
@@ -39,10 +38,14 @@ class GoldAlignmentTest {
         //         0    5   9
         String a = "big red  car";
         String b = "voiture rouge";
-        LabelledPair p = new LabelledPair("p1", a, b, List.of(
-                GoldLink.sure(new Span(9, 12), new Span(0, 7)),          // car - voiture
-                new GoldLink(new Span(0, 7), new Span(8, 13), false),     // "big red" - rouge, possible
-                GoldLink.sure(new Span(5, 6), new Span(8, 10))));        // part of red - part of rouge
+        LabelledPair p = new LabelledPair(
+                "p1",
+                a,
+                b,
+                List.of(
+                        GoldLink.sure(new Span(9, 12), new Span(0, 7)), // car - voiture
+                        new GoldLink(new Span(0, 7), new Span(8, 13), false), // "big red" - rouge, possible
+                        GoldLink.sure(new Span(5, 6), new Span(8, 10)))); // part of red - part of rouge
         GoldAlignment g = GoldAlignment.of(p);
         assertEquals(Set.of(new WordLink(2, 0), new WordLink(1, 1)), g.sure());
         assertEquals(Set.of(new WordLink(2, 0), new WordLink(1, 1), new WordLink(0, 1)), g.possible());

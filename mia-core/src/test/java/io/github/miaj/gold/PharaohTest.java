@@ -1,14 +1,13 @@
 package io.github.miaj.gold;
 
-import io.github.miaj.InvalidInputException;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Set;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.miaj.InvalidInputException;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 class PharaohTest {
     @Test
@@ -40,8 +39,10 @@ class PharaohTest {
 
     @Test
     void formatsSortedAndRoundTrips() {
-        assertEquals("0-5 1-0 1-2 3-1", Pharaoh.format(List.of(new WordLink(3, 1), new WordLink(1, 2),
-                new WordLink(0, 5), new WordLink(1, 0))));
+        assertEquals(
+                "0-5 1-0 1-2 3-1",
+                Pharaoh.format(
+                        List.of(new WordLink(3, 1), new WordLink(1, 2), new WordLink(0, 5), new WordLink(1, 0))));
         GoldAlignment g = Pharaoh.parse("4-4 0?1 0-0");
         assertEquals("0-0 0p1 4-4", Pharaoh.format(g));
         assertEquals(g, Pharaoh.parse(Pharaoh.format(g)));
@@ -51,8 +52,8 @@ class PharaohTest {
     @Test
     void badItemIsNamedWithThePlace() {
         for (String bad : List.of("0-", "-1", "a-b", "1-2-3", "1:2", "-1-2", "1--2", "99999999999-1", "1-2x")) {
-            InvalidInputException e = assertThrows(InvalidInputException.class,
-                    () -> Pharaoh.parse("0-0 " + bad + " 2-2", "gold.txt line 7"));
+            InvalidInputException e = assertThrows(
+                    InvalidInputException.class, () -> Pharaoh.parse("0-0 " + bad + " 2-2", "gold.txt line 7"));
             assertTrue(e.getMessage().startsWith("gold.txt line 7: "), e.getMessage());
             assertTrue(e.getMessage().contains("'" + bad + "'"), e.getMessage());
         }
@@ -62,8 +63,8 @@ class PharaohTest {
     void outOfRangeItemIsNamedWithThePlace() {
         GoldAlignment ok = Pharaoh.parse("0-0 2-4", 3, 5, "pairs.tsv line 12");
         assertEquals(2, ok.sure().size());
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> Pharaoh.parse("0-0 3p1", 3, 5, "pairs.tsv line 12"));
+        InvalidInputException e =
+                assertThrows(InvalidInputException.class, () -> Pharaoh.parse("0-0 3p1", 3, 5, "pairs.tsv line 12"));
         assertTrue(e.getMessage().startsWith("pairs.tsv line 12: "), e.getMessage());
         assertTrue(e.getMessage().contains("'3p1'"), e.getMessage());
         assertThrows(InvalidInputException.class, () -> Pharaoh.parse("0-5", 3, 5, "x"));

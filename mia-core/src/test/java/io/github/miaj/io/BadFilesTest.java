@@ -1,13 +1,12 @@
 package io.github.miaj.io;
 
-import io.github.miaj.InvalidInputException;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.Size;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.miaj.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -22,12 +21,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The one atomic writer and the one strict text reader against what a careless or hostile user gives them:
@@ -39,7 +38,9 @@ class BadFilesTest {
 
     private static List<String> leftovers(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(AtomicFiles.TEMP_SUFFIX)).toList();
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(AtomicFiles.TEMP_SUFFIX))
+                    .toList();
         }
     }
 
@@ -83,10 +84,12 @@ class BadFilesTest {
     void contentThatThrowsLeavesTheTargetAndNoTemporaryFile() throws Exception {
         Path target = dir.resolve("r.html");
         Files.writeString(target, "old report");
-        assertThrows(IllegalStateException.class, () -> AtomicFiles.write(target, out -> {
-            out.write("half".getBytes(StandardCharsets.UTF_8));
-            throw new IllegalStateException("rendering failed");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> AtomicFiles.write(target, out -> {
+                    out.write("half".getBytes(StandardCharsets.UTF_8));
+                    throw new IllegalStateException("rendering failed");
+                }));
         assertEquals("old report", Files.readString(target));
         assertEquals(List.of(), leftovers(dir));
     }
@@ -106,8 +109,8 @@ class BadFilesTest {
         assertEquals("rw-rw-r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
         Path fresh = dir.resolve("new.json");
         AtomicFiles.write(fresh, new byte[] {'x'});
-        assertTrue(Files.getPosixFilePermissions(fresh, LinkOption.NOFOLLOW_LINKS).contains(
-                PosixFilePermission.OTHERS_READ)
+        assertTrue(Files.getPosixFilePermissions(fresh, LinkOption.NOFOLLOW_LINKS)
+                        .contains(PosixFilePermission.OTHERS_READ)
                 || !Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_READ));
     }
 
@@ -117,8 +120,9 @@ class BadFilesTest {
         Assumptions.assumeTrue(Files.exists(zero), "skipped: no /dev/zero");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> StrictText.read(zero, 1 << 20));
         assertTrue(e.getMessage().contains("more than 1 MiB") && e.getMessage().contains("split"), e.getMessage());
-        InvalidInputException s = assertThrows(InvalidInputException.class, () -> StrictText.read(
-                new ByteArrayInputStream(new byte[3 << 20]), 2 << 20, "standard input"));
+        InvalidInputException s = assertThrows(
+                InvalidInputException.class,
+                () -> StrictText.read(new ByteArrayInputStream(new byte[3 << 20]), 2 << 20, "standard input"));
         assertTrue(s.getMessage().startsWith("standard input holds more than 2 MiB"), s.getMessage());
     }
 
@@ -140,10 +144,12 @@ class BadFilesTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> StrictText.decode(late, "f"));
         assertTrue(e.getMessage().contains("offset 15000"), e.getMessage());
         byte[] utf16 = "Some ordinary text in UTF-16.".getBytes(StandardCharsets.UTF_16LE);
-        assertTrue(assertThrows(InvalidInputException.class, () -> StrictText.decode(utf16, "f")).getMessage()
+        assertTrue(assertThrows(InvalidInputException.class, () -> StrictText.decode(utf16, "f"))
+                .getMessage()
                 .contains("iconv -f utf-16"));
         byte[] bom = "Text".getBytes(StandardCharsets.UTF_16); // big-endian with a BOM
-        assertTrue(assertThrows(InvalidInputException.class, () -> StrictText.decode(bom, "f")).getMessage()
+        assertTrue(assertThrows(InvalidInputException.class, () -> StrictText.decode(bom, "f"))
+                .getMessage()
                 .contains("UTF-16"));
     }
 
@@ -151,8 +157,10 @@ class BadFilesTest {
     void anyBytesGiveTextOrAOneLineRefusal(@ForAll @Size(max = 300) byte[] bytes) {
         try {
             String s = StrictText.decode(bytes, "f");
-            assertArrayEquals(bytes, (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF ? "\uFEFF" + s : s)
-                    .getBytes(StandardCharsets.UTF_8));
+            assertArrayEquals(
+                    bytes,
+                    (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF ? "\uFEFF" + s : s)
+                            .getBytes(StandardCharsets.UTF_8));
         } catch (InvalidInputException e) {
             assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
             assertTrue(e.getMessage().startsWith("f "), e.getMessage());

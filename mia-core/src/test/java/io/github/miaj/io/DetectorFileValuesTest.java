@@ -1,25 +1,25 @@
 package io.github.miaj.io;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.miaj.DetectorFileException;
 import io.github.miaj.model.DetectorFiles;
 import io.github.miaj.model.TestModels;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Values a detector file may not hold, and files far too large to be one. */
 class DetectorFileValuesTest {
     private static final String VALID = DetectorFiles.toJson(TestModels.sample());
 
     private static String refused(String json) {
-        return assertThrows(DetectorFileException.class, () -> DetectorFiles.fromJson(json, "d.json")).getMessage();
+        return assertThrows(DetectorFileException.class, () -> DetectorFiles.fromJson(json, "d.json"))
+                .getMessage();
     }
 
     @Test
@@ -46,7 +46,8 @@ class DetectorFileValuesTest {
         try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
             f.setLength(100L << 20);
         }
-        String m = assertThrows(DetectorFileException.class, () -> DetectorFiles.load(big)).getMessage();
+        String m = assertThrows(DetectorFileException.class, () -> DetectorFiles.load(big))
+                .getMessage();
         assertTrue(m.contains("far too large") && m.contains("100 MiB"), m);
         assertTrue(Files.size(big) == 100L << 20);
     }

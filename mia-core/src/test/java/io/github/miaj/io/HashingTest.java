@@ -1,9 +1,10 @@
 package io.github.miaj.io;
 
-import io.github.miaj.InvalidInputException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.miaj.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HashingTest {
 
@@ -23,7 +22,8 @@ class HashingTest {
         // FIPS 180-2 test vectors
         assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", Hashing.sha256(""));
         assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Hashing.sha256("abc"));
-        assertEquals("248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
+        assertEquals(
+                "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
                 Hashing.sha256("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"));
         assertEquals(Hashing.sha256("é".getBytes(StandardCharsets.UTF_8)), Hashing.sha256("é"));
     }
@@ -46,8 +46,12 @@ class HashingTest {
         String ab = Hashing.sha256().putField("ab").putField("c").hex();
         String a = Hashing.sha256().putField("a").putField("bc").hex();
         assertNotEquals(ab, a);
-        assertEquals(Hashing.sha256("abc"), Hashing.sha256().putString("ab").putString("c").hex());
-        assertNotEquals(Hashing.sha256().putField(null).hex(), Hashing.sha256().putField("").hex());
+        assertEquals(
+                Hashing.sha256("abc"),
+                Hashing.sha256().putString("ab").putString("c").hex());
+        assertNotEquals(
+                Hashing.sha256().putField(null).hex(),
+                Hashing.sha256().putField("").hex());
     }
 
     @Test

@@ -1,22 +1,21 @@
 package io.github.miaj.io;
 
-import io.github.miaj.InvalidInputException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.miaj.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class JsonTest {
 
@@ -51,16 +50,30 @@ class JsonTest {
 
     @Test
     void stringEscapesDecode() {
-        assertEquals("\"\\/\b\f\n\r\t\u00e9\ud83d\ude00", Json.parse("\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00E9\\ud83d\\uDE00\""));
+        assertEquals(
+                "\"\\/\b\f\n\r\t\u00e9\ud83d\ude00", Json.parse("\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00E9\\ud83d\\uDE00\""));
         assertEquals("é😀 raw", Json.parse("\"é😀 raw\""));
     }
 
     @Test
     void doublesRoundTripBitExact() {
         Random r = new Random(42);
-        List<Double> values = new ArrayList<>(List.of(0.0, -0.0, 0.1, 1.0 / 3, Double.MIN_VALUE, -Double.MIN_VALUE,
-                Double.MAX_VALUE, Double.MIN_NORMAL, 1e-300, 123456789.123456789, 1e21, 1e22, 2.0E-3,
-                4.35E-5, 9007199254740993.0));
+        List<Double> values = new ArrayList<>(List.of(
+                0.0,
+                -0.0,
+                0.1,
+                1.0 / 3,
+                Double.MIN_VALUE,
+                -Double.MIN_VALUE,
+                Double.MAX_VALUE,
+                Double.MIN_NORMAL,
+                1e-300,
+                123456789.123456789,
+                1e21,
+                1e22,
+                2.0E-3,
+                4.35E-5,
+                9007199254740993.0));
         for (int i = 0; i < 5_000; i++) {
             double d = Double.longBitsToDouble(r.nextLong());
             if (Double.isFinite(d)) {
@@ -74,7 +87,9 @@ class JsonTest {
         for (int i = 0; i < values.size(); i++) {
             double expected = values.get(i);
             double actual = ((Number) list.get(i)).doubleValue();
-            assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual),
+            assertEquals(
+                    Double.doubleToRawLongBits(expected),
+                    Double.doubleToRawLongBits(actual),
                     "value " + expected + " came back as " + actual);
         }
     }
@@ -108,7 +123,8 @@ class JsonTest {
         root.put("empty", List.of());
         Object back = Json.parse(Json.write(root));
         assertEquals(root, back);
-        assertEquals(List.of("name", "inner", "nums", "nothing", "empty"), new ArrayList<>(((Map<?, ?>) back).keySet()));
+        assertEquals(
+                List.of("name", "inner", "nums", "nothing", "empty"), new ArrayList<>(((Map<?, ?>) back).keySet()));
     }
 
     @Test
@@ -147,41 +163,44 @@ class JsonTest {
     }
 
     @ParameterizedTest(name = "[{index}] {3}")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "``                      | 1 | 1 | empty",
-        "`   `                   | 1 | 4 | empty",
-        "`{} x`                  | 1 | 4 | after the JSON value",
-        "`[1,]`                  | 1 | 4 | expected a value",
-        "`{\"a\":1,}`            | 1 | 8 | expected a string key",
-        "`{\"a\" 1}`             | 1 | 6 | expected ':'",
-        "`{\"a\":1 \"b\":2}`     | 1 | 8 | expected ',' or '}'",
-        "`[1 2]`                 | 1 | 4 | expected ',' or ']'",
-        "`{\"a\":1,\"a\":2}`     | 1 | 8 | duplicate key",
-        "`\"abc`                 | 1 | 1 | unterminated string",
-        "`[1, 2`                 | 1 | 6 | unterminated array",
-        "`{\"a\": 1`             | 1 | 8 | unterminated object",
-        "`{\"a\"`                | 1 | 5 | expected ':'",
-        "`\"\\x\"`               | 1 | 2 | bad escape",
-        "`\"\\u12g4\"`           | 1 | 2 | four hex digits",
-        "`\"\\u12`               | 1 | 2 | four hex digits",
-        "`\"\\`                  | 1 | 2 | unterminated escape",
-        "`01`                    | 1 | 1 | leading zeros",
-        "`-`                     | 1 | 1 | digit after '-'",
-        "`1.`                    | 1 | 1 | digit after '.'",
-        "`.5`                    | 1 | 1 | expected a value",
-        "`1e`                    | 1 | 1 | exponent",
-        "`+1`                    | 1 | 1 | expected a value",
-        "`1e999`                 | 1 | 1 | beyond the range",
-        "`-1e999`                | 1 | 1 | beyond the range",
-        "`NaN`                   | 1 | 1 | expected a value",
-        "`Infinity`              | 1 | 1 | expected a value",
-        "`tru`                   | 1 | 1 | expected a value",
-        "`nulll`                 | 1 | 5 | after the JSON value",
-        "`'a'`                   | 1 | 1 | expected a value",
-        "`[1] // c`              | 1 | 5 | after the JSON value",
-        "`{\\n  \"a\": [1,\\n   2,,\\n]}` | 3 | 6 | expected a value",
-        "`[1,\\r\\n\\r 2 x]`        | 3 | 4 | expected ',' or ']'",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "``                      | 1 | 1 | empty",
+                "`   `                   | 1 | 4 | empty",
+                "`{} x`                  | 1 | 4 | after the JSON value",
+                "`[1,]`                  | 1 | 4 | expected a value",
+                "`{\"a\":1,}`            | 1 | 8 | expected a string key",
+                "`{\"a\" 1}`             | 1 | 6 | expected ':'",
+                "`{\"a\":1 \"b\":2}`     | 1 | 8 | expected ',' or '}'",
+                "`[1 2]`                 | 1 | 4 | expected ',' or ']'",
+                "`{\"a\":1,\"a\":2}`     | 1 | 8 | duplicate key",
+                "`\"abc`                 | 1 | 1 | unterminated string",
+                "`[1, 2`                 | 1 | 6 | unterminated array",
+                "`{\"a\": 1`             | 1 | 8 | unterminated object",
+                "`{\"a\"`                | 1 | 5 | expected ':'",
+                "`\"\\x\"`               | 1 | 2 | bad escape",
+                "`\"\\u12g4\"`           | 1 | 2 | four hex digits",
+                "`\"\\u12`               | 1 | 2 | four hex digits",
+                "`\"\\`                  | 1 | 2 | unterminated escape",
+                "`01`                    | 1 | 1 | leading zeros",
+                "`-`                     | 1 | 1 | digit after '-'",
+                "`1.`                    | 1 | 1 | digit after '.'",
+                "`.5`                    | 1 | 1 | expected a value",
+                "`1e`                    | 1 | 1 | exponent",
+                "`+1`                    | 1 | 1 | expected a value",
+                "`1e999`                 | 1 | 1 | beyond the range",
+                "`-1e999`                | 1 | 1 | beyond the range",
+                "`NaN`                   | 1 | 1 | expected a value",
+                "`Infinity`              | 1 | 1 | expected a value",
+                "`tru`                   | 1 | 1 | expected a value",
+                "`nulll`                 | 1 | 5 | after the JSON value",
+                "`'a'`                   | 1 | 1 | expected a value",
+                "`[1] // c`              | 1 | 5 | after the JSON value",
+                "`{\\n  \"a\": [1,\\n   2,,\\n]}` | 3 | 6 | expected a value",
+                "`[1,\\r\\n\\r 2 x]`        | 3 | 4 | expected ',' or ']'",
+            })
     void rejectsInvalidTextNamingLineAndColumn(String text, int line, int column, String problem) {
         String t = text.replace("\\n", "\n").replace("\\r", "\r");
         JsonException e = assertThrows(JsonException.class, () -> Json.parse(t));

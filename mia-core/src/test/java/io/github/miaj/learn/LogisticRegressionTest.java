@@ -1,11 +1,13 @@
 package io.github.miaj.learn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.TrainingException;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-import org.junit.jupiter.api.Test;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,12 +19,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.junit.jupiter.api.Test;
 
 class LogisticRegressionTest {
 
@@ -84,7 +83,8 @@ class LogisticRegressionTest {
     void recoversKnownWeightsFromLargeSample() {
         double[] truth = {1.5, -2.0, 0.5, 0.0, 1.0};
         InMemoryRows rows = synthetic(200_000, truth, -0.5, 7);
-        FitResult result = LogisticRegression.builder().l2(1e-7).tolerance(1e-8).build().fit(rows);
+        FitResult result =
+                LogisticRegression.builder().l2(1e-7).tolerance(1e-8).build().fit(rows);
         assertTrue(result.converged());
         for (int k = 0; k < truth.length; k++) {
             assertEquals(truth[k], result.model().weight(k), 0.04, "weight " + k);
@@ -97,8 +97,12 @@ class LogisticRegressionTest {
         Map<String, Double> expected = readExpected();
         InMemoryRows rows = readFixture();
         FitResult result = LogisticRegression.builder()
-                .l2(expected.get("l2")).positiveWeight(expected.get("positiveWeight"))
-                .tolerance(1e-10).maxIterations(2000).build().fit(rows);
+                .l2(expected.get("l2"))
+                .positiveWeight(expected.get("positiveWeight"))
+                .tolerance(1e-10)
+                .maxIterations(2000)
+                .build()
+                .fit(rows);
         assertTrue(result.converged(), "gradient " + result.gradientNorm());
         for (int k = 0; k < rows.numFeatures(); k++) {
             assertEquals(expected.get("w" + k), result.model().weight(k), 1e-4, "weight " + k);
@@ -129,8 +133,13 @@ class LogisticRegressionTest {
         double l2 = 0.01;
         double pw = 2.5;
         double[] reference = newton(x, y, d, l2, pw);
-        FitResult result = LogisticRegression.builder().l2(l2).positiveWeight(pw).tolerance(1e-11)
-                .maxIterations(1000).build().fit(new InMemoryRows(x, y, d));
+        FitResult result = LogisticRegression.builder()
+                .l2(l2)
+                .positiveWeight(pw)
+                .tolerance(1e-11)
+                .maxIterations(1000)
+                .build()
+                .fit(new InMemoryRows(x, y, d));
         assertTrue(result.converged(), "gradient " + result.gradientNorm());
         for (int k = 0; k < d; k++) {
             assertEquals(reference[k], result.model().weight(k), 1e-7, "weight " + k);
@@ -195,9 +204,10 @@ class LogisticRegressionTest {
         FitResult a = LogisticRegression.builder().seed(1).build().fit(rows);
         FitResult b = LogisticRegression.builder().seed(1).build().fit(rows);
         FitResult one = LogisticRegression.builder().seed(1).threads(1).build().fit(rows);
-        FitResult three = LogisticRegression.builder().seed(1).threads(3).build().fit(rows);
-        FitResult stream = LogisticRegression.builder().seed(1).build()
-                .fit(streamed(rows.features(), rows.labels(), 3, 4096));
+        FitResult three =
+                LogisticRegression.builder().seed(1).threads(3).build().fit(rows);
+        FitResult stream =
+                LogisticRegression.builder().seed(1).build().fit(streamed(rows.features(), rows.labels(), 3, 4096));
         for (FitResult other : List.of(b, one, three, stream)) {
             assertArrayEquals(a.model().weights(), other.model().weights(), 0.0);
             assertEquals(a.model().bias(), other.model().bias(), 0.0);
@@ -205,7 +215,9 @@ class LogisticRegressionTest {
             assertEquals(a.loss(), other.loss(), 0.0);
         }
         // Blocks that are not a multiple of the chunk size change only the rounding.
-        FitResult odd = LogisticRegression.builder().tolerance(1e-9).build()
+        FitResult odd = LogisticRegression.builder()
+                .tolerance(1e-9)
+                .build()
                 .fit(streamed(rows.features(), rows.labels(), 3, 1000));
         FitResult tight = LogisticRegression.builder().tolerance(1e-9).build().fit(rows);
         assertArrayEquals(tight.model().weights(), odd.model().weights(), 1e-6);
@@ -214,13 +226,14 @@ class LogisticRegressionTest {
     @Test
     void allOneClassIsATrainingError() {
         InMemoryRows rows = new InMemoryRows(new float[200], new byte[100], 2);
-        TrainingException e = assertThrows(TrainingException.class,
+        TrainingException e = assertThrows(
+                TrainingException.class,
                 () -> LogisticRegression.builder().build().fit(rows));
-        assertTrue(e.getMessage().contains("all 100 rows are negative; training needs both classes"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("all 100 rows are negative; training needs both classes"), e.getMessage());
         byte[] ones = new byte[100];
         Arrays.fill(ones, (byte) 1);
-        TrainingException p = assertThrows(TrainingException.class,
+        TrainingException p = assertThrows(
+                TrainingException.class,
                 () -> LogisticRegression.builder().build().fit(new InMemoryRows(new float[200], ones, 2)));
         assertTrue(p.getMessage().contains("all 100 rows are positive"), p.getMessage());
         assertThrows(TrainingException.class, () -> LogisticRegression.balancedPositiveWeight(rows));
@@ -229,10 +242,13 @@ class LogisticRegressionTest {
     @Test
     void zeroRowsIsInvalidInput() {
         InMemoryRows empty = new InMemoryRows(new float[0], new byte[0], 3);
-        InvalidInputException e = assertThrows(InvalidInputException.class,
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class,
                 () -> LogisticRegression.builder().build().fit(empty));
         assertTrue(e.getMessage().contains("no rows"), e.getMessage());
-        assertThrows(InvalidInputException.class, () -> LogisticRegression.builder().build().fit(null));
+        assertThrows(
+                InvalidInputException.class,
+                () -> LogisticRegression.builder().build().fit(null));
     }
 
     @Test
@@ -240,29 +256,40 @@ class LogisticRegressionTest {
         InMemoryRows rows = synthetic(9000, new double[] {1.0, -1.0, 0.5}, 0.0, 5);
         float[] x = rows.features().clone();
         x[5000 * 3 + 2] = Float.NaN;
-        InvalidInputException e = assertThrows(InvalidInputException.class,
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class,
                 () -> LogisticRegression.builder().build().fit(new InMemoryRows(x, rows.labels(), 3)));
         assertTrue(e.getMessage().contains("feature 2 of row 5000 is NaN"), e.getMessage());
         // The same through a streamed source, where the row is in the second block.
         x[5000 * 3 + 2] = 1f;
         x[6001 * 3] = Float.POSITIVE_INFINITY;
-        InvalidInputException s = assertThrows(InvalidInputException.class,
+        InvalidInputException s = assertThrows(
+                InvalidInputException.class,
                 () -> LogisticRegression.builder().build().fit(streamed(x, rows.labels(), 3, 4096)));
         assertTrue(s.getMessage().contains("feature 0 of row 6001 is Infinity"), s.getMessage());
     }
 
     @Test
     void invalidOptionsAreRejected() {
-        assertThrows(InvalidInputException.class, () -> LogisticRegression.builder().l2(-1));
-        assertThrows(InvalidInputException.class, () -> LogisticRegression.builder().l2(Double.NaN));
-        assertThrows(InvalidInputException.class, () -> LogisticRegression.builder().positiveWeight(0));
-        assertThrows(InvalidInputException.class,
+        assertThrows(
+                InvalidInputException.class, () -> LogisticRegression.builder().l2(-1));
+        assertThrows(
+                InvalidInputException.class, () -> LogisticRegression.builder().l2(Double.NaN));
+        assertThrows(
+                InvalidInputException.class, () -> LogisticRegression.builder().positiveWeight(0));
+        assertThrows(
+                InvalidInputException.class,
                 () -> LogisticRegression.builder().positiveWeight(Double.POSITIVE_INFINITY));
-        assertThrows(InvalidInputException.class, () -> LogisticRegression.builder().maxIterations(0));
-        assertThrows(InvalidInputException.class, () -> LogisticRegression.builder().tolerance(0));
-        assertThrows(InvalidInputException.class, () -> LogisticRegression.builder().threads(0));
-        assertThrows(InvalidInputException.class, () -> LogisticRegression.builder().memory(0));
-        assertThrows(InvalidInputException.class, () -> LogisticRegression.builder().listener(null));
+        assertThrows(
+                InvalidInputException.class, () -> LogisticRegression.builder().maxIterations(0));
+        assertThrows(
+                InvalidInputException.class, () -> LogisticRegression.builder().tolerance(0));
+        assertThrows(
+                InvalidInputException.class, () -> LogisticRegression.builder().threads(0));
+        assertThrows(
+                InvalidInputException.class, () -> LogisticRegression.builder().memory(0));
+        assertThrows(
+                InvalidInputException.class, () -> LogisticRegression.builder().listener(null));
     }
 
     @Test
@@ -276,7 +303,11 @@ class LogisticRegressionTest {
         assertEquals((double) (20_000 - positives) / positives, balanced, 1e-12);
         assertTrue(balanced > 5, "the data should be imbalanced, got " + balanced);
         FitResult plain = LogisticRegression.builder().build().fit(rows);
-        FitResult weighted = LogisticRegression.builder().positiveWeight(balanced).tolerance(1e-9).build().fit(rows);
+        FitResult weighted = LogisticRegression.builder()
+                .positiveWeight(balanced)
+                .tolerance(1e-9)
+                .build()
+                .fit(rows);
         assertTrue(weighted.model().bias() > plain.model().bias() + 1.0);
         // At the optimum the bias gradient is zero: sum_i c_i (p_i - y_i) = 0, so with balanced weights the
         // weighted mean probability is exactly one half.
@@ -301,8 +332,10 @@ class LogisticRegressionTest {
             x[i * 3 + 2] = base.features()[i * 2 + 1];
         }
         List<double[]> seen = new ArrayList<>();
-        FitResult result = LogisticRegression.builder().l2(1e-3)
-                .listener((it, loss, grad) -> seen.add(new double[] {it, loss, grad})).build()
+        FitResult result = LogisticRegression.builder()
+                .l2(1e-3)
+                .listener((it, loss, grad) -> seen.add(new double[] {it, loss, grad}))
+                .build()
                 .fit(new InMemoryRows(x, base.labels(), 3));
         assertTrue(result.converged());
         assertEquals(0.0, result.model().weight(1), 1e-9);
@@ -319,7 +352,11 @@ class LogisticRegressionTest {
     @Test
     void iterationLimitReportsNotConverged() {
         InMemoryRows rows = synthetic(5000, new double[] {1.0, -2.0, 3.0}, 0.5, 17);
-        FitResult result = LogisticRegression.builder().maxIterations(1).tolerance(1e-12).build().fit(rows);
+        FitResult result = LogisticRegression.builder()
+                .maxIterations(1)
+                .tolerance(1e-12)
+                .build()
+                .fit(rows);
         assertEquals(1, result.iterations());
         assertFalse(result.converged());
         assertTrue(result.gradientNorm() > 1e-12);

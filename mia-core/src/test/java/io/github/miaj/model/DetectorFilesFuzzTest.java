@@ -1,6 +1,14 @@
 package io.github.miaj.model;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.miaj.DetectorFileException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -11,15 +19,6 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.statistics.StatisticsReport;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * Random damage to a valid detector file must give either a model or a {@link DetectorFileException}:
  * never a NullPointerException, ClassCastException, NumberFormatException or StackOverflowError.
@@ -29,20 +28,82 @@ class DetectorFilesFuzzTest {
             (DetectorFiles.toJson(TestModels.sample()) + "\n").getBytes(StandardCharsets.UTF_8);
 
     /** Kinds of token found by {@link #tokens}. */
-    private enum Kind { STRING, NUMBER, WORD, PUNCT }
+    private enum Kind {
+        STRING,
+        NUMBER,
+        WORD,
+        PUNCT
+    }
 
     /** Values of every type and every troublesome number. */
-    private static final List<String> REPLACEMENTS = List.of("1e999", "-1e999", "NaN", "Infinity", "-Infinity",
-            "99999999999999999999999", "-99999999999999999999999", "1e-999", "2", "0", "-1", "1.5", "-0", "0.5",
-            "9223372036854775808", "2147483648", "\"1\"", "\"\"", "null", "true", "false", "[]", "{}", "[1]",
-            "{\"a\":1}", "[null]", "\"self.L99999999999.H00\"", "\"self.L00.H99999999999.ab\"", "\"x.L0\"",
-            "\"mia-detector\"", "\"\\ud800\"", "\"\\u0000\"", "\"WORD\"", "\"both\"", "\"none\"", "01", "1.", ".5",
-            "\"\\x\"", "\"\\u12\"");
+    private static final List<String> REPLACEMENTS = List.of(
+            "1e999",
+            "-1e999",
+            "NaN",
+            "Infinity",
+            "-Infinity",
+            "99999999999999999999999",
+            "-99999999999999999999999",
+            "1e-999",
+            "2",
+            "0",
+            "-1",
+            "1.5",
+            "-0",
+            "0.5",
+            "9223372036854775808",
+            "2147483648",
+            "\"1\"",
+            "\"\"",
+            "null",
+            "true",
+            "false",
+            "[]",
+            "{}",
+            "[1]",
+            "{\"a\":1}",
+            "[null]",
+            "\"self.L99999999999.H00\"",
+            "\"self.L00.H99999999999.ab\"",
+            "\"x.L0\"",
+            "\"mia-detector\"",
+            "\"\\ud800\"",
+            "\"\\u0000\"",
+            "\"WORD\"",
+            "\"both\"",
+            "\"none\"",
+            "01",
+            "1.",
+            ".5",
+            "\"\\x\"",
+            "\"\\u12\"");
 
     /** Fragments to insert: structure, escapes, numbers and bytes that are not UTF-8. */
-    private static final List<String> SNIPPETS = List.of("{", "}", "[", "]", "\"", ",", ":", "\\", "\\u", "null",
-            "true", "1e999", "NaN", "-", "\"x\":", "\"format\": \"mia-detector\",", "\"formatVersion\": 2,", "\u00ff",
-            "\u00c3", "\u00ef\u00bb\u00bf", "\u0000", "\n", "\"devMetrics\": null,", ",,");
+    private static final List<String> SNIPPETS = List.of(
+            "{",
+            "}",
+            "[",
+            "]",
+            "\"",
+            ",",
+            ":",
+            "\\",
+            "\\u",
+            "null",
+            "true",
+            "1e999",
+            "NaN",
+            "-",
+            "\"x\":",
+            "\"format\": \"mia-detector\",",
+            "\"formatVersion\": 2,",
+            "\u00ff",
+            "\u00c3",
+            "\u00ef\u00bb\u00bf",
+            "\u0000",
+            "\n",
+            "\"devMetrics\": null,",
+            ",,");
 
     /** One change to the bytes of a file; positions are fractions of the current length. */
     sealed interface Mutation {
@@ -104,8 +165,11 @@ class DetectorFilesFuzzTest {
             if (x[0] == y[0]) {
                 return b;
             }
-            String out = s.substring(0, x[0]) + s.substring(y[0], y[1]) + s.substring(x[1], y[0])
-                    + s.substring(x[0], x[1]) + s.substring(y[1]);
+            String out = s.substring(0, x[0])
+                    + s.substring(y[0], y[1])
+                    + s.substring(x[1], y[0])
+                    + s.substring(x[0], x[1])
+                    + s.substring(y[1]);
             return out.getBytes(StandardCharsets.ISO_8859_1);
         }
     }
@@ -132,15 +196,23 @@ class DetectorFilesFuzzTest {
         Arbitrary<Mutation> one = Arbitraries.oneOf(
                 Combinators.combine(at, Arbitraries.integers().between(0, 7)).as(Flip::new),
                 Combinators.combine(at, Arbitraries.integers().between(1, 40)).as(Delete::new),
-                Combinators.combine(at, Arbitraries.oneOf(Arbitraries.of(SNIPPETS),
-                        Arbitraries.strings().withCharRange('\u0000', '\u00ff').ofMinLength(1).ofMaxLength(4)))
+                Combinators.combine(
+                                at,
+                                Arbitraries.oneOf(
+                                        Arbitraries.of(SNIPPETS),
+                                        Arbitraries.strings()
+                                                .withCharRange('\u0000', '\u00ff')
+                                                .ofMinLength(1)
+                                                .ofMaxLength(4)))
                         .as(Insert::new),
                 at.map(Truncate::new),
                 Combinators.combine(at, Arbitraries.integers().between(100, 3000), Arbitraries.of(true, false))
                         .as(Nest::new),
                 Combinators.combine(at, at).as(SwapTokens::new),
-                Combinators.combine(at, Arbitraries.of(true, false), Arbitraries.of(REPLACEMENTS)).as(Replace::new),
-                Combinators.combine(at, Arbitraries.of(true, false), Arbitraries.of(REPLACEMENTS)).as(Replace::new));
+                Combinators.combine(at, Arbitraries.of(true, false), Arbitraries.of(REPLACEMENTS))
+                        .as(Replace::new),
+                Combinators.combine(at, Arbitraries.of(true, false), Arbitraries.of(REPLACEMENTS))
+                        .as(Replace::new));
         return one.list().ofMinSize(1).ofMaxSize(4);
     }
 
@@ -173,13 +245,23 @@ class DetectorFilesFuzzTest {
     }
 
     @Property(tries = 200)
-    void randomModelsRoundTripExactly(@ForAll long seed, @ForAll @IntRange(min = 0, max = 40) int heads,
-                                      @ForAll @IntRange(min = 0, max = 2) int metricsKind) {
+    void randomModelsRoundTripExactly(
+            @ForAll long seed,
+            @ForAll @IntRange(min = 0, max = 40) int heads,
+            @ForAll @IntRange(min = 0, max = 2) int metricsKind) {
         Random r = new Random(seed);
         Metrics m = switch (metricsKind) {
             case 0 -> null;
-            case 1 -> new Metrics(r.nextDouble(), r.nextDouble(), r.nextDouble(), r.nextDouble(), Double.NaN,
-                    r.nextLong() & Long.MAX_VALUE, r.nextLong() & Long.MAX_VALUE, r.nextLong() & Long.MAX_VALUE);
+            case 1 ->
+                new Metrics(
+                        r.nextDouble(),
+                        r.nextDouble(),
+                        r.nextDouble(),
+                        r.nextDouble(),
+                        Double.NaN,
+                        r.nextLong() & Long.MAX_VALUE,
+                        r.nextLong() & Long.MAX_VALUE,
+                        r.nextLong() & Long.MAX_VALUE);
             default -> Metrics.of(r.nextInt(1000), r.nextInt(1000), r.nextInt(1000), r.nextDouble(), r.nextDouble());
         };
         DetectorModel model = TestModels.random(r, heads, m);

@@ -4,7 +4,6 @@ import io.github.miaj.attention.HeadName;
 import io.github.miaj.feature.FeatureSpec;
 import io.github.miaj.feature.Granularity;
 import io.github.miaj.io.Hashing;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +12,7 @@ import java.util.Random;
 
 /** Detector models for the file tests. */
 public final class TestModels {
-    private TestModels() {
-    }
+    private TestModels() {}
 
     /** A small but complete model whose doubles need all 17 digits. */
     public static DetectorModel sample() {
@@ -47,12 +45,23 @@ public final class TestModels {
         options.put("classWeight", "balanced");
         options.put("epochs", "50");
         options.put("note", "quotes \" and \\ and\nnewline and é");
-        return new DetectorModel("verbatim", FeatureSpec.defaults().toBuilder().optGranularity(Granularity.TOKEN).build(),
-                names, weights, r.nextGaussian(), new Decoding(0.6180339887498949, Decoding.Argmax.EITHER, 2),
-                new SourceInfo("sentence-transformers/all-MiniLM-L6-v2",
-                        Hashing.sha256("model bytes"), channels),
-                new Provenance("pairs.tsv (120 verbatim pairs)", Hashing.sha256("pairs"), Provenance.given(options),
-                        "2025-01-02T03:04:05Z", "0.1.0-SNAPSHOT", "17.0.15"),
+        return new DetectorModel(
+                "verbatim",
+                FeatureSpec.defaults().toBuilder()
+                        .optGranularity(Granularity.TOKEN)
+                        .build(),
+                names,
+                weights,
+                r.nextGaussian(),
+                new Decoding(0.6180339887498949, Decoding.Argmax.EITHER, 2),
+                new SourceInfo("sentence-transformers/all-MiniLM-L6-v2", Hashing.sha256("model bytes"), channels),
+                new Provenance(
+                        "pairs.tsv (120 verbatim pairs)",
+                        Hashing.sha256("pairs"),
+                        Provenance.given(options),
+                        "2025-01-02T03:04:05Z",
+                        "0.1.0-SNAPSHOT",
+                        "17.0.15"),
                 metrics);
     }
 }

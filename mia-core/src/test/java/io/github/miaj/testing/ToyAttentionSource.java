@@ -8,7 +8,6 @@ import io.github.miaj.attention.PairAttention;
 import io.github.miaj.attention.Token;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -2,7 +2,6 @@ package io.github.miaj.testing;
 
 import io.github.miaj.gold.LabelledPair;
 import io.github.miaj.gold.WordLink;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -10,10 +9,10 @@ import java.util.SplittableRandom;
 /** Labelled pairs made of small random sentences: B is a shuffled copy of some of A's sentences plus noise. */
 public final class ToyPairs {
     private static final String[] VOCAB = ("the a of and to in he she it was said that his her on with as at "
-            + "by for from old man house garden river light night day morning road door window hand eye").split(" ");
+                    + "by for from old man house garden river light night day morning road door window hand eye")
+            .split(" ");
 
-    private ToyPairs() {
-    }
+    private ToyPairs() {}
 
     public static List<LabelledPair> make(int count, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);

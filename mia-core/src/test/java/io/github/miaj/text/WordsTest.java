@@ -1,19 +1,20 @@
 package io.github.miaj.text;
 
-import io.github.miaj.InvalidInputException;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.miaj.InvalidInputException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class WordsTest {
     @Test
     void wordsAreMaximalNonWhitespaceRuns() {
         List<Word> w = Words.of("  Hello,\tworld — “quoted”\n");
-        assertEquals(List.of("Hello,", "world", "—", "“quoted”"), w.stream().map(Word::text).toList());
+        assertEquals(
+                List.of("Hello,", "world", "—", "“quoted”"),
+                w.stream().map(Word::text).toList());
         assertEquals(2, w.get(0).start());
         assertEquals(8, w.get(0).end());
         assertEquals(3, w.get(3).index());

@@ -1,5 +1,9 @@
 package io.github.miaj.train;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.TrainingException;
 import io.github.miaj.detect.Detection;
@@ -10,14 +14,9 @@ import io.github.miaj.gold.WordLink;
 import io.github.miaj.testing.ToyAttentionSource;
 import io.github.miaj.testing.ToyPairs;
 import io.github.miaj.text.Span;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The documented behaviour for null, empty and whitespace-only texts and for gold links out of range. */
 class BadInputTest {
@@ -25,8 +24,11 @@ class BadInputTest {
 
     @BeforeAll
     static void train() {
-        detector = LogisticTrainer.builder().source(new ToyAttentionSource()).build()
-                .fit("verbatim", ToyPairs.make(30, 3), List.of()).detector();
+        detector = LogisticTrainer.builder()
+                .source(new ToyAttentionSource())
+                .build()
+                .fit("verbatim", ToyPairs.make(30, 3), List.of())
+                .detector();
     }
 
     @Test
@@ -51,17 +53,24 @@ class BadInputTest {
 
     @Test
     void goldLinksOutOfRangeAreRefusedNamingThePairAndLink() {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> LabelledPair.ofWordLinks("line 7",
-                "a b c", "d e", List.of(new WordLink(0, 0), new WordLink(3, 1)), List.of()));
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class,
+                () -> LabelledPair.ofWordLinks(
+                        "line 7", "a b c", "d e", List.of(new WordLink(0, 0), new WordLink(3, 1)), List.of()));
         assertTrue(e.getMessage().contains("line 7") && e.getMessage().contains("3-1"), e.getMessage());
-        e = assertThrows(InvalidInputException.class, () -> new LabelledPair("p", "abc", "de",
-                List.of(GoldLink.sure(new Span(0, 3), new Span(1, 5)))));
+        e = assertThrows(
+                InvalidInputException.class,
+                () -> new LabelledPair("p", "abc", "de", List.of(GoldLink.sure(new Span(0, 3), new Span(1, 5)))));
         assertTrue(e.getMessage().contains("outside"), e.getMessage());
     }
 
     @Test
     void aTrainingSetOfOnlyEmptyTextsIsRefused() {
-        assertThrows(TrainingException.class, () -> LogisticTrainer.builder().source(new ToyAttentionSource())
-                .build().fit("verbatim", List.of(new LabelledPair("e", "", " ", List.of())), List.of()));
+        assertThrows(
+                TrainingException.class,
+                () -> LogisticTrainer.builder()
+                        .source(new ToyAttentionSource())
+                        .build()
+                        .fit("verbatim", List.of(new LabelledPair("e", "", " ", List.of())), List.of()));
     }
 }

@@ -5,7 +5,6 @@ import io.github.miaj.detect.DocumentDetection;
 import io.github.miaj.detect.DocumentDetector;
 import io.github.miaj.detect.PhraseMatch;
 import io.github.miaj.detect.RelationshipDetector;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +19,7 @@ import java.util.Locale;
  * <pre>java -cp "mia-examples/target/mia-examples.jar:mia-examples/target/lib/*" io.github.miaj.examples.CompareDocuments A.txt B.txt</pre>
  */
 public final class CompareDocuments {
-    private CompareDocuments() {
-    }
+    private CompareDocuments() {}
 
     public static void main(String[] args) {
         Path fileA = Path.of(args.length > 0 ? args[0] : "mia-examples/samples/a.txt");
@@ -30,10 +28,22 @@ public final class CompareDocuments {
         String b = read(fileB);
         try (RelationshipDetector verbatim = Mia.detector().defaults()) {
             DocumentDetection found = DocumentDetector.forSource(verbatim).detect(a, b);
-            System.out.printf(Locale.ROOT, "%d passages of %s reused in %s%n", found.phrases().size(), fileA, fileB);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%d passages of %s reused in %s%n",
+                    found.phrases().size(),
+                    fileA,
+                    fileB);
             for (PhraseMatch p : found.phrases()) {
-                System.out.printf(Locale.ROOT, "A[%d,%d) ~ B[%d,%d)  score %.2f  \"%s\"%n", p.a().start(), p.a().end(),
-                        p.b().start(), p.b().end(), p.score(), p.b().of(b));
+                System.out.printf(
+                        Locale.ROOT,
+                        "A[%d,%d) ~ B[%d,%d)  score %.2f  \"%s\"%n",
+                        p.a().start(),
+                        p.a().end(),
+                        p.b().start(),
+                        p.b().end(),
+                        p.score(),
+                        p.b().of(b));
             }
         }
     }

@@ -3,7 +3,6 @@ package io.github.miaj.examples;
 import io.github.miaj.attention.HeadName;
 import io.github.miaj.attention.PairAttention;
 import io.github.miaj.onnx.OnnxAttentionSource;
-
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -15,8 +14,7 @@ import java.util.Locale;
  * <pre>java -cp "mia-examples/target/mia-examples.jar:mia-examples/target/lib/*" io.github.miaj.examples.OpenBartBundle bundles/bart-large-cnn</pre>
  */
 public final class OpenBartBundle {
-    private OpenBartBundle() {
-    }
+    private OpenBartBundle() {}
 
     public static void main(String[] args) {
         if (args.length == 0) {
@@ -26,8 +24,11 @@ public final class OpenBartBundle {
         }
         String a = "The cat sat on the mat.";
         String b = "A cat was sitting on the mat.";
-        try (OnnxAttentionSource bart = OnnxAttentionSource.builder().model(Path.of(args[0])).build()) {
-            long cross = bart.channels().stream().filter(h -> h.kind().equals("cross")).count();
+        try (OnnxAttentionSource bart =
+                OnnxAttentionSource.builder().model(Path.of(args[0])).build()) {
+            long cross = bart.channels().stream()
+                    .filter(h -> h.kind().equals("cross"))
+                    .count();
             System.out.println(bart.modelId() + ": " + cross + " cross-attention heads");
             PairAttention att = bart.attend(a, b);
             int bestC = 0;
@@ -45,8 +46,13 @@ public final class OpenBartBundle {
                 }
             }
             HeadName head = att.channels().get(bestC);
-            System.out.printf(Locale.ROOT, "strongest: %s, B token \"%s\" attends to A token \"%s\" (%.3f)%n", head,
-                    att.tokensB().get(bestJ).text(), att.tokensA().get(bestI).text(), att.get(bestC, bestI, bestJ));
+            System.out.printf(
+                    Locale.ROOT,
+                    "strongest: %s, B token \"%s\" attends to A token \"%s\" (%.3f)%n",
+                    head,
+                    att.tokensB().get(bestJ).text(),
+                    att.tokensA().get(bestI).text(),
+                    att.get(bestC, bestI, bestJ));
         }
     }
 }

@@ -8,7 +8,6 @@ import io.github.miaj.gold.LabelledPair;
 import io.github.miaj.gold.WordLink;
 import io.github.miaj.onnx.OnnxAttentionSource;
 import io.github.miaj.train.TrainingResult;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,8 +36,7 @@ public final class TrainYourOwn {
         "the captain read the map by the light of a candle",
     };
 
-    private TrainYourOwn() {
-    }
+    private TrainYourOwn() {}
 
     public static void main(String[] args) {
         List<LabelledPair> train = new ArrayList<>();
@@ -48,7 +46,10 @@ public final class TrainYourOwn {
             (k < 6 ? train : dev).add(p);
         }
         try (OnnxAttentionSource model = OnnxAttentionSource.builtIn()) {
-            TrainingResult trained = Mia.trainer().source(model).describeData("eight toy pairs").build()
+            TrainingResult trained = Mia.trainer()
+                    .source(model)
+                    .describeData("eight toy pairs")
+                    .build()
                     .fit("verbatim", train, dev);
             Path file = tempFile();
             trained.detector().save(file);
@@ -57,10 +58,11 @@ public final class TrainYourOwn {
                 String a = "the fisherman mended his nets while the tide was out";
                 String b = "we watched how the fisherman mended his nets on the quay";
                 Detection d = mine.detect(a, b);
-                System.out.println("phrases found by the loaded detector: " + d.phrases().size());
+                System.out.println(
+                        "phrases found by the loaded detector: " + d.phrases().size());
                 for (PhraseMatch p : d.phrases()) {
-                    System.out.printf(Locale.ROOT, "  \"%s\" ~ \"%s\"  score %.2f%n", p.a().of(a), p.b().of(b),
-                            p.score());
+                    System.out.printf(
+                            Locale.ROOT, "  \"%s\" ~ \"%s\"  score %.2f%n", p.a().of(a), p.b().of(b), p.score());
                 }
             }
         }

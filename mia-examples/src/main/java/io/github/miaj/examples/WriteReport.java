@@ -4,7 +4,6 @@ import io.github.miaj.Mia;
 import io.github.miaj.detect.Detection;
 import io.github.miaj.detect.RelationshipDetector;
 import io.github.miaj.report.HtmlReport;
-
 import java.nio.file.Path;
 
 /**
@@ -14,8 +13,7 @@ import java.nio.file.Path;
  * <pre>java -cp "mia-examples/target/mia-examples.jar:mia-examples/target/lib/*" io.github.miaj.examples.WriteReport report.html</pre>
  */
 public final class WriteReport {
-    private WriteReport() {
-    }
+    private WriteReport() {}
 
     public static void main(String[] args) {
         Path out = Path.of(args.length > 0 ? args[0] : "report.html");
@@ -23,8 +21,15 @@ public final class WriteReport {
         String b = "Every evening at dusk, we are told, the keeper climbed the spiral stairs with a brass lantern.";
         try (RelationshipDetector verbatim = Mia.detector().defaults()) {
             Detection d = verbatim.detect(a, b);
-            HtmlReport.builder().texts(a, b).labels("A", "B").title("A and B").detection(d).detector(verbatim)
-                    .attention(verbatim.source().attend(a, b)).build().write(out);
+            HtmlReport.builder()
+                    .texts(a, b)
+                    .labels("A", "B")
+                    .title("A and B")
+                    .detection(d)
+                    .detector(verbatim)
+                    .attention(verbatim.source().attend(a, b))
+                    .build()
+                    .write(out);
             System.out.println("wrote " + out + ": " + d.phrases().size() + " phrases");
         }
     }

@@ -1,6 +1,7 @@
 package io.github.miaj.architecture;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,9 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import org.junit.jupiter.api.Test;
 
 /**
  * Dependencies between packages run one way, as docs/architecture.md ("Layers") draws them: every reference from
@@ -28,6 +27,7 @@ class PackageLayersTest {
     private static final String ROOT = "io.github.miaj";
     /** The exception family lives in the root package and is below everything; {@code Mia} is above everything. */
     private static final String ERRORS = "(errors)";
+
     private static final String FACADE = "(facade)";
 
     /** Package (relative to io.github.miaj) to the packages it may use, besides itself and {@link #ERRORS}. */
@@ -41,19 +41,66 @@ class PackageLayersTest {
             Map.entry("gold", Set.of("text", "io")),
             Map.entry("model", Set.of("attention", "feature", "text", "io")),
             Map.entry("spi", Set.of("attention", "model")),
-            Map.entry("detect", Set.of("significance", "attention", "feature", "gold", "model", "learn", "spi", "text", "io")),
+            Map.entry(
+                    "detect",
+                    Set.of("significance", "attention", "feature", "gold", "model", "learn", "spi", "text", "io")),
             Map.entry("data", Set.of("gold", "text", "io")),
             Map.entry("eval", Set.of("significance", "attention", "feature", "gold", "model", "detect", "text", "io")),
             Map.entry("eval.baseline", Set.of("eval", "gold", "model", "detect", "text")),
-            Map.entry("train", Set.of("significance", "attention", "feature", "gold", "model", "detect", "eval", "learn", "text",
-                    "io")),
-            Map.entry(FACADE, Set.of("significance", "attention", "feature", "gold", "model", "detect", "eval", "train", "spi",
-                    "text", "io", "learn")),
+            Map.entry(
+                    "train",
+                    Set.of(
+                            "significance",
+                            "attention",
+                            "feature",
+                            "gold",
+                            "model",
+                            "detect",
+                            "eval",
+                            "learn",
+                            "text",
+                            "io")),
+            Map.entry(
+                    FACADE,
+                    Set.of(
+                            "significance",
+                            "attention",
+                            "feature",
+                            "gold",
+                            "model",
+                            "detect",
+                            "eval",
+                            "train",
+                            "spi",
+                            "text",
+                            "io",
+                            "learn")),
             Map.entry("onnx", Set.of("onnx.graph", "onnx.tokenizer", "attention", "model", "spi", "text", "io")),
             Map.entry("onnx.graph", Set.of("io")),
             Map.entry("onnx.tokenizer", Set.of("io")),
             // mia-spark runs the product on a cluster: it may use any of it, nothing in it uses spark
-            Map.entry("spark", Set.of(FACADE, "attention", "feature", "gold", "model", "spi", "detect", "data", "eval", "eval.baseline", "train", "significance", "text", "io", "learn", "onnx", "onnx.graph", "onnx.tokenizer", "report")),
+            Map.entry(
+                    "spark",
+                    Set.of(
+                            FACADE,
+                            "attention",
+                            "feature",
+                            "gold",
+                            "model",
+                            "spi",
+                            "detect",
+                            "data",
+                            "eval",
+                            "eval.baseline",
+                            "train",
+                            "significance",
+                            "text",
+                            "io",
+                            "learn",
+                            "onnx",
+                            "onnx.graph",
+                            "onnx.tokenizer",
+                            "report")),
             Map.entry("report", Set.of("significance", "attention", "feature", "model", "detect", "text", "io")));
 
     /** Packages above the product: they may use anything, and nothing in the product may use them. */
@@ -135,7 +182,8 @@ class PackageLayersTest {
         Path parent = Path.of("").toAbsolutePath().getParent();
         List<Path> out = new ArrayList<>();
         try (Stream<Path> modules = Files.list(parent)) {
-            for (Path module : modules.filter(p -> Files.isDirectory(p.resolve("src/main/java"))).toList()) {
+            for (Path module : modules.filter(p -> Files.isDirectory(p.resolve("src/main/java")))
+                    .toList()) {
                 try (Stream<Path> files = Files.walk(module.resolve("src/main/java"))) {
                     files.filter(f -> f.toString().endsWith(".java")).forEach(out::add);
                 }

@@ -8,7 +8,6 @@ import io.github.miaj.gold.WordLink;
 import io.github.miaj.model.Decoding;
 import io.github.miaj.model.Metrics;
 import io.github.miaj.text.Words;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,11 +28,9 @@ import java.util.Set;
  * {@code DecodeSweep <grids file>}.
  */
 public final class DecodeSweep {
-    private record Grid(String corpus, List<String> wa, List<String> wb, float[] p, GoldAlignment gold) {
-    }
+    private record Grid(String corpus, List<String> wa, List<String> wb, float[] p, GoldAlignment gold) {}
 
-    private DecodeSweep() {
-    }
+    private DecodeSweep() {}
 
     public static void main(String[] args) {
         if (args.length != 1) {
@@ -43,23 +40,34 @@ public final class DecodeSweep {
         Map<String, List<DecodingSearch.Pair>> byCorpus = new LinkedHashMap<>();
         List<DecodingSearch.Pair> all = new ArrayList<>();
         for (Grid g : grids) {
-            DecodingSearch.Pair p = new DecodingSearch.Pair(g.p, Words.of(String.join(" ", g.wa)),
-                    Words.of(String.join(" ", g.wb)), g.gold);
+            DecodingSearch.Pair p = new DecodingSearch.Pair(
+                    g.p, Words.of(String.join(" ", g.wa)), Words.of(String.join(" ", g.wb)), g.gold);
             byCorpus.computeIfAbsent(g.corpus, k -> new ArrayList<>()).add(p);
             all.add(p);
         }
         DecodingSearch pooled = new DecodingSearch(all);
-        for (Decoding.Argmax mode : new Decoding.Argmax[]{Decoding.Argmax.BOTH, Decoding.Argmax.ITERMAX}) {
+        for (Decoding.Argmax mode : new Decoding.Argmax[] {Decoding.Argmax.BOTH, Decoding.Argmax.ITERMAX}) {
             Decoding plain = pooled.best(List.of(mode), List.of(1));
             for (Decoding d : List.of(plain, pooled.bestGrow(plain))) {
-                StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-8s grow %-5s t %.3f pooled %.4f |",
-                        mode, d.grows() ? Double.toString(d.grow()) : "-", d.threshold(),
+                StringBuilder sb = new StringBuilder(String.format(
+                        Locale.ROOT,
+                        "%-8s grow %-5s t %.3f pooled %.4f |",
+                        mode,
+                        d.grows() ? Double.toString(d.grow()) : "-",
+                        d.threshold(),
                         pooled.evaluate(d).metrics().f1()));
                 for (Map.Entry<String, List<DecodingSearch.Pair>> e : byCorpus.entrySet()) {
                     Evaluator ev = new DecodingSearch(e.getValue()).evaluate(d);
                     Metrics m = ev.metrics();
-                    sb.append(String.format(Locale.ROOT, " %s P%.3f R%.3f F%.4f AER%.3f ni%.3f |", e.getKey(),
-                            m.precision(), m.recall(), m.f1(), m.aer(), ev.nonIdenticalRecall()));
+                    sb.append(String.format(
+                            Locale.ROOT,
+                            " %s P%.3f R%.3f F%.4f AER%.3f ni%.3f |",
+                            e.getKey(),
+                            m.precision(),
+                            m.recall(),
+                            m.f1(),
+                            m.aer(),
+                            ev.nonIdenticalRecall()));
                 }
                 System.out.println(sb);
             }
@@ -81,7 +89,8 @@ public final class DecodeSweep {
                 out.add(new Grid(f[0], wa, wb, p, new GoldAlignment(links(f[5]), links(f[6]))));
             }
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + file + " (" + e.getMessage() + "): give a file DevGrids wrote", e);
+            throw new InvalidInputException(
+                    "cannot read " + file + " (" + e.getMessage() + "): give a file DevGrids wrote", e);
         }
         return out;
     }

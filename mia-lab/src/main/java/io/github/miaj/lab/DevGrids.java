@@ -10,7 +10,6 @@ import io.github.miaj.gold.LabelledPair;
 import io.github.miaj.gold.WordLink;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,12 +27,12 @@ import java.util.StringJoiner;
  * the model. Usage: {@code DevGrids <detector file or built-in name> <alignment folder> <out file>}.
  */
 public final class DevGrids {
-    private DevGrids() {
-    }
+    private DevGrids() {}
 
     public static void main(String[] args) {
         if (args.length != 3) {
-            throw new InvalidInputException("usage: DevGrids <detector file or built-in name> <alignment folder> <out file>");
+            throw new InvalidInputException(
+                    "usage: DevGrids <detector file or built-in name> <alignment folder> <out file>");
         }
         System.setProperty("ai.djl.offline", "true");
         List<AlignmentCorpus.Dataset> sets = AlignmentCorpus.readFolder(Path.of(args[1]));
@@ -56,13 +55,21 @@ public final class DevGrids {
                         }
                     }
                     GoldAlignment g = GoldAlignment.of(p);
-                    w.write(String.join("\t", set.name(), p.id(), String.join(" ", wa), String.join(" ", wb),
-                            probs.toString(), links(g.sure()), links(g.possible())));
+                    w.write(String.join(
+                            "\t",
+                            set.name(),
+                            p.id(),
+                            String.join(" ", wa),
+                            String.join(" ", wb),
+                            probs.toString(),
+                            links(g.sure()),
+                            links(g.possible())));
                     w.write('\n');
                 }
             }
         } catch (IOException e) {
-            throw new InvalidInputException("cannot write " + file + " (" + e.getMessage() + "): check the folder exists and is writable", e);
+            throw new InvalidInputException(
+                    "cannot write " + file + " (" + e.getMessage() + "): check the folder exists and is writable", e);
         }
     }
 

@@ -15,15 +15,14 @@ import io.github.miaj.onnx.BuiltInModel;
 import io.github.miaj.onnx.OnnxAttentionSource;
 import io.github.miaj.train.AttentionCache;
 import io.github.miaj.train.TrainingResult;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Feature ablation of the paraphrase detector: one detector per {@link Features} set (attention only,
@@ -37,25 +36,39 @@ import java.util.Locale;
  *     --model e5-small-v2 --train-limit 600 --data ../shared/data/alignment
  * </pre>
  */
-@Command(name = "ParaphraseAblation", mixinStandardHelpOptions = true,
-        description = "Train one paraphrase detector per feature set and compare decoding modes on dev; writes no file.")
+@Command(
+        name = "ParaphraseAblation",
+        mixinStandardHelpOptions = true,
+        description =
+                "Train one paraphrase detector per feature set and compare decoding modes on dev; writes no file.")
 public final class ParaphraseAblation implements Runnable {
-    @Option(names = "--data", defaultValue = "../shared/data/alignment",
+    @Option(
+            names = "--data",
+            defaultValue = "../shared/data/alignment",
             description = "Folder of gold alignment corpora (default: ${DEFAULT-VALUE}).")
     Path data;
 
-    @Option(names = "--model", defaultValue = "all-minilm-l6-v2",
-            description = "Built-in model: all-minilm-l6-v2, bge-small-en-v15 or e5-small-v2 (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--model",
+            defaultValue = "all-minilm-l6-v2",
+            description =
+                    "Built-in model: all-minilm-l6-v2, bge-small-en-v15 or e5-small-v2 (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--train-limit", defaultValue = "0",
-            description = "At most this many train pairs of each corpus, seeded sample; 0 for all (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--train-limit",
+            defaultValue = "0",
+            description =
+                    "At most this many train pairs of each corpus, seeded sample; 0 for all (default: ${DEFAULT-VALUE}).")
     int trainLimit;
 
     @Option(names = "--l2", defaultValue = "1e-4", description = "L2 strength (default: ${DEFAULT-VALUE}).")
     double l2;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of sampling and the solver (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            description = "Seed of sampling and the solver (default: ${DEFAULT-VALUE}).")
     long seed;
 
     private final PrintWriter out = new PrintWriter(System.out, true);
@@ -75,24 +88,40 @@ public final class ParaphraseAblation implements Runnable {
     @Override
     public void run() {
         BuiltInModel builtIn = BuiltInModel.byId(model);
-        ParaphraseTraining training = new ParaphraseTraining(data, builtIn, Features.richest(), l2, Double.NaN, seed,
-                null, trainLimit, out, new PrintWriter(System.err, true));
+        ParaphraseTraining training = new ParaphraseTraining(
+                data,
+                builtIn,
+                Features.richest(),
+                l2,
+                Double.NaN,
+                seed,
+                null,
+                trainLimit,
+                out,
+                new PrintWriter(System.err, true));
         List<AlignmentCorpus.Dataset> sets = training.datasets();
-        try (OnnxAttentionSource src = OnnxAttentionSource.builder().builtIn(builtIn).hiddenStateSimilarity(true)
+        try (OnnxAttentionSource src = OnnxAttentionSource.builder()
+                .builtIn(builtIn)
+                .hiddenStateSimilarity(true)
                 .build()) {
             AttentionCache withSim = new AttentionCache(src, ParaphraseTraining.cacheBudget());
-            AttentionCache heads = withSim.headsOnly(builtIn.id() + "/encoder-pair",
-                    "ablation-view-of-" + src.fingerprint());
+            AttentionCache heads =
+                    withSim.headsOnly(builtIn.id() + "/encoder-pair", "ablation-view-of-" + src.fingerprint());
             RelationshipDetector last = null;
             for (Features f : Features.values()) {
-                out.printf(Locale.ROOT, "%n=== features %s (model %s) ===%n", f.name().toLowerCase(Locale.ROOT),
+                out.printf(
+                        Locale.ROOT,
+                        "%n=== features %s (model %s) ===%n",
+                        f.name().toLowerCase(Locale.ROOT),
                         builtIn.id());
                 TrainingResult r = training.fit(f.needsSimilarity() ? withSim : heads, f, sets);
                 training.report(r.report());
                 last = r.detector();
                 training.perDataset(last, sets, f == Features.richest());
             }
-            out.printf(Locale.ROOT, "%n=== decoding modes of the %s detector, each at its best pooled-dev threshold ===%n",
+            out.printf(
+                    Locale.ROOT,
+                    "%n=== decoding modes of the %s detector, each at its best pooled-dev threshold ===%n",
                     Features.richest().name().toLowerCase(Locale.ROOT));
             decodingModes(last, sets);
         }
@@ -132,13 +161,18 @@ public final class ParaphraseAblation implements Runnable {
             Decoding plain = pooled.best(List.of(mode), List.of(1));
             boolean canGrow = mode == Decoding.Argmax.BOTH || mode == Decoding.Argmax.ITERMAX;
             for (Decoding dec : canGrow ? List.of(plain, pooled.bestGrow(plain)) : List.of(plain)) {
-                out.printf(Locale.ROOT, "%-9s %9.3f %5s", mode.name().toLowerCase(Locale.ROOT), dec.threshold(),
+                out.printf(
+                        Locale.ROOT,
+                        "%-9s %9.3f %5s",
+                        mode.name().toLowerCase(Locale.ROOT),
+                        dec.threshold(),
                         dec.grows() ? String.format(Locale.ROOT, "%.3f", dec.grow()) : "-");
                 for (DecodingSearch s : each) {
                     Evaluator e = s.evaluate(dec);
                     out.printf(Locale.ROOT, " %8.4f/%.3f", e.metrics().f1(), e.nonIdenticalRecall());
                 }
-                out.printf(Locale.ROOT, " %9.4f%n", pooled.evaluate(dec).metrics().f1());
+                out.printf(
+                        Locale.ROOT, " %9.4f%n", pooled.evaluate(dec).metrics().f1());
             }
         }
     }

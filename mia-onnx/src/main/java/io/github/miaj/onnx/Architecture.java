@@ -1,7 +1,6 @@
 package io.github.miaj.onnx;
 
 import io.github.miaj.ModelException;
-
 import java.util.Locale;
 
 /** How a model reads the two texts of a pair. */

@@ -4,7 +4,6 @@ import io.github.miaj.attention.ChannelConsumer;
 import io.github.miaj.attention.HeadName;
 import io.github.miaj.attention.PairAttention;
 import io.github.miaj.attention.TextPair;
-
 import java.util.ArrayList;
 import java.util.List;
 

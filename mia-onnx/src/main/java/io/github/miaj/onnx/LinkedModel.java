@@ -5,7 +5,6 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.github.miaj.ModelException;
 import io.github.miaj.onnx.graph.AttentionGraph;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +23,15 @@ import java.util.UUID;
  * exists; the user's files are never changed.
  */
 final class LinkedModel {
-    private LinkedModel() {
-    }
+    private LinkedModel() {}
 
-    static OrtSession createSession(OrtEnvironment env, AttentionGraph graph, OrtSession.SessionOptions options,
-                                    String source, Path modelFolder) throws OrtException {
+    static OrtSession createSession(
+            OrtEnvironment env,
+            AttentionGraph graph,
+            OrtSession.SessionOptions options,
+            String source,
+            Path modelFolder)
+            throws OrtException {
         List<Path> made = new ArrayList<>();
         try {
             Path dir = linkedFolder(graph, made);
@@ -39,9 +42,12 @@ final class LinkedModel {
             try {
                 Files.write(model, graph.bytes());
             } catch (IOException e) {
-                throw new ModelException("cannot write the instrumented graph of " + source + " into " + dir + " ("
-                        + e.getMessage() + "): MIA-J loads it from the model's folder, or from java.io.tmpdir when "
-                        + "that is on the same file system as the model; make one of them writable", e);
+                throw new ModelException(
+                        "cannot write the instrumented graph of " + source + " into " + dir + " ("
+                                + e.getMessage()
+                                + "): MIA-J loads it from the model's folder, or from java.io.tmpdir when "
+                                + "that is on the same file system as the model; make one of them writable",
+                        e);
             }
             made.add(model);
             return env.createSession(model.toString(), options);

@@ -1,7 +1,6 @@
 package io.github.miaj.onnx;
 
 import io.github.miaj.ModelException;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +22,16 @@ import java.util.Properties;
  * @param maxPositions         the model window in tokens per sequence, specials included; 0 when not given
  * @param decoderStartTokenId  seq2seq only: the first decoder input; -1 when not given
  */
-record ModelBundle(Path folder, Architecture architecture, String modelId, Path model, Path encoder, Path decoder,
-                   Path tokenizer, int maxPositions, long decoderStartTokenId) {
+record ModelBundle(
+        Path folder,
+        Architecture architecture,
+        String modelId,
+        Path model,
+        Path encoder,
+        Path decoder,
+        Path tokenizer,
+        int maxPositions,
+        long decoderStartTokenId) {
     static final String FILE = "mia-bundle.properties";
 
     static ModelBundle read(Path folder) {
@@ -47,7 +54,8 @@ record ModelBundle(Path folder, Architecture architecture, String modelId, Path 
                     + "; this version of MIA-J reads formatVersion=1 only: upgrade MIA-J or re-export the bundle");
         }
         Architecture arch = Architecture.of(p.getProperty("architecture"), file.toString());
-        String modelId = p.getProperty("modelId", folder.getFileName().toString()).trim();
+        String modelId =
+                p.getProperty("modelId", folder.getFileName().toString()).trim();
         Path model = optionalFile(folder, p, "model", file);
         Path encoder = optionalFile(folder, p, "encoder", file);
         Path decoder = optionalFile(folder, p, "decoder", file);

@@ -2,7 +2,6 @@ package io.github.miaj.onnx;
 
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.ModelException;
-
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -47,9 +46,13 @@ sealed interface ModelLocation permits ModelLocation.BuiltIn, ModelLocation.Bund
      * @param decoderStartTokenId   the decoder's first input asked for, or -1 for the location's own
      * @param hiddenStateSimilarity whether {@code sim.Lxx} channels are asked for
      */
-    record Request(Path tokenizer, Architecture architecture, String modelId, int maxPositions,
-                   long decoderStartTokenId, boolean hiddenStateSimilarity) {
-    }
+    record Request(
+            Path tokenizer,
+            Architecture architecture,
+            String modelId,
+            int maxPositions,
+            long decoderStartTokenId,
+            boolean hiddenStateSimilarity) {}
 
     /** The graph or graphs to open, one kind per {@link Architecture}. */
     sealed interface Graph permits EncoderPair, Seq2Seq {
@@ -93,8 +96,8 @@ sealed interface ModelLocation permits ModelLocation.BuiltIn, ModelLocation.Bund
      * @param tokenizerLabel the tokenizer as error messages name it
      * @param maxPositions   the model window in tokens per sequence, special tokens included
      */
-    record Resolved(String modelId, String label, Graph graph, byte[] tokenizerBytes, String tokenizerLabel,
-                    int maxPositions) {
+    record Resolved(
+            String modelId, String label, Graph graph, byte[] tokenizerBytes, String tokenizerLabel, int maxPositions) {
         Architecture architecture() {
             return graph.architecture();
         }
@@ -121,8 +124,14 @@ sealed interface ModelLocation permits ModelLocation.BuiltIn, ModelLocation.Bund
             Path tok = request.tokenizer();
             String tokenizerLabel = tok != null ? tok.toString() : model.tokenizerResource();
             byte[] tokenizerBytes = tok != null ? readFile(tok, "tokenizer") : model.tokenizerBytes();
-            return resolved(request, model.id(), model.modelResource(), new EncoderPair(modelBytes, null),
-                    tokenizerBytes, tokenizerLabel, model.maxPositions());
+            return resolved(
+                    request,
+                    model.id(),
+                    model.modelResource(),
+                    new EncoderPair(modelBytes, null),
+                    tokenizerBytes,
+                    tokenizerLabel,
+                    model.maxPositions());
         }
     }
 
@@ -138,8 +147,8 @@ sealed interface ModelLocation permits ModelLocation.BuiltIn, ModelLocation.Bund
             Path tok = request.tokenizer() != null ? request.tokenizer() : bundle.tokenizer();
             byte[] tokenizerBytes = readFile(tok, "tokenizer");
             int window = bundle.maxPositions() > 0 ? bundle.maxPositions() : 512;
-            long start = request.decoderStartTokenId() >= 0 ? request.decoderStartTokenId()
-                    : bundle.decoderStartTokenId();
+            long start =
+                    request.decoderStartTokenId() >= 0 ? request.decoderStartTokenId() : bundle.decoderStartTokenId();
             String label;
             Graph graph;
             if (bundle.model() == null) {
@@ -177,7 +186,8 @@ sealed interface ModelLocation permits ModelLocation.BuiltIn, ModelLocation.Bund
             String name = file.getFileName().toString().replaceFirst("(?i)\\.onnx$", "");
             Graph graph;
             if (arch == Architecture.ENCODER_PAIR) {
-                graph = new EncoderPair(readFile(file, "model"), file.toAbsolutePath().getParent());
+                graph = new EncoderPair(
+                        readFile(file, "model"), file.toAbsolutePath().getParent());
             } else {
                 if (request.decoderStartTokenId() < 0) {
                     throw new InvalidInputException("a seq2seq model file needs decoderStartTokenId (2 for BART)");
@@ -190,14 +200,20 @@ sealed interface ModelLocation permits ModelLocation.BuiltIn, ModelLocation.Bund
     }
 
     /** The request's window and model id over the location's, checked against what the model can give. */
-    private static Resolved resolved(Request request, String name, String label, Graph graph, byte[] tokenizerBytes,
-                                     String tokenizerLabel, int defaultWindow) {
+    private static Resolved resolved(
+            Request request,
+            String name,
+            String label,
+            Graph graph,
+            byte[] tokenizerBytes,
+            String tokenizerLabel,
+            int defaultWindow) {
         Architecture arch = graph.architecture();
         String id = request.modelId() != null ? request.modelId() : name + "/" + arch.id();
         if (request.hiddenStateSimilarity()) {
             if (arch != Architecture.ENCODER_PAIR) {
-                throw new InvalidInputException("hidden-state similarity is only for encoder-pair models; "
-                        + label + " is " + arch.id());
+                throw new InvalidInputException(
+                        "hidden-state similarity is only for encoder-pair models; " + label + " is " + arch.id());
             }
             if (request.modelId() == null) {
                 id = id + OnnxAttentionSource.SIM_SUFFIX;

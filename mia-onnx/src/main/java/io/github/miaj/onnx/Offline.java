@@ -1,7 +1,6 @@
 package io.github.miaj.onnx;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
@@ -25,10 +24,10 @@ import java.util.Map;
 final class Offline {
     /** DJL's opt-out of usage tracking, read as an environment variable or a system property. */
     static final String OPT_OUT = "OPT_OUT_TRACKING";
+
     private static final Object LOCK = new Object();
 
-    private Offline() {
-    }
+    private Offline() {}
 
     /** A tokenizer from {@code json}, created with DJL's tracking call skipped. */
     static HuggingFaceTokenizer newTokenizer(InputStream json, Map<String, String> options) throws IOException {
@@ -51,8 +50,10 @@ final class Offline {
     }
 
     private static boolean optedOut() {
-        return isTrue(System.getenv(OPT_OUT)) || isTrue(System.getProperty(OPT_OUT))
-                || isTrue(System.getenv("DJL_OFFLINE")) || isTrue(System.getProperty("ai.djl.offline"));
+        return isTrue(System.getenv(OPT_OUT))
+                || isTrue(System.getProperty(OPT_OUT))
+                || isTrue(System.getenv("DJL_OFFLINE"))
+                || isTrue(System.getProperty("ai.djl.offline"));
     }
 
     private static boolean isTrue(String value) {

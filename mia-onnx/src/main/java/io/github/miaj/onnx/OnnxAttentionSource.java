@@ -1,6 +1,5 @@
 package io.github.miaj.onnx;
 
-import io.github.miaj.attention.TextPair;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -12,22 +11,22 @@ import io.github.miaj.attention.ChannelConsumer;
 import io.github.miaj.attention.ExecutionProvider;
 import io.github.miaj.attention.HeadName;
 import io.github.miaj.attention.PairAttention;
+import io.github.miaj.attention.TextPair;
 import io.github.miaj.io.Hashing;
 import io.github.miaj.onnx.graph.AttentionGraph;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.ExecutionException;
-import java.nio.channels.FileChannel;
-import java.nio.ByteBuffer;
-import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An {@link AttentionSource} over an ONNX transformer run by ONNX Runtime, with a Hugging Face tokenizer.
@@ -246,15 +245,15 @@ public final class OnnxAttentionSource implements AttentionSource {
         private Architecture architecture;
         private String modelId;
         private int maxPositions;
-        private int intraOpThreads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        private int intraOpThreads =
+                Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         private boolean allowSpinning;
         private ExecutionProvider provider = ExecutionProvider.CPU;
-        private SessionConfigurer configurer = options -> { };
+        private SessionConfigurer configurer = options -> {};
         private long decoderStartTokenId = -1;
         private boolean hiddenStateSimilarity;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** A {@code .onnx} file, or a bundle folder holding {@code mia-bundle.properties}. */
         public Builder model(Path model) {
@@ -396,8 +395,8 @@ public final class OnnxAttentionSource implements AttentionSource {
                         + "folder, or builtIn(BuiltInModel)");
             }
             ModelLocation location = builtIn != null ? new ModelLocation.BuiltIn(builtIn) : ModelLocation.of(model);
-            ModelLocation.Resolved m = location.resolve(new ModelLocation.Request(tokenizer, architecture, modelId,
-                    maxPositions, decoderStartTokenId, hiddenStateSimilarity));
+            ModelLocation.Resolved m = location.resolve(new ModelLocation.Request(
+                    tokenizer, architecture, modelId, maxPositions, decoderStartTokenId, hiddenStateSimilarity));
             OrtSupport.Settings settings = new OrtSupport.Settings(intraOpThreads, allowSpinning, provider, configurer);
             OrtEnvironment env = OrtEnvironments.get();
             Architecture arch = m.architecture();
@@ -405,27 +404,53 @@ public final class OnnxAttentionSource implements AttentionSource {
             String fp;
             if (m.graph() instanceof ModelLocation.EncoderPair g) {
                 fp = fingerprint(arch, m.tokenizerBytes(), g.bytes());
-                runner = encoderPair(env, g.bytes(), g.folder(), m.label(), m.tokenizerBytes(), m.tokenizerLabel(),
-                        m.maxPositions(), settings);
+                runner = encoderPair(
+                        env,
+                        g.bytes(),
+                        g.folder(),
+                        m.label(),
+                        m.tokenizerBytes(),
+                        m.tokenizerLabel(),
+                        m.maxPositions(),
+                        settings);
             } else {
                 ModelLocation.Seq2Seq g = (ModelLocation.Seq2Seq) m.graph();
-                Fingerprint f = g.encoder() == null ? Fingerprint.start(arch, m.tokenizerBytes(), g.decoder())
+                Fingerprint f = g.encoder() == null
+                        ? Fingerprint.start(arch, m.tokenizerBytes(), g.decoder())
                         : Fingerprint.start(arch, m.tokenizerBytes(), g.encoder(), g.decoder());
-                runner = seq2seq(env, g.encoder(), g.decoder(), m.label(), m.tokenizerBytes(), m.tokenizerLabel(),
-                        g.decoderStartTokenId(), m.maxPositions(), settings);
+                runner = seq2seq(
+                        env,
+                        g.encoder(),
+                        g.decoder(),
+                        m.label(),
+                        m.tokenizerBytes(),
+                        m.tokenizerLabel(),
+                        g.decoderStartTokenId(),
+                        m.maxPositions(),
+                        settings);
                 fp = f.join(runner);
             }
             if (hiddenStateSimilarity) {
                 fp = simFingerprint(fp);
             }
-            LOG.info("loaded {} ({} channels, window {}) in {} ms", m.modelId(), runner.channels().size(),
-                    m.maxPositions(), (System.nanoTime() - t0) / 1_000_000);
+            LOG.info(
+                    "loaded {} ({} channels, window {}) in {} ms",
+                    m.modelId(),
+                    runner.channels().size(),
+                    m.maxPositions(),
+                    (System.nanoTime() - t0) / 1_000_000);
             return new OnnxAttentionSource(runner, m.modelId(), fp, arch);
         }
 
-        private AttentionRunner encoderPair(OrtEnvironment env, byte[] modelBytes, Path folder, String label,
-                                            byte[] tokenizerBytes, String tokenizerLabel, int window,
-                                            OrtSupport.Settings settings) {
+        private AttentionRunner encoderPair(
+                OrtEnvironment env,
+                byte[] modelBytes,
+                Path folder,
+                String label,
+                byte[] tokenizerBytes,
+                String tokenizerLabel,
+                int window,
+                OrtSupport.Settings settings) {
             AttentionGraph graph = AttentionGraph.instrument(modelBytes, label);
             if (hiddenStateSimilarity) {
                 graph = graph.withLayerOutputs(label);
@@ -445,9 +470,16 @@ public final class OnnxAttentionSource implements AttentionSource {
          * A seq2seq model from its file(s), which {@link ModelLocation} found, read without loading the weights
          * into the heap: see {@link AttentionGraph#instrument(Path, String)}.
          */
-        private static AttentionRunner seq2seq(OrtEnvironment env, Path encoderFile, Path decoderFile, String label,
-                                               byte[] tokenizerBytes, String tokenizerLabel, long start, int window,
-                                               OrtSupport.Settings settings) {
+        private static AttentionRunner seq2seq(
+                OrtEnvironment env,
+                Path encoderFile,
+                Path decoderFile,
+                String label,
+                byte[] tokenizerBytes,
+                String tokenizerLabel,
+                long start,
+                int window,
+                OrtSupport.Settings settings) {
             AttentionGraph decGraph = AttentionGraph.instrument(decoderFile, label);
             AttentionGraph encGraph = encoderFile == null ? null : plainGraph(encoderFile, encoderFile.toString());
             int largest = TextTokenizer.largestId(tokenizerBytes, tokenizerLabel);
@@ -522,8 +554,7 @@ public final class OnnxAttentionSource implements AttentionSource {
             }
 
             static Fingerprint start(Architecture arch, byte[] tokenizer, Path... models) {
-                FutureTask<String> task =
-                        new FutureTask<>(() -> fingerprint(arch, tokenizer, models));
+                FutureTask<String> task = new FutureTask<>(() -> fingerprint(arch, tokenizer, models));
                 Thread t = new Thread(task, "mia-fingerprint");
                 t.setDaemon(true);
                 t.start();

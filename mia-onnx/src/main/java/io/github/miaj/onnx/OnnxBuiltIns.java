@@ -8,7 +8,6 @@ import io.github.miaj.model.DetectorModel;
 import io.github.miaj.model.SourceInfo;
 import io.github.miaj.spi.BuiltIns;
 import io.github.miaj.spi.SourceSettings;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +26,7 @@ public final class OnnxBuiltIns implements BuiltIns {
      * e5-small-v2 artifact on the classpath ({@link BuiltInModel#E5_SMALL_V2}); mia-onnx does not depend on it.
      */
     static final List<String> DETECTORS = List.of("verbatim", "paraphrase", "paraphrase-e5");
+
     static final String FOLDER = "io/github/miaj/onnx/detectors/";
 
     @Override
@@ -55,7 +55,9 @@ public final class OnnxBuiltIns implements BuiltIns {
         // a detector trained with hidden-state similarity channels binds to the source that has them
         boolean sim = info.capabilities().contains(SourceCapability.HIDDEN_STATE_SIMILARITY);
         return Optional.of(SharedSources.acquire(new SharedSources.Key(m, sim, settings), () -> {
-            OnnxAttentionSource.Builder b = OnnxAttentionSource.builder().builtIn(m).hiddenStateSimilarity(sim)
+            OnnxAttentionSource.Builder b = OnnxAttentionSource.builder()
+                    .builtIn(m)
+                    .hiddenStateSimilarity(sim)
                     .optExecutionProvider(settings.provider());
             if (settings.intraOpThreads() > 0) {
                 b.optIntraOpThreads(settings.intraOpThreads());
@@ -82,11 +84,11 @@ public final class OnnxBuiltIns implements BuiltIns {
             if (in == null) {
                 return Optional.empty();
             }
-            return Optional.of(DetectorFiles.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8),
-                    "classpath:" + resource));
+            return Optional.of(DetectorFiles.fromJson(
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + resource));
         } catch (IOException e) {
-            throw new DetectorFileException("cannot read the built-in detector classpath:" + resource + ": "
-                    + e.getMessage(), e);
+            throw new DetectorFileException(
+                    "cannot read the built-in detector classpath:" + resource + ": " + e.getMessage(), e);
         }
     }
 }

@@ -17,8 +17,7 @@ public final class OrtEnvironments {
     /** Stack of the thread that loads the native library and creates the environment. */
     static final long STACK_BYTES = 16L << 20;
 
-    private OrtEnvironments() {
-    }
+    private OrtEnvironments() {}
 
     /**
      * The shared environment (ONNX Runtime keeps one a process), created on first call on a large-stack thread.
@@ -41,13 +40,17 @@ public final class OrtEnvironments {
     private static OrtEnvironment create() {
         OrtEnvironment[] env = new OrtEnvironment[1];
         Throwable[] failure = new Throwable[1];
-        Thread t = new Thread(null, () -> {
-            try {
-                env[0] = OrtEnvironment.getEnvironment();
-            } catch (Throwable e) {
-                failure[0] = e;
-            }
-        }, "mia-ort-init", STACK_BYTES);
+        Thread t = new Thread(
+                null,
+                () -> {
+                    try {
+                        env[0] = OrtEnvironment.getEnvironment();
+                    } catch (Throwable e) {
+                        failure[0] = e;
+                    }
+                },
+                "mia-ort-init",
+                STACK_BYTES);
         t.setDaemon(true);
         t.start();
         boolean interrupted = false;
@@ -64,8 +67,12 @@ public final class OrtEnvironments {
         }
         if (env[0] == null) {
             Throwable e = failure[0];
-            throw new ModelException("cannot start ONNX Runtime: " + (e == null ? "no environment was created"
-                    : e.getClass().getSimpleName() + ": " + e.getMessage()), e);
+            throw new ModelException(
+                    "cannot start ONNX Runtime: "
+                            + (e == null
+                                    ? "no environment was created"
+                                    : e.getClass().getSimpleName() + ": " + e.getMessage()),
+                    e);
         }
         return env[0];
     }

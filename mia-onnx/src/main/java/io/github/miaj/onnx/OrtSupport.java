@@ -9,7 +9,6 @@ import ai.onnxruntime.OrtSession;
 import io.github.miaj.ModelException;
 import io.github.miaj.attention.ExecutionProvider;
 import io.github.miaj.onnx.graph.AttentionGraph;
-
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.file.Path;
@@ -18,16 +17,17 @@ import java.util.Map;
 
 /** ONNX Runtime plumbing shared by the runners. */
 final class OrtSupport {
-    private OrtSupport() {
-    }
+    private OrtSupport() {}
 
     /** Session settings a builder chose. */
-    record Settings(int intraOpThreads, boolean allowSpinning, ExecutionProvider provider,
-                    OnnxAttentionSource.SessionConfigurer configurer) {
-    }
+    record Settings(
+            int intraOpThreads,
+            boolean allowSpinning,
+            ExecutionProvider provider,
+            OnnxAttentionSource.SessionConfigurer configurer) {}
 
-    static OrtSession session(OrtEnvironment env, AttentionGraph graph, Settings settings, Path externalDataFolder,
-                              String source) {
+    static OrtSession session(
+            OrtEnvironment env, AttentionGraph graph, Settings settings, Path externalDataFolder, String source) {
         try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
             o.setIntraOpNumThreads(settings.intraOpThreads());
             o.setInterOpNumThreads(1);
@@ -48,7 +48,8 @@ final class OrtSupport {
                     throw new ModelException(source + " keeps its weights in external data files, which a model "
                             + "loaded from the classpath cannot reach; load it from a file or bundle folder");
                 }
-                o.addConfigEntry("session.model_external_initializers_file_folder_path",
+                o.addConfigEntry(
+                        "session.model_external_initializers_file_folder_path",
                         externalDataFolder.toAbsolutePath().toString());
             }
             if (!graph.links().isEmpty()) {
@@ -61,12 +62,12 @@ final class OrtSupport {
     }
 
     static OnnxTensor longs(OrtEnvironment env, long[] values) throws OrtException {
-        return OnnxTensor.createTensor(env, LongBuffer.wrap(values), new long[]{1, values.length});
+        return OnnxTensor.createTensor(env, LongBuffer.wrap(values), new long[] {1, values.length});
     }
 
     /** A [rows, width] tensor of the given row-major values. */
     static OnnxTensor longs(OrtEnvironment env, long[] values, int rows, int width) throws OrtException {
-        return OnnxTensor.createTensor(env, LongBuffer.wrap(values), new long[]{rows, width});
+        return OnnxTensor.createTensor(env, LongBuffer.wrap(values), new long[] {rows, width});
     }
 
     static long[] ones(int n) {
@@ -97,8 +98,8 @@ final class OrtSupport {
     /** A [batch, heads, target, source] output that ONNX Runtime wrote into a pinned buffer. */
     static Probabilities pinned(FloatBuffer values, int batch, int heads, int target, int source) {
         if (values.limit() != batch * heads * target * source) {
-            throw new ModelException("pinned attention buffer holds " + values.limit() + " values, not " + batch
-                    + " x " + heads + " x " + target + " x " + source);
+            throw new ModelException("pinned attention buffer holds " + values.limit() + " values, not " + batch + " x "
+                    + heads + " x " + target + " x " + source);
         }
         return new Probabilities(values, heads, target, source);
     }
@@ -134,8 +135,8 @@ final class OrtSupport {
      * row, not one value of each of four rows (docs/experiments/kernels.md has the measurements). {@code row}
      * is scratch of at least {@code 4 * colsA.length} floats.
      */
-    static void gatherTransposed(Probabilities p, int head, int[] colsA, int[] rowsB, float[] dst, int off,
-                                 float[] row) {
+    static void gatherTransposed(
+            Probabilities p, int head, int[] colsA, int[] rowsB, float[] dst, int off, float[] row) {
         int nA = colsA.length;
         int nB = rowsB.length;
         int j = 0;

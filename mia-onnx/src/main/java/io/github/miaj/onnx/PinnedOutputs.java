@@ -4,7 +4,6 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import io.github.miaj.ModelException;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -45,6 +44,7 @@ final class PinnedOutputs {
         private final FloatBuffer[] buffers;
         /** This call's views of them, exactly as long as the shape. */
         private final FloatBuffer[] views;
+
         private final Map<String, OnnxTensor> tensors = new LinkedHashMap<>();
 
         private Lease(FloatBuffer[] buffers, long[] shape) throws OrtException {
@@ -96,8 +96,8 @@ final class PinnedOutputs {
     Lease lease(long[] shape) throws OrtException {
         long floats = shape[0] * shape[1] * shape[2] * shape[3];
         if (floats > Integer.MAX_VALUE / Float.BYTES) {
-            throw new ModelException("an attention output of shape " + Arrays.toString(shape)
-                    + " exceeds 2 GB; use smaller batches");
+            throw new ModelException(
+                    "an attention output of shape " + Arrays.toString(shape) + " exceeds 2 GB; use smaller batches");
         }
         FloatBuffer[] set = free.poll();
         if (set == null || set[0].capacity() < floats) {
@@ -106,7 +106,8 @@ final class PinnedOutputs {
             FloatBuffer[] fresh = new FloatBuffer[names.size()];
             try {
                 for (int k = 0; k < fresh.length; k++) {
-                    fresh[k] = ByteBuffer.allocateDirect((int) floats * Float.BYTES).order(ByteOrder.nativeOrder())
+                    fresh[k] = ByteBuffer.allocateDirect((int) floats * Float.BYTES)
+                            .order(ByteOrder.nativeOrder())
                             .asFloatBuffer();
                 }
             } catch (OutOfMemoryError e) {

@@ -12,7 +12,6 @@ import io.github.miaj.attention.PairAttention;
 import io.github.miaj.onnx.graph.AttentionGraph;
 import io.github.miaj.onnx.graph.AttentionKind;
 import io.github.miaj.onnx.graph.AttentionOutput;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -44,8 +43,16 @@ final class Seq2SeqRunner implements AttentionRunner {
     private final String encoderOutput;
     private final String source;
 
-    Seq2SeqRunner(OrtEnvironment env, OrtSession encoder, AttentionGraph encoderGraph, OrtSession decoder,
-                  AttentionGraph decoderGraph, TextTokenizer tokenizer, long decoderStart, int window, String source) {
+    Seq2SeqRunner(
+            OrtEnvironment env,
+            OrtSession encoder,
+            AttentionGraph encoderGraph,
+            OrtSession decoder,
+            AttentionGraph decoderGraph,
+            TextTokenizer tokenizer,
+            long decoderStart,
+            int window,
+            String source) {
         this.env = env;
         this.encoder = encoder;
         this.decoder = decoder;
@@ -66,7 +73,8 @@ final class Seq2SeqRunner implements AttentionRunner {
         } else {
             require(encoderGraph.inputs(), List.of("input_ids", "attention_mask"), "a seq2seq encoder");
             require(in, List.of("input_ids", "encoder_hidden_states"), "a seq2seq decoder");
-            encoderOutput = encoderGraph.originalOutputs().contains("last_hidden_state") ? "last_hidden_state"
+            encoderOutput = encoderGraph.originalOutputs().contains("last_hidden_state")
+                    ? "last_hidden_state"
                     : encoderGraph.originalOutputs().get(0);
         }
         this.requested = new LinkedHashSet<>();
@@ -92,7 +100,8 @@ final class Seq2SeqRunner implements AttentionRunner {
         TextTokenizer.Encoded a = tokenizer.encodeSingle("a");
         TextTokenizer.Encoded b = tokenizer.encodeSingle("b");
         try (Run r = run(a.ids(), decoderInput(b.ids()))) {
-            return OrtSupport.probabilities(r.result, outputs.get(0).name(), b.ids().length, a.ids().length).heads();
+            return OrtSupport.probabilities(r.result, outputs.get(0).name(), b.ids().length, a.ids().length)
+                    .heads();
         } catch (OrtException ex) {
             throw new ModelException("ONNX Runtime cannot run " + source + ": " + ex.getMessage(), ex);
         }
@@ -171,12 +180,16 @@ final class Seq2SeqRunner implements AttentionRunner {
     public PairAttention attend(String a, String b) {
         float[][] data = new float[1][];
         int[] sizes = new int[2];
-        Encoded pair = stream(a, b, (ea, eb) -> {
-            sizes[0] = ea.positionsA().length;
-            sizes[1] = eb.positionsA().length;
-            data[0] = new float[channels.size() * sizes[0] * sizes[1]];
-        }, (c, p, h, posA, steps, row) ->
-                OrtSupport.gatherTransposed(p, h, posA, steps, data[0], c * sizes[0] * sizes[1], row));
+        Encoded pair = stream(
+                a,
+                b,
+                (ea, eb) -> {
+                    sizes[0] = ea.positionsA().length;
+                    sizes[1] = eb.positionsA().length;
+                    data[0] = new float[channels.size() * sizes[0] * sizes[1]];
+                },
+                (c, p, h, posA, steps, row) ->
+                        OrtSupport.gatherTransposed(p, h, posA, steps, data[0], c * sizes[0] * sizes[1], row));
         return new PairAttention(a, b, pair.a().tokensA(), pair.b().tokensA(), channels, data[0]);
     }
 
@@ -187,23 +200,26 @@ final class Seq2SeqRunner implements AttentionRunner {
     @Override
     public void attend(String a, String b, ChannelConsumer consumer) {
         float[][] block = new float[1][];
-        stream(a, b, (ea, eb) -> {
-            block[0] = new float[ea.positionsA().length * eb.positionsA().length];
-            consumer.begin(a, b, ea.tokensA(), eb.tokensA());
-        }, (c, p, h, posA, steps, row) -> {
-            if (consumer.wants(c)) {
-                if (consumer.wantsBMajor(c)) {
-                    OrtSupport.gather(p, h, steps, posA, block[0], 0);
-                } else {
-                    OrtSupport.gatherTransposed(p, h, posA, steps, block[0], 0, row);
-                }
-                consumer.channel(c, block[0]);
-            }
-        });
+        stream(
+                a,
+                b,
+                (ea, eb) -> {
+                    block[0] = new float[ea.positionsA().length * eb.positionsA().length];
+                    consumer.begin(a, b, ea.tokensA(), eb.tokensA());
+                },
+                (c, p, h, posA, steps, row) -> {
+                    if (consumer.wants(c)) {
+                        if (consumer.wantsBMajor(c)) {
+                            OrtSupport.gather(p, h, steps, posA, block[0], 0);
+                        } else {
+                            OrtSupport.gatherTransposed(p, h, posA, steps, block[0], 0, row);
+                        }
+                        consumer.channel(c, block[0]);
+                    }
+                });
     }
 
-    private record Encoded(TextTokenizer.Encoded a, TextTokenizer.Encoded b) {
-    }
+    private record Encoded(TextTokenizer.Encoded a, TextTokenizer.Encoded b) {}
 
     private interface Start {
         void start(TextTokenizer.Encoded a, TextTokenizer.Encoded b);

@@ -8,7 +8,6 @@ import io.github.miaj.attention.PairAttention;
 import io.github.miaj.attention.SourceCapability;
 import io.github.miaj.attention.TextPair;
 import io.github.miaj.spi.SourceSettings;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +23,11 @@ import java.util.function.Supplier;
  */
 final class SharedSources {
     /** What makes two built-in sources interchangeable. */
-    record Key(BuiltInModel model, boolean similarity, SourceSettings settings) { }
+    record Key(BuiltInModel model, boolean similarity, SourceSettings settings) {}
 
     private static final Map<Key, Entry> OPEN = new HashMap<>();
 
-    private SharedSources() {
-    }
+    private SharedSources() {}
 
     private static final class Entry {
         final OnnxAttentionSource source;
@@ -88,8 +86,8 @@ final class SharedSources {
 
         private OnnxAttentionSource open() {
             if (closed.get()) {
-                throw new ModelException("this attention source (" + source.modelId() + ") is closed; "
-                        + "open a new detector");
+                throw new ModelException(
+                        "this attention source (" + source.modelId() + ") is closed; " + "open a new detector");
             }
             return source;
         }

@@ -8,7 +8,6 @@ import io.github.miaj.attention.Token;
 import io.github.miaj.io.Json;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +31,8 @@ final class TextTokenizer implements AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
 
     /** Ids, token types, and where each content token of each text sits in the sequence. */
-    record Encoded(long[] ids, long[] typeIds, int[] positionsA, List<Token> tokensA, int[] positionsB,
-                   List<Token> tokensB) {
+    record Encoded(
+            long[] ids, long[] typeIds, int[] positionsA, List<Token> tokensA, int[] positionsB, List<Token> tokensB) {
         int specials() {
             return ids.length - positionsA.length - positionsB.length;
         }
@@ -45,12 +44,16 @@ final class TextTokenizer implements AutoCloseable {
         } catch (IOException | RuntimeException | LinkageError e) {
             String message = String.valueOf(e.getMessage());
             if (e instanceof LinkageError || message.contains("native library")) {
-                throw new ModelException("cannot load DJL's native tokenizer library (" + message + "); DJL unpacks "
-                        + "it into its cache directory, " + djlCacheDir() + ", which must be writable: set the "
-                        + "DJL_CACHE_DIR environment variable (or -DDJL_CACHE_DIR=...) to a writable folder", e);
+                throw new ModelException(
+                        "cannot load DJL's native tokenizer library (" + message + "); DJL unpacks "
+                                + "it into its cache directory, " + djlCacheDir() + ", which must be writable: set the "
+                                + "DJL_CACHE_DIR environment variable (or -DDJL_CACHE_DIR=...) to a writable folder",
+                        e);
             }
-            throw new ModelException("cannot load tokenizer " + source + " (" + message
-                    + "); pass the tokenizer.json exported with the model", e);
+            throw new ModelException(
+                    "cannot load tokenizer " + source + " (" + message
+                            + "); pass the tokenizer.json exported with the model",
+                    e);
         }
     }
 
@@ -63,8 +66,10 @@ final class TextTokenizer implements AutoCloseable {
         try {
             doc = Json.parse(new String(json, StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
-            throw new ModelException("cannot read tokenizer " + source + " (" + e.getMessage()
-                    + "); pass the tokenizer.json exported with the model", e);
+            throw new ModelException(
+                    "cannot read tokenizer " + source + " (" + e.getMessage()
+                            + "); pass the tokenizer.json exported with the model",
+                    e);
         }
         long max = -1;
         if (doc instanceof Map<?, ?> top) {
@@ -88,8 +93,10 @@ final class TextTokenizer implements AutoCloseable {
 
     private static String djlCacheDir() {
         String dir = System.getProperty("DJL_CACHE_DIR", System.getenv("DJL_CACHE_DIR"));
-        return dir != null ? dir + " (DJL_CACHE_DIR)" : System.getProperty("user.home") + "/.djl.ai (or "
-                + System.getProperty("java.io.tmpdir") + " when the home folder is not writable)";
+        return dir != null
+                ? dir + " (DJL_CACHE_DIR)"
+                : System.getProperty("user.home") + "/.djl.ai (or " + System.getProperty("java.io.tmpdir")
+                        + " when the home folder is not writable)";
     }
 
     /** Encodes {@code a} and {@code b} as one pair ({@code [CLS] A [SEP] B [SEP]} for BERT). */
@@ -136,8 +143,13 @@ final class TextTokenizer implements AutoCloseable {
             Side side = seq[p] == 1 && sideB != null ? sideB : sideA;
             side.add(p, spans[p], pieces[p]);
         }
-        return new Encoded(ids, e.getTypeIds(), sideA.positions(), sideA.tokens, 
-                sideB == null ? new int[0] : sideB.positions(), sideB == null ? List.of() : sideB.tokens);
+        return new Encoded(
+                ids,
+                e.getTypeIds(),
+                sideA.positions(),
+                sideA.tokens,
+                sideB == null ? new int[0] : sideB.positions(),
+                sideB == null ? List.of() : sideB.tokens);
     }
 
     /** The tokens of one text being collected. */

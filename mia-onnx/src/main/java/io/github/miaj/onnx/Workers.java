@@ -2,7 +2,6 @@ package io.github.miaj.onnx;
 
 import io.github.miaj.MiaException;
 import io.github.miaj.ModelException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

@@ -1,19 +1,18 @@
 package io.github.miaj.onnx;
 
-import org.junit.jupiter.api.Tag;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.ModelException;
 import io.github.miaj.attention.PairAttention;
 import io.github.miaj.attention.TextPair;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** attendAll on the built-in MiniLM: one padded batch gives what one call per pair gives. */
 @Tag("model")
@@ -23,11 +22,14 @@ class BatchedAttentionTest extends BuiltInSourceFixture {
     void batchedEqualsOneByOneWithinFloatRounding() {
         List<TextPair> pairs = List.of(
                 new TextPair("The cat sat on the mat.", "A cat was sitting on a mat, and it purred for a long time."),
-                new TextPair("It is a truth universally acknowledged, that a single man in possession of a good "
-                        + "fortune must be in want of a wife.", "A single man with a fortune wants a wife."),
+                new TextPair(
+                        "It is a truth universally acknowledged, that a single man in possession of a good "
+                                + "fortune must be in want of a wife.",
+                        "A single man with a fortune wants a wife."),
                 new TextPair("Short.", "Also short."),
                 new TextPair("", "Only B has words here."),
-                new TextPair("Padding must not leak into real tokens, whatever the lengths of the other pairs are.",
+                new TextPair(
+                        "Padding must not leak into real tokens, whatever the lengths of the other pairs are.",
                         "Padding must not leak."));
         List<PairAttention> batched = source.attendAll(pairs);
         assertEquals(pairs.size(), batched.size());
@@ -75,8 +77,8 @@ class BatchedAttentionTest extends BuiltInSourceFixture {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> source.attendAll(bad));
         assertTrue(e.getMessage().contains("pair 0"), e.getMessage());
         String huge = "word ".repeat(600);
-        ModelException m = assertThrows(ModelException.class,
-                () -> source.attendAll(List.of(new TextPair("a", "b"), new TextPair(huge, "b"))));
+        ModelException m = assertThrows(
+                ModelException.class, () -> source.attendAll(List.of(new TextPair("a", "b"), new TextPair(huge, "b"))));
         assertTrue(m.getMessage().contains("too long"), m.getMessage());
         assertEquals(List.of(), source.attendAll(List.of()));
     }

@@ -7,8 +7,7 @@ import io.github.miaj.ModelException;
  * prints {@code MESSAGE=} and the error's message, or {@code LOADED} if it loaded anyway.
  */
 public final class CacheDirProbe {
-    private CacheDirProbe() {
-    }
+    private CacheDirProbe() {}
 
     public static void main(String[] args) {
         try (TextTokenizer t = new TextTokenizer(BuiltInModel.ALL_MINILM_L6_V2.tokenizerBytes(), "probe")) {

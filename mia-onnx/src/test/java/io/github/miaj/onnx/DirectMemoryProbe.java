@@ -7,8 +7,7 @@ import io.github.miaj.ModelException;
  * fit it, and prints how that ended, so {@link DirectMemoryTest} can check for a clear error instead of a crash.
  */
 public final class DirectMemoryProbe {
-    private DirectMemoryProbe() {
-    }
+    private DirectMemoryProbe() {}
 
     public static void main(String[] args) {
         String text = "word ".repeat(200).trim();

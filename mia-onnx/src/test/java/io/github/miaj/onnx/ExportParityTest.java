@@ -1,16 +1,14 @@
 package io.github.miaj.onnx;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.miaj.ModelException;
 import io.github.miaj.attention.HeadName;
 import io.github.miaj.attention.PairAttention;
 import io.github.miaj.io.Hashing;
 import io.github.miaj.io.Json;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -22,10 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real BART exports made with {@code mia-onnx/scripts/export_bart.py} (random weights; see
@@ -41,8 +40,12 @@ class ExportParityTest {
 
     static Path committed(String name) {
         try {
-            return Path.of(Objects.requireNonNull(ExportParityTest.class.getResource("/bart-exports/" + name
-                    + "/mia-bundle.properties"), "missing test resource bart-exports/" + name).toURI()).getParent();
+            return Path.of(Objects.requireNonNull(
+                                    ExportParityTest.class.getResource(
+                                            "/bart-exports/" + name + "/mia-bundle.properties"),
+                                    "missing test resource bart-exports/" + name)
+                            .toURI())
+                    .getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -60,17 +63,18 @@ class ExportParityTest {
                 bundles.add(Path.of(p.trim()));
             }
         }
-        return bundles.stream().map(b -> DynamicTest.dynamicTest(b.toString(), () -> {
-            double err = maxError(b);
-            System.out.printf("export parity %s: max abs difference %.3g%n", b, err);
-        }));
+        return bundles.stream()
+                .map(b -> DynamicTest.dynamicTest(b.toString(), () -> {
+                    double err = maxError(b);
+                    System.out.printf("export parity %s: max abs difference %.3g%n", b, err);
+                }));
     }
 
     /** Loads the bundle, attends to the fixture's pair and returns the largest difference from PyTorch. */
     @SuppressWarnings("unchecked")
     static double maxError(Path bundle) throws IOException {
-        Map<String, Object> fx = (Map<String, Object>) Json.parse(Files.readString(
-                bundle.resolve("cross_attentions_fixture.json"), StandardCharsets.UTF_8));
+        Map<String, Object> fx = (Map<String, Object>)
+                Json.parse(Files.readString(bundle.resolve("cross_attentions_fixture.json"), StandardCharsets.UTF_8));
         String a = (String) fx.get("textA");
         String b = (String) fx.get("textB");
         List<List<List<List<Object>>>> cross = (List<List<List<List<Object>>>>) fx.get("cross_attentions");
@@ -95,8 +99,10 @@ class ExportParityTest {
                         double d = Math.abs(att.get(c, i, j) - want);
                         int ti = i;
                         int tj = j;
-                        assertTrue(d <= TOLERANCE, () -> bundle + " " + h + " A token " + ti + " B token " + tj
-                                + ": Java differs from PyTorch by " + d);
+                        assertTrue(
+                                d <= TOLERANCE,
+                                () -> bundle + " " + h + " A token " + ti + " B token " + tj
+                                        + ": Java differs from PyTorch by " + d);
                         max = Math.max(max, d);
                     }
                 }
@@ -112,9 +118,16 @@ class ExportParityTest {
         byte[] enc = Files.readAllBytes(b.resolve("encoder_model.onnx"));
         byte[] dec = Files.readAllBytes(b.resolve("decoder_model.onnx"));
         byte[] tok = Files.readAllBytes(b.resolve("tokenizer.json"));
-        String want = Hashing.sha256().putString("mia-onnx/1\n").putString("seq2seq\n")
-                .putLong(enc.length).putBytes(enc).putLong(dec.length).putBytes(dec)
-                .putLong(tok.length).putBytes(tok).hex();
+        String want = Hashing.sha256()
+                .putString("mia-onnx/1\n")
+                .putString("seq2seq\n")
+                .putLong(enc.length)
+                .putBytes(enc)
+                .putLong(dec.length)
+                .putBytes(dec)
+                .putLong(tok.length)
+                .putBytes(tok)
+                .hex();
         try (OnnxAttentionSource s = OnnxAttentionSource.builder().model(b).build()) {
             assertEquals(want, s.fingerprint());
         }
@@ -128,12 +141,16 @@ class ExportParityTest {
         }
         // one more added token, with an id past the 292 rows of the tiny model's embedding
         String tok = Files.readString(src.resolve("tokenizer.json"), StandardCharsets.UTF_8);
-        tok = tok.replaceFirst("\"added_tokens\": \\[", "\"added_tokens\": [{\"id\": 300, \"content\": \"<extra>\", "
-                + "\"single_word\": false, \"lstrip\": false, \"rstrip\": false, \"normalized\": false, "
-                + "\"special\": true},");
+        tok = tok.replaceFirst(
+                "\"added_tokens\": \\[",
+                "\"added_tokens\": [{\"id\": 300, \"content\": \"<extra>\", "
+                        + "\"single_word\": false, \"lstrip\": false, \"rstrip\": false, \"normalized\": false, "
+                        + "\"special\": true},");
         Files.writeString(dir.resolve("tokenizer.json"), tok, StandardCharsets.UTF_8);
-        ModelException e = assertThrows(ModelException.class, () -> OnnxAttentionSource.builder().model(dir).build());
-        assertTrue(e.getMessage().contains("ids up to 300") && e.getMessage().contains("embeds only 292"),
-                e.getMessage());
+        ModelException e = assertThrows(
+                ModelException.class,
+                () -> OnnxAttentionSource.builder().model(dir).build());
+        assertTrue(
+                e.getMessage().contains("ids up to 300") && e.getMessage().contains("embeds only 292"), e.getMessage());
     }
 }

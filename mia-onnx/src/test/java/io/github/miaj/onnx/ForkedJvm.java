@@ -1,5 +1,7 @@
 package io.github.miaj.onnx;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -8,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Runs a probe's {@code main} in a fresh JVM on the test class path, for checks that one JVM's state would hide. */
 final class ForkedJvm {
@@ -20,15 +20,15 @@ final class ForkedJvm {
         }
     }
 
-    private ForkedJvm() {
-    }
+    private ForkedJvm() {}
 
     /**
      * @param jvmOptions options before the class path
      * @param env        changes to the environment (the inherited {@code JAVA_TOOL_OPTIONS} is always cleared)
      */
-    static Result run(List<String> jvmOptions, Consumer<Map<String, String>> env, Class<?> main, long seconds,
-                      String... args) throws IOException, InterruptedException {
+    static Result run(
+            List<String> jvmOptions, Consumer<Map<String, String>> env, Class<?> main, long seconds, String... args)
+            throws IOException, InterruptedException {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

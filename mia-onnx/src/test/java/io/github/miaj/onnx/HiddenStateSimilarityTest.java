@@ -1,15 +1,14 @@
 package io.github.miaj.onnx;
 
-import org.junit.jupiter.api.Tag;
-import io.github.miaj.attention.HeadName;
-import io.github.miaj.attention.PairAttention;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.miaj.attention.HeadName;
+import io.github.miaj.attention.PairAttention;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** The built-in MiniLM with per-layer hidden-state cosine channels. */
 @Tag("model")
@@ -17,8 +16,10 @@ class HiddenStateSimilarityTest {
     @Test
     void simChannelsFollowTheHeadsAndScoreTheSameWordHighest() {
         try (OnnxAttentionSource plain = OnnxAttentionSource.builtIn();
-             OnnxAttentionSource sim = OnnxAttentionSource.builder().builtIn(BuiltInModel.ALL_MINILM_L6_V2)
-                     .hiddenStateSimilarity(true).build()) {
+                OnnxAttentionSource sim = OnnxAttentionSource.builder()
+                        .builtIn(BuiltInModel.ALL_MINILM_L6_V2)
+                        .hiddenStateSimilarity(true)
+                        .build()) {
             List<HeadName> ch = sim.channels();
             assertEquals(144 + 6, ch.size());
             assertEquals(plain.channels(), ch.subList(0, 144));

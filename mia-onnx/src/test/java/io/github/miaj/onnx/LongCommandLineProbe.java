@@ -8,8 +8,7 @@ import java.nio.file.Path;
  * source and encodes a pair. Prints {@code CMDLINE=<bytes>} and {@code OK}; a native crash ends it with 139.
  */
 public final class LongCommandLineProbe {
-    private LongCommandLineProbe() {
-    }
+    private LongCommandLineProbe() {}
 
     public static void main(String[] args) throws Exception {
         byte[] cmdline = Files.readAllBytes(Path.of("/proc/self/cmdline"));

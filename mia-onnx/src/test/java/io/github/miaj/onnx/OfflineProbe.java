@@ -13,8 +13,7 @@ import java.util.List;
  * build and encode.
  */
 public final class OfflineProbe {
-    private OfflineProbe() {
-    }
+    private OfflineProbe() {}
 
     @SuppressWarnings("removal")
     public static void main(String[] args) throws Exception {
@@ -22,12 +21,10 @@ public final class OfflineProbe {
         System.out.println("PRE=" + System.getProperty("ai.djl.offline"));
         System.setSecurityManager(new SecurityManager() {
             @Override
-            public void checkPermission(Permission perm) {
-            }
+            public void checkPermission(Permission perm) {}
 
             @Override
-            public void checkPermission(Permission perm, Object context) {
-            }
+            public void checkPermission(Permission perm, Object context) {}
 
             @Override
             public void checkConnect(String host, int port) {
@@ -55,8 +52,11 @@ public final class OfflineProbe {
             }
         });
         int code = 0;
-        try (OnnxAttentionSource s = OnnxAttentionSource.builder().model(Path.of(args[0]))
-                .architecture(Architecture.SEQ2SEQ).decoderStartTokenId(2).build()) {
+        try (OnnxAttentionSource s = OnnxAttentionSource.builder()
+                .model(Path.of(args[0]))
+                .architecture(Architecture.SEQ2SEQ)
+                .decoderStartTokenId(2)
+                .build()) {
             s.attend("hello world", "hello");
         } catch (RuntimeException e) {
             e.printStackTrace();

@@ -1,16 +1,15 @@
 package io.github.miaj.onnx;
 
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * DJL must never reach the network, and the library must not change the host's system properties. Surefire sets
@@ -26,10 +25,15 @@ class OfflineTest {
         Path model = dir.resolve("tiny.onnx");
         Files.write(model, TinyGraphs.seq2seqSingle(1, 1));
         Files.write(dir.resolve("tokenizer.json"), BuiltInModel.ALL_MINILM_L6_V2.tokenizerBytes());
-        ForkedJvm.Result r = ForkedJvm.run(List.of("-Djava.security.manager=allow", "-Xmx512m"), env -> {
-            env.remove("OPT_OUT_TRACKING");
-            env.remove("DJL_OFFLINE");
-        }, OfflineProbe.class, 60, model.toString());
+        ForkedJvm.Result r = ForkedJvm.run(
+                List.of("-Djava.security.manager=allow", "-Xmx512m"),
+                env -> {
+                    env.remove("OPT_OUT_TRACKING");
+                    env.remove("DJL_OFFLINE");
+                },
+                OfflineProbe.class,
+                60,
+                model.toString());
         String out = r.output();
         List<String> lines = r.lines();
         assertTrue(lines.contains("PRE=null"), "the probe JVM must start without the property:\n" + out);

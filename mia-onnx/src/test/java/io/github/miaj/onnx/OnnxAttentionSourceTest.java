@@ -1,6 +1,11 @@
 package io.github.miaj.onnx;
 
-import org.junit.jupiter.api.Tag;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.ModelException;
 import io.github.miaj.attention.HeadName;
@@ -8,19 +13,13 @@ import io.github.miaj.attention.PairAttention;
 import io.github.miaj.attention.Token;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** The built-in MiniLM, loaded once for the class. */
 @Tag("model")
@@ -110,7 +109,10 @@ class OnnxAttentionSourceTest extends BuiltInSourceFixture {
         PairAttention pa = source.attend(a, b);
         checkSpans(a, pa.tokensA());
         checkSpans(b, pa.tokensB());
-        Token emoji = pa.tokensA().stream().filter(t -> t.text().contains("😀")).findFirst().orElseThrow();
+        Token emoji = pa.tokensA().stream()
+                .filter(t -> t.text().contains("😀"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(a.indexOf("😀"), emoji.start());
         assertEquals(a.indexOf("😀") + 2, emoji.end());
         Token end = pa.tokensA().get(pa.tokensA().size() - 2);
@@ -129,7 +131,10 @@ class OnnxAttentionSourceTest extends BuiltInSourceFixture {
             last = t.end();
             Word w = words.get(t.wordIndex());
             assertTrue(w.start() <= t.start() && t.end() <= w.end(), t + " outside " + w);
-            assertFalse(t.text().startsWith("[") && t.text().endsWith("]") && t.text().length() > 2,
+            assertFalse(
+                    t.text().startsWith("[")
+                            && t.text().endsWith("]")
+                            && t.text().length() > 2,
                     "special token " + t);
         }
     }
@@ -170,17 +175,18 @@ class OnnxAttentionSourceTest extends BuiltInSourceFixture {
         assertTrue(e.getMessage().contains("A has 300 tokens and B 250"), e.getMessage());
         assertTrue(e.getMessage().contains("window is 512"), e.getMessage());
         // Exactly the window fits.
-        PairAttention full = source.attend("word ".repeat(300).trim(), "other ".repeat(209).trim());
+        PairAttention full =
+                source.attend("word ".repeat(300).trim(), "other ".repeat(209).trim());
         assertEquals(300 + 209, full.sizeA() + full.sizeB());
     }
 
     @Test
     void threadsGiveTheSameResultsAsOne() throws Exception {
         String[][] pairs = {
-                {"The cat sat on the mat.", "A cat was sitting on a mat."},
-                {"Stocks fell sharply on Monday.", "Markets dropped at the start of the week."},
-                {"He plays the violin.", "She sings in a choir every Sunday."},
-                {"Water boils at 100 degrees.", "At sea level, water boils at a hundred Celsius."},
+            {"The cat sat on the mat.", "A cat was sitting on a mat."},
+            {"Stocks fell sharply on Monday.", "Markets dropped at the start of the week."},
+            {"He plays the violin.", "She sings in a choir every Sunday."},
+            {"Water boils at 100 degrees.", "At sea level, water boils at a hundred Celsius."},
         };
         List<PairAttention> expected = new ArrayList<>();
         for (String[] p : pairs) {

@@ -1,23 +1,22 @@
 package io.github.miaj.onnx;
 
-import io.github.miaj.InvalidInputException;
-import org.junit.jupiter.api.Tag;
-import io.github.miaj.ModelException;
-import io.github.miaj.attention.PairAttention;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.miaj.InvalidInputException;
+import io.github.miaj.ModelException;
+import io.github.miaj.attention.PairAttention;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The seq2seq path on tiny graphs whose cross-attention is known in closed form (tokenizer: MiniLM's). */
 @Tag("model")
@@ -34,16 +33,20 @@ class Seq2SeqTest {
 
     static Path bundle(Path dir, String body, String... files) throws IOException {
         Files.write(dir.resolve("tokenizer.json"), tokenizerJson);
-        Files.writeString(dir.resolve("mia-bundle.properties"), "format=mia-bundle\nformatVersion=1\n"
-                + "architecture=seq2seq\nmodelId=tiny/bart\ntokenizer=tokenizer.json\nmaxPositions=16\n"
-                + "decoderStartTokenId=" + START + "\n" + body);
+        Files.writeString(
+                dir.resolve("mia-bundle.properties"),
+                "format=mia-bundle\nformatVersion=1\n"
+                        + "architecture=seq2seq\nmodelId=tiny/bart\ntokenizer=tokenizer.json\nmaxPositions=16\n"
+                        + "decoderStartTokenId=" + START + "\n" + body);
         return dir;
     }
 
     @Test
     void singleGraph(@TempDir Path dir) throws IOException {
         Files.write(dir.resolve("model.onnx"), TinyGraphs.seq2seqSingle(HEADS, LAYERS));
-        try (OnnxAttentionSource s = OnnxAttentionSource.builder().model(bundle(dir, "model=model.onnx\n")).build()) {
+        try (OnnxAttentionSource s = OnnxAttentionSource.builder()
+                .model(bundle(dir, "model=model.onnx\n"))
+                .build()) {
             check(s);
         }
     }
@@ -53,7 +56,8 @@ class Seq2SeqTest {
         Files.write(dir.resolve("encoder_model.onnx"), TinyGraphs.seq2seqEncoder());
         Files.write(dir.resolve("decoder_model.onnx"), TinyGraphs.seq2seqDecoder(HEADS, LAYERS));
         try (OnnxAttentionSource s = OnnxAttentionSource.builder()
-                .model(bundle(dir, "encoder=encoder_model.onnx\ndecoder=decoder_model.onnx\n")).build()) {
+                .model(bundle(dir, "encoder=encoder_model.onnx\ndecoder=decoder_model.onnx\n"))
+                .build()) {
             check(s);
         }
     }
@@ -61,8 +65,15 @@ class Seq2SeqTest {
     private static void check(OnnxAttentionSource s) {
         assertEquals(Architecture.SEQ2SEQ, s.architecture());
         assertEquals("tiny/bart/seq2seq", s.modelId());
-        assertEquals(List.of("cross.L00.H00", "cross.L00.H01", "cross.L00.H02", "cross.L01.H00", "cross.L01.H01",
-                "cross.L01.H02"), s.channels().stream().map(Object::toString).toList());
+        assertEquals(
+                List.of(
+                        "cross.L00.H00",
+                        "cross.L00.H01",
+                        "cross.L00.H02",
+                        "cross.L01.H00",
+                        "cross.L01.H01",
+                        "cross.L01.H02"),
+                s.channels().stream().map(Object::toString).toList());
         assertEquals(14, s.maxTokens());
         String a = "the cat sat";
         String b = "a cat";
@@ -70,9 +81,9 @@ class Seq2SeqTest {
         assertEquals(List.of("the", "cat", "sat"), OnnxAttentionSourceTest.texts(pa.tokensA()));
         assertEquals(List.of("a", "cat"), OnnxAttentionSourceTest.texts(pa.tokensB()));
         try (TextTokenizer tok = new TextTokenizer(tokenizerJson, "t")) {
-            long[] src = tok.encodeSingle(a).ids();       // [CLS] the cat sat [SEP]
-            long[] labels = tok.encodeSingle(b).ids();    // [CLS] a cat [SEP]
-            long[] dec = new long[labels.length];         // [START] [CLS] a cat
+            long[] src = tok.encodeSingle(a).ids(); // [CLS] the cat sat [SEP]
+            long[] labels = tok.encodeSingle(b).ids(); // [CLS] a cat [SEP]
+            long[] dec = new long[labels.length]; // [START] [CLS] a cat
             dec[0] = START;
             System.arraycopy(labels, 0, dec, 1, labels.length - 1);
             for (int l = 0; l < LAYERS; l++) {
@@ -81,22 +92,26 @@ class Seq2SeqTest {
                         for (int j = 0; j < 2; j++) {
                             int t = j + 1; // B's token j sits at label position j+1: the step that predicts it
                             double want = softmax(dec[t], src, TinyGraphs.scale(l, h), i + 1);
-                            assertEquals(want, pa.get(l * HEADS + h, i, j), 1e-5, "l" + l + " h" + h + " " + i + "," + j);
+                            assertEquals(
+                                    want, pa.get(l * HEADS + h, i, j), 1e-5, "l" + l + " h" + h + " " + i + "," + j);
                         }
                     }
                 }
             }
         }
         assertNotEquals(pa.get(0, 0, 0), pa.get(0, 0, 1), "steps differ");
-        ModelException e = assertThrows(ModelException.class, () -> s.attend("one two three four five six seven "
-                + "eight nine ten eleven twelve thirteen fourteen fifteen", "b"));
+        ModelException e = assertThrows(
+                ModelException.class,
+                () -> s.attend(
+                        "one two three four five six seven " + "eight nine ten eleven twelve thirteen fourteen fifteen",
+                        "b"));
         assertTrue(e.getMessage().contains("A has 15 tokens and B 1"), e.getMessage());
         assertTrue(e.getMessage().contains("window is 16"), e.getMessage());
         // the source's own count sizes windows; fits() agrees with what attend() refuses
         assertEquals(3, s.countTokens(a));
         assertTrue(s.fits(a, b));
-        assertFalse(s.fits("one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-                + "fifteen", "b"));
+        assertFalse(s.fits(
+                "one two three four five six seven eight nine ten eleven twelve thirteen fourteen " + "fifteen", "b"));
         PairAttention empty = s.attend("cat", "");
         assertEquals(0, empty.sizeB());
     }
@@ -118,7 +133,9 @@ class Seq2SeqTest {
     @Test
     void unknownBundleVersionNamesTheFile(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("mia-bundle.properties"), "format=mia-bundle\nformatVersion=2\n");
-        ModelException e = assertThrows(ModelException.class, () -> OnnxAttentionSource.builder().model(dir).build());
+        ModelException e = assertThrows(
+                ModelException.class,
+                () -> OnnxAttentionSource.builder().model(dir).build());
         assertTrue(e.getMessage().contains(dir.resolve("mia-bundle.properties").toString()), e.getMessage());
         assertTrue(e.getMessage().contains("formatVersion=2"), e.getMessage());
     }
@@ -127,7 +144,11 @@ class Seq2SeqTest {
     void architectureMismatchWithTheBundleIsRefused(@TempDir Path dir) throws IOException {
         Files.write(dir.resolve("model.onnx"), TinyGraphs.seq2seqSingle(1, 1));
         Path b = bundle(dir, "model=model.onnx\n");
-        assertThrows(InvalidInputException.class, () -> OnnxAttentionSource.builder().model(b)
-                .architecture(Architecture.ENCODER_PAIR).build());
+        assertThrows(
+                InvalidInputException.class,
+                () -> OnnxAttentionSource.builder()
+                        .model(b)
+                        .architecture(Architecture.ENCODER_PAIR)
+                        .build());
     }
 }

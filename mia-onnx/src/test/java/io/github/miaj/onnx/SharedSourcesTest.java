@@ -1,13 +1,13 @@
 package io.github.miaj.onnx;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.github.miaj.Mia;
 import io.github.miaj.MiaException;
 import io.github.miaj.detect.RelationshipDetector;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Built-in sources are shared across detectors of one JVM and closed with the last one. */
 @Tag("model")
@@ -26,8 +26,14 @@ class SharedSourcesTest {
         a.close();
         a.close(); // a second close releases nothing more
         assertEquals(before + 1, SharedSources.openCount());
-        String expected = b.detect("the cat sat on the mat", "a cat sat on the mat").phrases().toString();
-        assertEquals(expected, c.detect("the cat sat on the mat", "a cat sat on the mat").phrases().toString());
+        String expected = b.detect("the cat sat on the mat", "a cat sat on the mat")
+                .phrases()
+                .toString();
+        assertEquals(
+                expected,
+                c.detect("the cat sat on the mat", "a cat sat on the mat")
+                        .phrases()
+                        .toString());
         b.close();
         assertEquals(before + 1, SharedSources.openCount(), "c still uses the session");
         c.close();

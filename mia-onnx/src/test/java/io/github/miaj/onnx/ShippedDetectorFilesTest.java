@@ -1,16 +1,15 @@
 package io.github.miaj.onnx;
 
-import io.github.miaj.model.DetectorFiles;
-import io.github.miaj.model.DetectorModel;
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.github.miaj.model.DetectorFiles;
+import io.github.miaj.model.DetectorModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 /**
  * The shipped detector files read back into exactly what was written: a file from before an optional feature
@@ -19,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  */
 class ShippedDetectorFilesTest {
     private static String resource(String name) throws IOException {
-        try (InputStream in = ShippedDetectorFilesTest.class.getResourceAsStream("/io/github/miaj/onnx/detectors/" + name)) {
+        try (InputStream in =
+                ShippedDetectorFilesTest.class.getResourceAsStream("/io/github/miaj/onnx/detectors/" + name)) {
             assertNotNull(in, name);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

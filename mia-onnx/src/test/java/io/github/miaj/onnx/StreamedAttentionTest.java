@@ -1,7 +1,11 @@
 package io.github.miaj.onnx;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.miaj.InvalidInputException;
-import org.junit.jupiter.api.Tag;
 import io.github.miaj.Mia;
 import io.github.miaj.attention.ChannelConsumer;
 import io.github.miaj.attention.PairAttention;
@@ -10,19 +14,14 @@ import io.github.miaj.attention.Token;
 import io.github.miaj.detect.AttentionDetector;
 import io.github.miaj.detect.Detection;
 import io.github.miaj.detect.RelationshipDetector;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * The fast tier on the built-in MiniLM: channels streamed from the pinned outputs equal {@code attend}'s, for
@@ -32,17 +31,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("model")
 class StreamedAttentionTest extends BuiltInSourceFixture {
     private static final TextPair[] PAIRS = {
-            new TextPair("The cat sat on the mat.", "A cat was sitting on a mat, and it purred."),
-            new TextPair("It is a truth universally acknowledged, that a single man in possession of a good fortune must be in "
-                    + "want of a wife.", "A single man with a good fortune must want a wife, universally."),
-            new TextPair("", "Only B has words."),
-            new TextPair("Unbelievably, the démarche failed.", "The démarche failed, unbelievably!")};
+        new TextPair("The cat sat on the mat.", "A cat was sitting on a mat, and it purred."),
+        new TextPair(
+                "It is a truth universally acknowledged, that a single man in possession of a good fortune must be in "
+                        + "want of a wife.",
+                "A single man with a good fortune must want a wife, universally."),
+        new TextPair("", "Only B has words."),
+        new TextPair("Unbelievably, the démarche failed.", "The démarche failed, unbelievably!")
+    };
 
     /** Records what a source streams: tokens and a copy of every channel it was handed. */
     private static final class Recorder implements ChannelConsumer {
         final int every;
         /** Ask for every odd channel (B attending to A) B-major. */
         boolean bMajor;
+
         List<Token> tokensA;
         List<Token> tokensB;
         final List<Integer> seen = new ArrayList<>();
@@ -108,8 +111,8 @@ class StreamedAttentionTest extends BuiltInSourceFixture {
     void streamedChannelsEqualAttendForAnySubset() {
         for (TextPair p : PAIRS) {
             PairAttention expected = source.attend(p.a(), p.b());
-            for (int every : new int[]{1, 2, 7}) {
-                for (boolean bMajor : new boolean[]{false, true}) {
+            for (int every : new int[] {1, 2, 7}) {
+                for (boolean bMajor : new boolean[] {false, true}) {
                     Recorder r = new Recorder(every);
                     r.bMajor = bMajor;
                     source.attend(p.a(), p.b(), r);
@@ -168,8 +171,7 @@ class StreamedAttentionTest extends BuiltInSourceFixture {
             }
             assertEquals(seen, r.seen.size());
         }
-        assertThrows(InvalidInputException.class,
-                () -> source.attendAll(pairs, batched.subList(0, 2)));
+        assertThrows(InvalidInputException.class, () -> source.attendAll(pairs, batched.subList(0, 2)));
     }
 
     @Test
@@ -179,8 +181,11 @@ class StreamedAttentionTest extends BuiltInSourceFixture {
             List<Detection> all = d.detectAll(pairs);
             for (int k = 0; k < pairs.size(); k++) {
                 Detection one = d.detect(pairs.get(k).a(), pairs.get(k).b());
-                assertEquals(one.matches().stream().map(m -> m.a() + "-" + m.b()).toList(),
-                        all.get(k).matches().stream().map(m -> m.a() + "-" + m.b()).toList());
+                assertEquals(
+                        one.matches().stream().map(m -> m.a() + "-" + m.b()).toList(),
+                        all.get(k).matches().stream()
+                                .map(m -> m.a() + "-" + m.b())
+                                .toList());
                 for (int i = 0; i < one.unitsA().size(); i++) {
                     for (int j = 0; j < one.unitsB().size(); j++) {
                         assertEquals(one.probability(i, j), all.get(k).probability(i, j), 1e-4);
@@ -192,17 +197,29 @@ class StreamedAttentionTest extends BuiltInSourceFixture {
 
     @Test
     void detectorScoringTheStreamDecidesAsOnPairAttention() {
-        for (String name : new String[]{"verbatim", "paraphrase"}) {
+        for (String name : new String[] {"verbatim", "paraphrase"}) {
             try (RelationshipDetector d = Mia.detector().load(name)) {
                 AttentionDetector ad = (AttentionDetector) d;
                 for (TextPair p : PAIRS) {
                     Detection fast = d.detect(p.a(), p.b());
                     Detection full = ad.detect(d.source().attend(p.a(), p.b()));
                     // same links and phrases; probabilities may differ in the last float bits
-                    assertEquals(full.matches().stream().map(m -> m.a() + "-" + m.b()).toList(),
-                            fast.matches().stream().map(m -> m.a() + "-" + m.b()).toList(), name + ": " + p.b());
-                    assertEquals(full.phrases().stream().map(m -> m.a() + "/" + m.b()).toList(),
-                            fast.phrases().stream().map(m -> m.a() + "/" + m.b()).toList(), name + ": " + p.b());
+                    assertEquals(
+                            full.matches().stream()
+                                    .map(m -> m.a() + "-" + m.b())
+                                    .toList(),
+                            fast.matches().stream()
+                                    .map(m -> m.a() + "-" + m.b())
+                                    .toList(),
+                            name + ": " + p.b());
+                    assertEquals(
+                            full.phrases().stream()
+                                    .map(m -> m.a() + "/" + m.b())
+                                    .toList(),
+                            fast.phrases().stream()
+                                    .map(m -> m.a() + "/" + m.b())
+                                    .toList(),
+                            name + ": " + p.b());
                     for (int i = 0; i < full.unitsA().size(); i++) {
                         for (int j = 0; j < full.unitsB().size(); j++) {
                             assertEquals(full.probability(i, j), fast.probability(i, j), 1e-5, name);

@@ -1,7 +1,9 @@
 package io.github.miaj.onnx;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.miaj.attention.ChannelConsumer;
-import org.junit.jupiter.api.Tag;
 import io.github.miaj.attention.HeadName;
 import io.github.miaj.attention.PairAttention;
 import io.github.miaj.attention.Token;
@@ -10,18 +12,15 @@ import io.github.miaj.onnx.graph.AttentionKind;
 import io.github.miaj.onnx.graph.AttentionOutput;
 import io.github.miaj.onnx.testing.TinyBartGraphs;
 import io.github.miaj.text.Words;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The BART path end to end without real weights: tiny random BART-shaped graphs whose node names follow
@@ -35,11 +34,16 @@ class TinyBartSourceTest {
 
     @Test
     void instrumentationFindsExactlyTheSixSoftmaxNodesOfAStockExport() {
-        AttentionGraph g = AttentionGraph.instrument(TinyBartGraphs.single(TINY, false).toByteArray(), "tiny.onnx");
-        Set<String> found = g.outputs().stream().map(o -> o.kind() + "/" + o.layer()).collect(Collectors.toSet());
-        assertEquals(Set.of("ENCODER_SELF/0", "ENCODER_SELF/1", "DECODER_SELF/0", "DECODER_SELF/1", "CROSS/0", "CROSS/1"), found);
+        AttentionGraph g =
+                AttentionGraph.instrument(TinyBartGraphs.single(TINY, false).toByteArray(), "tiny.onnx");
+        Set<String> found =
+                g.outputs().stream().map(o -> o.kind() + "/" + o.layer()).collect(Collectors.toSet());
+        assertEquals(
+                Set.of("ENCODER_SELF/0", "ENCODER_SELF/1", "DECODER_SELF/0", "DECODER_SELF/1", "CROSS/0", "CROSS/1"),
+                found);
         List<AttentionOutput> cross = g.outputs(AttentionKind.CROSS);
-        assertEquals(List.of(TinyBartGraphs.crossSoftmax(0) + "_output_0", TinyBartGraphs.crossSoftmax(1) + "_output_0"),
+        assertEquals(
+                List.of(TinyBartGraphs.crossSoftmax(0) + "_output_0", TinyBartGraphs.crossSoftmax(1) + "_output_0"),
                 cross.stream().map(AttentionOutput::name).toList());
     }
 
@@ -47,12 +51,14 @@ class TinyBartSourceTest {
     void crossAttentionHasNamedHeadsAndRowsThatAreDistributions(@TempDir Path dir) {
         Path bundle = TinyBartGraphs.writeBundle(dir, TINY, TinyBartGraphs.Layout.SINGLE, false);
         try (OnnxAttentionSource s = OnnxAttentionSource.builder().model(bundle).build()) {
-            assertEquals(List.of("cross.L00.H00", "cross.L00.H01", "cross.L01.H00", "cross.L01.H01"),
+            assertEquals(
+                    List.of("cross.L00.H00", "cross.L00.H01", "cross.L01.H00", "cross.L01.H01"),
                     s.channels().stream().map(HeadName::toString).toList());
             PairAttention att = s.attend(A, B);
             assertEquals(4, att.channelCount());
             for (Token t : att.tokensA()) {
-                assertTrue(t.end() > t.start() && !A.substring(t.start(), t.end()).isBlank(), t.toString());
+                assertTrue(
+                        t.end() > t.start() && !A.substring(t.start(), t.end()).isBlank(), t.toString());
                 assertEquals(Words.wordAt(Words.of(A), t.start(), t.end()), t.wordIndex(), t.toString());
             }
             // B's token j attends over all encoder positions (<s>, A's tokens, </s>): its mass on A's content
@@ -95,7 +101,7 @@ class TinyBartSourceTest {
             PairAttention att = s.attend(A, B);
             int nA = att.sizeA();
             int nB = att.sizeB();
-            for (boolean bMajor : new boolean[]{false, true}) {
+            for (boolean bMajor : new boolean[] {false, true}) {
                 List<float[]> blocks = new ArrayList<>();
                 s.attend(A, B, new ChannelConsumer() {
                     @Override
@@ -129,7 +135,8 @@ class TinyBartSourceTest {
     }
 
     private static PairAttention attend(Path dir, TinyBartGraphs.Layout layout, boolean outputs) {
-        try (OnnxAttentionSource s = OnnxAttentionSource.builder().model(TinyBartGraphs.writeBundle(dir, TINY, layout, outputs))
+        try (OnnxAttentionSource s = OnnxAttentionSource.builder()
+                .model(TinyBartGraphs.writeBundle(dir, TINY, layout, outputs))
                 .build()) {
             return s.attend(A, B);
         }

@@ -7,8 +7,7 @@ final class Colours {
     // ColorBrewer RdBu (7 classes), blue for negative through near-white to red for positive
     private static final int[] DIVERGING = {0x2166AC, 0x67A9CF, 0xD1E5F0, 0xF7F7F7, 0xFDDBC7, 0xEF8A62, 0xB2182B};
 
-    private Colours() {
-    }
+    private Colours() {}
 
     /** The RGB colour of {@code v} on a scale symmetric around 0 that saturates at {@code ±maxAbs}. */
     static int diverging(double v, double maxAbs) {

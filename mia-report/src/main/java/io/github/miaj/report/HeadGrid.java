@@ -4,7 +4,6 @@ import io.github.miaj.InvalidInputException;
 import io.github.miaj.attention.HeadName;
 import io.github.miaj.feature.Evidence;
 import io.github.miaj.model.FeatureWeight;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,15 +1,9 @@
 package io.github.miaj.report;
 
-import io.github.miaj.io.AtomicFiles;
-
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.MiaException;
+import io.github.miaj.io.AtomicFiles;
 import io.github.miaj.model.FeatureWeight;
-
-import java.io.OutputStream;
-import java.nio.file.FileSystemException;
-import java.util.Locale;
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -20,11 +14,12 @@ import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import java.io.OutputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
 
 /**
  * A detector's head weights as a PNG heatmap for papers: one layers x heads grid per attention kind, on the
@@ -39,8 +34,7 @@ public final class HeadsPng {
     static final int BAR = 18;
     static final int RIGHT = 32 + BAR + 64;
 
-    private HeadsPng() {
-    }
+    private HeadsPng() {}
 
     /**
      * Draws the heatmap.
@@ -109,7 +103,9 @@ public final class HeadsPng {
                 int every = cell >= 16 ? 1 : 2;
                 for (int h = 0; h < p.heads(); h += every) {
                     String s = Integer.toString(h);
-                    gr.drawString(s, x0 + h * cell + (cell - fm.stringWidth(s)) / 2,
+                    gr.drawString(
+                            s,
+                            x0 + h * cell + (cell - fm.stringWidth(s)) / 2,
                             TOP + p.layers() * cell + fm.getAscent() + 3);
                 }
                 if (k == 0) {
@@ -121,7 +117,9 @@ public final class HeadsPng {
                 gr.setFont(labelFont);
                 FontMetrics lm = gr.getFontMetrics();
                 String head = "head";
-                gr.drawString(head, x0 + (p.heads() * cell - lm.stringWidth(head)) / 2,
+                gr.drawString(
+                        head,
+                        x0 + (p.heads() * cell - lm.stringWidth(head)) / 2,
                         TOP + p.layers() * cell + fm.getHeight() + lm.getAscent() + 8);
                 if (k == 0) {
                     AffineTransform saved = gr.getTransform();
@@ -152,8 +150,7 @@ public final class HeadsPng {
         gr.setColor(Color.BLACK);
         gr.setFont(font);
         FontMetrics fm = gr.getFontMetrics();
-        String[] labels = {String.format(Locale.ROOT, "%+.2f", max), "0",
-                String.format(Locale.ROOT, "%+.2f", -max)};
+        String[] labels = {String.format(Locale.ROOT, "%+.2f", max), "0", String.format(Locale.ROOT, "%+.2f", -max)};
         int[] at = {y, y + h / 2, y + h - 1};
         for (int k = 0; k < 3; k++) {
             gr.drawLine(x + BAR, at[k], x + BAR + 4, at[k]);
@@ -202,11 +199,14 @@ public final class HeadsPng {
             });
             return abs;
         } catch (FileSystemException e) {
-            throw new MiaException("could not write the PNG to " + path + ": "
-                    + (e.getReason() != null ? e.getReason() : e.toString()), e);
+            throw new MiaException(
+                    "could not write the PNG to " + path + ": "
+                            + (e.getReason() != null ? e.getReason() : e.toString()),
+                    e);
         } catch (IOException e) {
-            throw new MiaException("could not write the PNG to " + abs + ": " + e
-                    + "; check that the folder exists and is writable", e);
+            throw new MiaException(
+                    "could not write the PNG to " + abs + ": " + e + "; check that the folder exists and is writable",
+                    e);
         }
     }
 

@@ -1,31 +1,26 @@
 package io.github.miaj.report;
 
-import io.github.miaj.detect.DocumentDetection;
-import io.github.miaj.io.AtomicFiles;
-
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.MiaException;
 import io.github.miaj.attention.PairAttention;
 import io.github.miaj.detect.Detection;
+import io.github.miaj.detect.DocumentDetection;
 import io.github.miaj.detect.Explanation;
 import io.github.miaj.detect.PairMatch;
 import io.github.miaj.detect.PhraseMatch;
 import io.github.miaj.detect.RelationshipDetector;
+import io.github.miaj.io.AtomicFiles;
 import io.github.miaj.model.DetectorModel;
 import io.github.miaj.model.FeatureWeight;
 import io.github.miaj.text.Span;
 import io.github.miaj.text.Word;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -120,11 +115,15 @@ public final class HtmlReport {
             // built before the target is touched; a failure of any kind leaves nothing on disk
             AtomicFiles.write(abs, out -> out.write(toHtml().getBytes(StandardCharsets.UTF_8)));
         } catch (FileSystemException e) {
-            throw new MiaException("could not write the HTML report to " + path + ": "
-                    + (e.getReason() != null ? e.getReason() : e.toString()), e);
+            throw new MiaException(
+                    "could not write the HTML report to " + path + ": "
+                            + (e.getReason() != null ? e.getReason() : e.toString()),
+                    e);
         } catch (IOException e) {
-            throw new MiaException("could not write the HTML report to " + abs + ": " + e
-                    + "; check that the folder exists and is writable", e);
+            throw new MiaException(
+                    "could not write the HTML report to " + abs + ": " + e
+                            + "; check that the folder exists and is writable",
+                    e);
         }
     }
 
@@ -133,15 +132,19 @@ public final class HtmlReport {
 
     private void render(StringBuilder o) {
         Detection d = in.detection;
-        String title = in.title != null ? in.title
-                : "MIA-J: " + (in.relationship == null ? "relationship" : in.relationship) + " between "
-                + in.labelA + " and " + in.labelB;
+        String title = in.title != null
+                ? in.title
+                : "MIA-J: " + (in.relationship == null ? "relationship" : in.relationship) + " between " + in.labelA
+                        + " and " + in.labelB;
         o.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"color-scheme\" content=\"light dark\">\n")
                 .append("<meta name=\"generator\" content=\"MIA-J HtmlReport\">\n")
-                .append("<title>").append(esc(title)).append("</title>\n<style>\n")
-                .append(resource("report.css")).append("</style>\n</head>\n<body>\n");
+                .append("<title>")
+                .append(esc(title))
+                .append("</title>\n<style>\n")
+                .append(resource("report.css"))
+                .append("</style>\n</head>\n<body>\n");
         o.append("<a class=\"skip\" href=\"#detail\">Skip to the selected match</a>\n");
         o.append("<header>\n<h1>").append(esc(title)).append("</h1>\n");
         int inPhrasesB = 0;
@@ -155,19 +158,37 @@ public final class HtmlReport {
             inPhrasesB += c ? 1 : 0;
         }
         o.append("<p class=\"summary\" id=\"summary\">")
-                .append(esc(in.labelB)).append(" reproduces <strong>").append(d.phrases().size())
-                .append(d.phrases().size() == 1 ? " phrase" : " phrases").append("</strong> of ")
-                .append(esc(in.labelA)).append(" (").append(d.matches().size()).append(" linked unit pairs; ")
-                .append(inPhrasesB).append(" of ").append(d.unitsB().size()).append(" units of ")
-                .append(esc(in.labelB)).append(" lie in a phrase). Click or press Enter on a highlighted ")
+                .append(esc(in.labelB))
+                .append(" reproduces <strong>")
+                .append(d.phrases().size())
+                .append(d.phrases().size() == 1 ? " phrase" : " phrases")
+                .append("</strong> of ")
+                .append(esc(in.labelA))
+                .append(" (")
+                .append(d.matches().size())
+                .append(" linked unit pairs; ")
+                .append(inPhrasesB)
+                .append(" of ")
+                .append(d.unitsB().size())
+                .append(" units of ")
+                .append(esc(in.labelB))
+                .append(" lie in a phrase). Click or press Enter on a highlighted ")
                 .append("phrase to show its partner on the other side.</p>\n");
         if (in.document != null) {
             DocumentDetection r = in.document;
             o.append("<p class=\"summary\" id=\"significance\">Significant matches cover <strong>")
-                    .append(fmt(100 * r.coverageB(), 1)).append("%</strong> of ").append(esc(in.labelB)).append(" and ")
-                    .append(fmt(100 * r.coverageA(), 1)).append("% of ").append(esc(in.labelA))
-                    .append("; document E-value ").append(esig(r.evalue())).append(" (expected number of matches as good")
-                    .append(" as the best one between two unrelated texts of these lengths); ").append(r.dropped())
+                    .append(fmt(100 * r.coverageB(), 1))
+                    .append("%</strong> of ")
+                    .append(esc(in.labelB))
+                    .append(" and ")
+                    .append(fmt(100 * r.coverageA(), 1))
+                    .append("% of ")
+                    .append(esc(in.labelA))
+                    .append("; document E-value ")
+                    .append(esig(r.evalue()))
+                    .append(" (expected number of matches as good")
+                    .append(" as the best one between two unrelated texts of these lengths); ")
+                    .append(r.dropped())
                     .append(" chance matches not shown. Paler highlights are less significant.</p>\n");
         }
         o.append("</header>\n<main>\n");
@@ -187,18 +208,34 @@ public final class HtmlReport {
         heads(o);
         modelInfo(o);
         o.append("</main>\n");
-        o.append("<footer><p>Written by MIA-J. This file is self-contained: it loads nothing from the network.</p></footer>\n");
+        o.append(
+                "<footer><p>Written by MIA-J. This file is self-contained: it loads nothing from the network.</p></footer>\n");
         o.append("<script type=\"application/json\" id=\"mia-data\">");
         data(o);
         o.append("</script>\n<script>\n").append(resource("report.js")).append("</script>\n</body>\n</html>\n");
     }
 
     private void side(StringBuilder o, String side, String label, String text, List<Seg> segs, int units) {
-        o.append("<article class=\"side\" id=\"side-").append(side).append("\" aria-labelledby=\"h-").append(side)
-                .append("\">\n<h2 id=\"h-").append(side).append("\">").append(esc(label)).append(" <small>(")
-                .append(units).append(" units, ").append(text.length()).append(" characters)</small></h2>\n")
-                .append("<div class=\"text\" id=\"text-").append(side).append("\" data-side=\"").append(side)
-                .append("\" tabindex=\"0\" role=\"region\" aria-label=\"").append(esc(label)).append("\">");
+        o.append("<article class=\"side\" id=\"side-")
+                .append(side)
+                .append("\" aria-labelledby=\"h-")
+                .append(side)
+                .append("\">\n<h2 id=\"h-")
+                .append(side)
+                .append("\">")
+                .append(esc(label))
+                .append(" <small>(")
+                .append(units)
+                .append(" units, ")
+                .append(text.length())
+                .append(" characters)</small></h2>\n")
+                .append("<div class=\"text\" id=\"text-")
+                .append(side)
+                .append("\" data-side=\"")
+                .append(side)
+                .append("\" tabindex=\"0\" role=\"region\" aria-label=\"")
+                .append(esc(label))
+                .append("\">");
         Chunker ch = new Chunker(o, in.chunkChars);
         List<PhraseMatch> ph = in.detection.phrases();
         String other = side.equals("a") ? in.labelB : in.labelA;
@@ -216,14 +253,18 @@ public final class HtmlReport {
                     tip.append("; ");
                 }
                 ids.append(q);
-                tip.append("phrase #").append(q + 1).append(", score ").append(fmt(ph.get(q).score(), 3));
+                tip.append("phrase #")
+                        .append(q + 1)
+                        .append(", score ")
+                        .append(fmt(ph.get(q).score(), 3));
                 if (!Double.isNaN(ph.get(q).evalue())) {
                     tip.append(", E-value ").append(esig(ph.get(q).evalue()));
                 }
             }
             tip.append(" (Enter or click: show it in ").append(other).append(')');
             ch.raw("<mark class=\"ph c" + (p % PALETTE) + (s.phrases.length > 1 ? " multi" : "") + shade(ph.get(p))
-                    + "\" data-phrase=\"" + p + "\" data-phrases=\"" + ids + "\" tabindex=\"0\" role=\"button\" title=\""
+                    + "\" data-phrase=\"" + p + "\" data-phrases=\"" + ids
+                    + "\" tabindex=\"0\" role=\"button\" title=\""
                     + esc(tip.toString()) + "\">");
             ch.text(text, s.start, s.end);
             ch.raw("</mark>");
@@ -245,27 +286,49 @@ public final class HtmlReport {
 
     private void phraseList(StringBuilder o) {
         List<PhraseMatch> ph = in.detection.phrases();
-        o.append("<section id=\"phrases\" aria-labelledby=\"phrases-h\">\n<h2 id=\"phrases-h\">Reproduced phrases</h2>\n");
+        o.append(
+                "<section id=\"phrases\" aria-labelledby=\"phrases-h\">\n<h2 id=\"phrases-h\">Reproduced phrases</h2>\n");
         if (ph.isEmpty()) {
-            o.append("<p>The detector found no phrase of ").append(esc(in.labelA)).append(" in ")
-                    .append(esc(in.labelB)).append(".</p>\n</section>\n");
+            o.append("<p>The detector found no phrase of ")
+                    .append(esc(in.labelA))
+                    .append(" in ")
+                    .append(esc(in.labelB))
+                    .append(".</p>\n</section>\n");
             return;
         }
         int shown = Math.min(ph.size(), in.maxListedPhrases);
         o.append("<div class=\"scroll\"><table class=\"phrases\">\n<thead><tr><th scope=\"col\">#</th>")
-                .append("<th scope=\"col\">score</th><th scope=\"col\">E-value</th><th scope=\"col\">").append(esc(in.labelA))
-                .append("</th><th scope=\"col\">").append(esc(in.labelB)).append("</th></tr></thead>\n<tbody>\n");
+                .append("<th scope=\"col\">score</th><th scope=\"col\">E-value</th><th scope=\"col\">")
+                .append(esc(in.labelA))
+                .append("</th><th scope=\"col\">")
+                .append(esc(in.labelB))
+                .append("</th></tr></thead>\n<tbody>\n");
         for (int p = 0; p < shown; p++) {
             PhraseMatch m = ph.get(p);
-            o.append("<tr><td><button type=\"button\" class=\"goto c").append(p % PALETTE)
-                    .append("\" data-goto=\"").append(p).append("\" aria-label=\"show phrase ").append(p + 1)
-                    .append("\">").append(p + 1).append("</button></td><td>").append(fmt(m.score(), 3))
-                    .append("</td><td>").append(esig(m.evalue())).append("</td><td>").append(esc(excerpt(m.a().of(in.textA)))).append("</td><td>")
-                    .append(esc(excerpt(m.b().of(in.textB)))).append("</td></tr>\n");
+            o.append("<tr><td><button type=\"button\" class=\"goto c")
+                    .append(p % PALETTE)
+                    .append("\" data-goto=\"")
+                    .append(p)
+                    .append("\" aria-label=\"show phrase ")
+                    .append(p + 1)
+                    .append("\">")
+                    .append(p + 1)
+                    .append("</button></td><td>")
+                    .append(fmt(m.score(), 3))
+                    .append("</td><td>")
+                    .append(esig(m.evalue()))
+                    .append("</td><td>")
+                    .append(esc(excerpt(m.a().of(in.textA))))
+                    .append("</td><td>")
+                    .append(esc(excerpt(m.b().of(in.textB))))
+                    .append("</td></tr>\n");
         }
         o.append("</tbody></table></div>\n");
         if (shown < ph.size()) {
-            o.append("<p class=\"note\">The first ").append(shown).append(" of ").append(ph.size())
+            o.append("<p class=\"note\">The first ")
+                    .append(shown)
+                    .append(" of ")
+                    .append(ph.size())
                     .append(" phrases are listed; all are highlighted in the texts.</p>\n");
         }
         o.append("</section>\n");
@@ -280,19 +343,34 @@ public final class HtmlReport {
         }
         o.append("<p>Each cell sums one head's weights over both directions and the diagonal neighbours. Red ")
                 .append("heads push towards the relationship, blue heads against it; the scale is symmetric ")
-                .append("around 0 and saturates at &plusmn;").append(fmt(max, 3)).append(".</p>\n");
-        o.append("<div class=\"legend\" role=\"img\" aria-label=\"colour scale from ").append(fmt(-max, 2))
-                .append(" (blue) through 0 (white) to ").append(fmt(max, 2)).append(" (red)\"><span>")
-                .append(fmt(-max, 2)).append("</span><span class=\"bar\" style=\"background:linear-gradient(to right");
+                .append("around 0 and saturates at &plusmn;")
+                .append(fmt(max, 3))
+                .append(".</p>\n");
+        o.append("<div class=\"legend\" role=\"img\" aria-label=\"colour scale from ")
+                .append(fmt(-max, 2))
+                .append(" (blue) through 0 (white) to ")
+                .append(fmt(max, 2))
+                .append(" (red)\"><span>")
+                .append(fmt(-max, 2))
+                .append("</span><span class=\"bar\" style=\"background:linear-gradient(to right");
         for (int k = 0; k <= 6; k++) {
             o.append(',').append(Colours.hex(Colours.diverging(-max + 2 * max * k / 6.0, max)));
         }
         o.append(")\"></span><span>+").append(fmt(max, 2)).append("</span></div>\n");
         for (HeadGrid.Panel p : g.panels()) {
-            o.append("<div class=\"scroll\"><table class=\"heatmap\" data-kind=\"").append(esc(p.kind()))
-                    .append("\" data-layers=\"").append(p.layers()).append("\" data-heads=\"").append(p.heads())
-                    .append("\">\n<caption>").append(esc(p.kind())).append(" attention: ").append(p.layers())
-                    .append(" layers (rows) x ").append(p.heads()).append(" heads (columns)</caption>\n<thead><tr>")
+            o.append("<div class=\"scroll\"><table class=\"heatmap\" data-kind=\"")
+                    .append(esc(p.kind()))
+                    .append("\" data-layers=\"")
+                    .append(p.layers())
+                    .append("\" data-heads=\"")
+                    .append(p.heads())
+                    .append("\">\n<caption>")
+                    .append(esc(p.kind()))
+                    .append(" attention: ")
+                    .append(p.layers())
+                    .append(" layers (rows) x ")
+                    .append(p.heads())
+                    .append(" heads (columns)</caption>\n<thead><tr>")
                     .append("<th scope=\"col\"><abbr title=\"layer\">L</abbr> \\ <abbr title=\"head\">H</abbr></th>");
             for (int h = 0; h < p.heads(); h++) {
                 o.append("<th scope=\"col\">H").append(h).append("</th>");
@@ -304,10 +382,20 @@ public final class HtmlReport {
                     double v = p.value(l, h);
                     int bg = Colours.diverging(v, max);
                     String name = String.format(Locale.ROOT, "%s.L%02d.H%02d", p.kind(), l, h);
-                    o.append("<td class=\"hm\" style=\"background:").append(Colours.hex(bg)).append(";color:")
-                            .append(Colours.hex(Colours.textOn(bg))).append("\" data-head=\"").append(esc(name))
-                            .append("\" data-w=\"").append(fmt(v, 4)).append("\" title=\"").append(esc(name))
-                            .append(": ").append(signed(v, 3)).append("\">").append(v == 0 ? "" : signed(v, 1))
+                    o.append("<td class=\"hm\" style=\"background:")
+                            .append(Colours.hex(bg))
+                            .append(";color:")
+                            .append(Colours.hex(Colours.textOn(bg)))
+                            .append("\" data-head=\"")
+                            .append(esc(name))
+                            .append("\" data-w=\"")
+                            .append(fmt(v, 4))
+                            .append("\" title=\"")
+                            .append(esc(name))
+                            .append(": ")
+                            .append(signed(v, 3))
+                            .append("\">")
+                            .append(v == 0 ? "" : signed(v, 1))
                             .append("</td>");
                 }
                 o.append("</tr>\n");
@@ -331,7 +419,10 @@ public final class HtmlReport {
             o.append("<p>Features that are not heads: ");
             boolean first = true;
             for (FeatureWeight w : g.others()) {
-                o.append(first ? "" : ", ").append("<code>").append(esc(w.name())).append("</code> ")
+                o.append(first ? "" : ", ")
+                        .append("<code>")
+                        .append(esc(w.name()))
+                        .append("</code> ")
                         .append(signed(w.weight(), 3));
                 first = false;
             }
@@ -348,8 +439,11 @@ public final class HtmlReport {
         }
         o.append("<ol class=\"").append(cls).append("\">\n");
         for (FeatureWeight w : ws) {
-            o.append("<li><code>").append(esc(w.name())).append("</code> <span class=\"w\">")
-                    .append(signed(w.weight(), 3)).append("</span></li>\n");
+            o.append("<li><code>")
+                    .append(esc(w.name()))
+                    .append("</code> <span class=\"w\">")
+                    .append(signed(w.weight(), 3))
+                    .append("</span></li>\n");
         }
         o.append("</ol></div>\n");
     }
@@ -361,29 +455,53 @@ public final class HtmlReport {
         }
         DetectorModel m = in.model;
         if (m != null) {
-            dt(o, "attention source", m.source().modelId() + " (fingerprint " + m.source().fingerprint() + ", "
-                    + m.source().channels().size() + " channels)");
+            dt(
+                    o,
+                    "attention source",
+                    m.source().modelId() + " (fingerprint " + m.source().fingerprint() + ", "
+                            + m.source().channels().size() + " channels)");
             dt(o, "features", m.featureNames().size() + " (" + m.features() + ")");
-            dt(o, "decoding", "threshold " + fmt(m.decoding().threshold(), 4) + ", argmax "
-                    + m.decoding().argmax().name().toLowerCase(Locale.ROOT) + ", shortest phrase "
-                    + m.decoding().minPhrase()
-                    + (m.decoding().grows() ? ", grown into neighbours above " + fmt(m.decoding().grow(), 4) : ""));
+            dt(
+                    o,
+                    "decoding",
+                    "threshold " + fmt(m.decoding().threshold(), 4) + ", argmax "
+                            + m.decoding().argmax().name().toLowerCase(Locale.ROOT) + ", shortest phrase "
+                            + m.decoding().minPhrase()
+                            + (m.decoding().grows()
+                                    ? ", grown into neighbours above "
+                                            + fmt(m.decoding().grow(), 4)
+                                    : ""));
             if (m.devMetrics() != null) {
-                dt(o, "dev quality", "precision " + fmt(m.devMetrics().precision(), 3) + ", recall "
-                        + fmt(m.devMetrics().recall(), 3) + ", F1 " + fmt(m.devMetrics().f1(), 3));
+                dt(
+                        o,
+                        "dev quality",
+                        "precision " + fmt(m.devMetrics().precision(), 3) + ", recall "
+                                + fmt(m.devMetrics().recall(), 3) + ", F1 "
+                                + fmt(m.devMetrics().f1(), 3));
             }
             String data = m.provenance().trainingData();
-            dt(o, "trained", m.provenance().createdAt() + " with MIA-J " + m.provenance().libraryVersion()
-                    + (data == null || data.isBlank() ? "" : " on " + data));
+            dt(
+                    o,
+                    "trained",
+                    m.provenance().createdAt() + " with MIA-J " + m.provenance().libraryVersion()
+                            + (data == null || data.isBlank() ? "" : " on " + data));
         }
         if (!contributions) {
-            dt(o, "per-head contributions", in.contributionNote != null ? in.contributionNote
-                    : in.attention != null ? "not computed: this detector gives no explanation of its decisions"
-                    : "not computed: give the report the pair's attention to see them");
+            dt(
+                    o,
+                    "per-head contributions",
+                    in.contributionNote != null
+                            ? in.contributionNote
+                            : in.attention != null
+                                    ? "not computed: this detector gives no explanation of its decisions"
+                                    : "not computed: give the report the pair's attention to see them");
         }
         if (detailsOmitted > 0) {
-            dt(o, "detail omitted", detailsOmitted + " phrases have no probability grid: the report caps embedded "
-                    + "detail at " + in.maxDetailCells + " cells");
+            dt(
+                    o,
+                    "detail omitted",
+                    detailsOmitted + " phrases have no probability grid: the report caps embedded " + "detail at "
+                            + in.maxDetailCells + " cells");
         }
         o.append("</dl>\n</section>\n");
     }
@@ -394,9 +512,17 @@ public final class HtmlReport {
 
     private void data(StringBuilder o) {
         StringBuilder j = new StringBuilder();
-        j.append("{\"labels\":[").append(json(in.labelA)).append(',').append(json(in.labelB))
-                .append("],\"palette\":").append(PALETTE).append(",\"contributions\":").append(contributions)
-                .append(",\"bias\":").append(fmt(bias, 4)).append(",\"phrases\":[");
+        j.append("{\"labels\":[")
+                .append(json(in.labelA))
+                .append(',')
+                .append(json(in.labelB))
+                .append("],\"palette\":")
+                .append(PALETTE)
+                .append(",\"contributions\":")
+                .append(contributions)
+                .append(",\"bias\":")
+                .append(fmt(bias, 4))
+                .append(",\"phrases\":[");
         for (int p = 0; p < details.size(); p++) {
             j.append(p == 0 ? "" : ",").append(details.get(p));
         }
@@ -431,22 +557,24 @@ public final class HtmlReport {
             rowStart = new int[nA + 1];
             for (PairMatch m : ms) {
                 if (m.a() < 0 || m.a() >= nA || m.b() < 0 || m.b() >= d.unitsB().size()) {
-                    throw new InvalidInputException("match (" + m.a() + ", " + m.b() + ") lies outside the "
-                            + nA + " x " + d.unitsB().size() + " units of the detection");
+                    throw new InvalidInputException("match (" + m.a() + ", " + m.b() + ") lies outside the " + nA
+                            + " x " + d.unitsB().size() + " units of the detection");
                 }
                 rowStart[m.a() + 1]++;
             }
             for (int i = 0; i < nA; i++) {
                 rowStart[i + 1] += rowStart[i];
             }
-            Optional<Explanation> ex = in.attention == null || in.detector == null ? Optional.empty()
-                    : in.detector.explain(in.attention);
+            Optional<Explanation> ex =
+                    in.attention == null || in.detector == null ? Optional.empty() : in.detector.explain(in.attention);
             explanation = ex.orElse(null);
-            if (explanation != null && (explanation.unitsA().size() != nA
-                    || explanation.unitsB().size() != d.unitsB().size())) {
-                throw new InvalidInputException("the attention gives " + explanation.unitsA().size() + " x "
-                        + explanation.unitsB().size() + " units but the detection has " + nA + " x "
-                        + d.unitsB().size() + "; pass the attention the detection was decoded from");
+            if (explanation != null
+                    && (explanation.unitsA().size() != nA
+                            || explanation.unitsB().size() != d.unitsB().size())) {
+                throw new InvalidInputException(
+                        "the attention gives " + explanation.unitsA().size() + " x "
+                                + explanation.unitsB().size() + " units but the detection has " + nA + " x "
+                                + d.unitsB().size() + "; pass the attention the detection was decoded from");
             }
         }
 
@@ -462,12 +590,27 @@ public final class HtmlReport {
                 int bj = best[1];
                 double bp = d.probability(bi, bj);
                 StringBuilder j = new StringBuilder(256);
-                j.append("{\"s\":").append(fmt(m.score(), 4)).append(",\"bi\":").append(bi).append(",\"bj\":")
-                        .append(bj).append(",\"bp\":").append(fmt(bp, 4)).append(",\"wa\":")
-                        .append(json(d.unitsA().get(bi).text(), in.maxUnitChars)).append(",\"wb\":")
-                        .append(json(d.unitsB().get(bj).text(), in.maxUnitChars)).append(",\"r\":[")
-                        .append(m.firstA()).append(',').append(m.lastA()).append(',').append(m.firstB()).append(',')
-                        .append(m.lastB()).append(']');
+                j.append("{\"s\":")
+                        .append(fmt(m.score(), 4))
+                        .append(",\"bi\":")
+                        .append(bi)
+                        .append(",\"bj\":")
+                        .append(bj)
+                        .append(",\"bp\":")
+                        .append(fmt(bp, 4))
+                        .append(",\"wa\":")
+                        .append(json(d.unitsA().get(bi).text(), in.maxUnitChars))
+                        .append(",\"wb\":")
+                        .append(json(d.unitsB().get(bj).text(), in.maxUnitChars))
+                        .append(",\"r\":[")
+                        .append(m.firstA())
+                        .append(',')
+                        .append(m.lastA())
+                        .append(',')
+                        .append(m.firstB())
+                        .append(',')
+                        .append(m.lastB())
+                        .append(']');
                 int[] wa = window(m.firstA(), m.lastA(), bi, d.unitsA().size());
                 int[] wb = window(m.firstB(), m.lastB(), bj, d.unitsB().size());
                 long n = (long) (wa[1] - wa[0] + 1) * (wb[1] - wb[0] + 1);
@@ -489,8 +632,10 @@ public final class HtmlReport {
         /** The most probable linked pair inside the phrase (its first pair when none is linked). */
         private int[] best(PhraseMatch m) {
             List<PairMatch> ms = in.detection.matches();
-            int[] best = {clampIndex(m.firstA(), in.detection.unitsA().size()),
-                    clampIndex(m.firstB(), in.detection.unitsB().size())};
+            int[] best = {
+                clampIndex(m.firstA(), in.detection.unitsA().size()),
+                clampIndex(m.firstB(), in.detection.unitsB().size())
+            };
             double bp = -1;
             int lastA = Math.min(m.lastA(), rowStart.length - 2);
             for (int i = Math.max(0, m.firstA()); i <= lastA; i++) {
@@ -518,7 +663,11 @@ public final class HtmlReport {
 
         private void matrix(StringBuilder j, int[] wa, int[] wb) {
             Detection d = in.detection;
-            j.append(",\"m\":{\"i0\":").append(wa[0]).append(",\"j0\":").append(wb[0]).append(",\"ua\":[");
+            j.append(",\"m\":{\"i0\":")
+                    .append(wa[0])
+                    .append(",\"j0\":")
+                    .append(wb[0])
+                    .append(",\"ua\":[");
             for (int i = wa[0]; i <= wa[1]; i++) {
                 j.append(i == wa[0] ? "" : ",").append(json(d.unitsA().get(i).text(), in.maxUnitChars));
             }
@@ -555,23 +704,43 @@ public final class HtmlReport {
             Explanation.UnitExplanation u = explanation.at(bi, bj);
             double logit = u.logit();
             if (Math.abs(u.probability() - bp) > 2e-3) {
-                throw new InvalidInputException(String.format(Locale.ROOT, "the attention gives probability %.4f "
-                        + "for unit pair (%d, %d) but the detection says %.4f; pass the attention the detection was "
-                        + "decoded from, and the detector that decoded it", u.probability(), bi, bj, bp));
+                throw new InvalidInputException(String.format(
+                        Locale.ROOT,
+                        "the attention gives probability %.4f "
+                                + "for unit pair (%d, %d) but the detection says %.4f; pass the attention the detection was "
+                                + "decoded from, and the detector that decoded it",
+                        u.probability(),
+                        bi,
+                        bj,
+                        bp));
             }
-            List<Map.Entry<String, Double>> bySource = new ArrayList<>(u.bySource().entrySet());
+            List<Map.Entry<String, Double>> bySource =
+                    new ArrayList<>(u.bySource().entrySet());
             j.append(",\"c\":{\"logit\":").append(fmt(logit, 4)).append(",\"pos\":[");
             int n = 0;
-            for (int k = 0; k < bySource.size() && n < in.topContributions && bySource.get(k).getValue() > 0; k++, n++) {
-                j.append(n == 0 ? "" : ",").append('[').append(json(bySource.get(k).getKey())).append(',')
-                        .append(fmt(bySource.get(k).getValue(), 4)).append(']');
+            for (int k = 0;
+                    k < bySource.size()
+                            && n < in.topContributions
+                            && bySource.get(k).getValue() > 0;
+                    k++, n++) {
+                j.append(n == 0 ? "" : ",")
+                        .append('[')
+                        .append(json(bySource.get(k).getKey()))
+                        .append(',')
+                        .append(fmt(bySource.get(k).getValue(), 4))
+                        .append(']');
             }
             j.append("],\"neg\":[");
             n = 0;
-            for (int k = bySource.size() - 1; k >= 0 && n < in.topContributions && bySource.get(k).getValue() < 0;
-                 k--, n++) {
-                j.append(n == 0 ? "" : ",").append('[').append(json(bySource.get(k).getKey())).append(',')
-                        .append(fmt(bySource.get(k).getValue(), 4)).append(']');
+            for (int k = bySource.size() - 1;
+                    k >= 0 && n < in.topContributions && bySource.get(k).getValue() < 0;
+                    k--, n++) {
+                j.append(n == 0 ? "" : ",")
+                        .append('[')
+                        .append(json(bySource.get(k).getKey()))
+                        .append(',')
+                        .append(fmt(bySource.get(k).getValue(), 4))
+                        .append(']');
             }
             j.append("]}");
         }
@@ -585,8 +754,7 @@ public final class HtmlReport {
     // text segmentation
 
     /** A run of text covered by the same set of phrases (none for plain text). */
-    record Seg(int start, int end, int[] phrases) {
-    }
+    record Seg(int start, int end, int[] phrases) {}
 
     /**
      * Cuts [0, length) at every phrase boundary; each piece lists the phrases that cover it, smallest index
@@ -688,7 +856,11 @@ public final class HtmlReport {
             }
             // an estimate of the block's height keeps the scroll bar roughly right before it is laid out
             int est = Math.max(1, lines + chars / 70);
-            o.append("<div class=\"chunk\" style=\"--l:").append(est).append("\">").append(cur).append("</div>");
+            o.append("<div class=\"chunk\" style=\"--l:")
+                    .append(est)
+                    .append("\">")
+                    .append(cur)
+                    .append("</div>");
             cur.setLength(0);
             chars = 0;
             lines = 0;
@@ -865,8 +1037,7 @@ public final class HtmlReport {
         private int topContributions = 6;
         private DocumentDetection document;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The document-level result the detection came from: its coverage of both texts and its E-value are
@@ -967,7 +1138,8 @@ public final class HtmlReport {
                 throw new InvalidInputException("the report needs both texts: call texts(a, b)");
             }
             if (detection == null) {
-                throw new InvalidInputException("the report needs the detection: call detection(detector.detect(a, b))");
+                throw new InvalidInputException(
+                        "the report needs the detection: call detection(detector.detect(a, b))");
             }
             if (weights == null) {
                 throw new InvalidInputException("the report needs the head weights: call detector(d) or weights(list)");
@@ -982,9 +1154,12 @@ public final class HtmlReport {
             fits(detection.unitsA(), textA, "A");
             fits(detection.unitsB(), textB, "B");
             for (PhraseMatch p : detection.phrases()) {
-                if (p.a().end() > textA.length() || p.b().end() > textB.length()
-                        || p.firstA() < 0 || p.lastA() >= detection.unitsA().size()
-                        || p.firstB() < 0 || p.lastB() >= detection.unitsB().size()) {
+                if (p.a().end() > textA.length()
+                        || p.b().end() > textB.length()
+                        || p.firstA() < 0
+                        || p.lastA() >= detection.unitsA().size()
+                        || p.firstB() < 0
+                        || p.lastB() >= detection.unitsB().size()) {
                     throw new InvalidInputException("a phrase of the detection lies outside the texts or their "
                             + "units; make the report from the texts the detection was made on");
                 }

@@ -1,24 +1,23 @@
 package io.github.miaj.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.miaj.model.FeatureWeight;
 import io.github.miaj.report.testing.Fixture;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.util.Arrays;
-import javax.imageio.ImageIO;
 import java.awt.Point;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HeadsPngTest {
     /** 3 layers x 4 heads: L1.H2 strongly positive, L0.H3 strongly negative, the rest small. */
@@ -98,5 +97,4 @@ class HeadsPngTest {
         int c = img.getRGB(HeadsPng.cellCentre(w, 0, 0, 0).x, HeadsPng.cellCentre(w, 0, 0, 0).y);
         assertTrue(((c >> 16) & 0xFF) > (c & 0xFF) + 50, "copy head is positive");
     }
-
 }

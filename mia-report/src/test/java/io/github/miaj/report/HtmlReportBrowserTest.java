@@ -1,24 +1,23 @@
 package io.github.miaj.report;
 
-import org.junit.jupiter.api.Tag;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.miaj.detect.PhraseMatch;
 import io.github.miaj.report.testing.Chromium;
 import io.github.miaj.report.testing.Fixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Opens a report in real headless Chromium and checks what a person would see and do: highlighted phrases
@@ -36,8 +35,10 @@ class HtmlReportBrowserTest {
     @BeforeAll
     void open() throws Exception {
         var bin = Chromium.binary();
-        Assumptions.assumeTrue(bin.isPresent(), "no chromium binary (looked for /usr/bin/chromium and chromium on "
-                + "PATH): browser test skipped; install it with .ci/install-chromium.sh");
+        Assumptions.assumeTrue(
+                bin.isPresent(),
+                "no chromium binary (looked for /usr/bin/chromium and chromium on "
+                        + "PATH): browser test skipped; install it with .ci/install-chromium.sh");
         pair = Fixture.tall();
         dir = Files.createTempDirectory("mia-report-test");
         Path html = dir.resolve("report.html");
@@ -72,7 +73,9 @@ class HtmlReportBrowserTest {
             for (String side : List.of("a", "b")) {
                 String got = js("Array.from(document.querySelectorAll('#text-" + side + " mark[data-phrases~=\"" + p
                         + "\"]')).map(m => m.textContent).join('')");
-                String want = side.equals("a") ? ph.get(p).a().of(pair.a()) : ph.get(p).b().of(pair.b());
+                String want = side.equals("a")
+                        ? ph.get(p).a().of(pair.a())
+                        : ph.get(p).b().of(pair.b());
                 assertEquals(want, got, "phrase " + p + " on side " + side);
             }
         }
@@ -80,10 +83,12 @@ class HtmlReportBrowserTest {
         assertEquals("0", js("String(document.querySelectorAll('run').length)"));
         assertTrue(js("document.getElementById('text-a').textContent").contains("\"stop\" & <run>"));
         // phrase colours match across sides
-        assertEquals("true", js("String(Array.from(document.querySelectorAll('mark.ph')).every(m => "
-                + "getComputedStyle(m).backgroundColor === getComputedStyle(document.querySelector("
-                + "'#text-' + (m.closest('.text').dataset.side === 'a' ? 'b' : 'a') + ' mark[data-phrase=\"' + "
-                + "m.dataset.phrase + '\"]')).backgroundColor))"));
+        assertEquals(
+                "true",
+                js("String(Array.from(document.querySelectorAll('mark.ph')).every(m => "
+                        + "getComputedStyle(m).backgroundColor === getComputedStyle(document.querySelector("
+                        + "'#text-' + (m.closest('.text').dataset.side === 'a' ? 'b' : 'a') + ' mark[data-phrase=\"' + "
+                        + "m.dataset.phrase + '\"]')).backgroundColor))"));
     }
 
     @Test
@@ -93,7 +98,9 @@ class HtmlReportBrowserTest {
         assertEquals(String.valueOf(cells), js("String(document.querySelectorAll('table.heatmap td.hm').length)"));
         // the copy head is drawn red (positive), visibly
         String bg = js("getComputedStyle(document.querySelector('td.hm[data-head=\"self.L00.H00\"]')).backgroundColor");
-        int[] rgb = Arrays.stream(bg.replaceAll("[^0-9,]", "").split(",")).mapToInt(Integer::parseInt).toArray();
+        int[] rgb = Arrays.stream(bg.replaceAll("[^0-9,]", "").split(","))
+                .mapToInt(Integer::parseInt)
+                .toArray();
         assertTrue(rgb[0] > rgb[2] + 60, "positive head is red: " + bg);
     }
 
@@ -112,29 +119,41 @@ class HtmlReportBrowserTest {
         // P1 opens A and closes B; P2 is near the top of B and in the middle of A
         int p1 = first(ph, Comparator.comparingInt(m -> m.a().start()));
         int p2 = first(ph, Comparator.comparingInt(m -> m.b().start()));
-        assertTrue(ph.get(p1).b().start() > pair.b().length() / 2 && ph.get(p2).a().start() > pair.a().length() / 2,
+        assertTrue(
+                ph.get(p1).b().start() > pair.b().length() / 2
+                        && ph.get(p2).a().start() > pair.a().length() / 2,
                 "the fixture puts the partners far apart: " + ph);
-        browser.eval("document.getElementById('text-a').scrollTop = 0; document.getElementById('text-b').scrollTop = 0");
+        browser.eval(
+                "document.getElementById('text-a').scrollTop = 0; document.getElementById('text-b').scrollTop = 0");
         assertTrue(inView("a", p1), "P1 visible at the top of A");
         assertTrue(!inView("b", p1), "P1 of B starts out of view, at the bottom of B");
 
-        Map<?, ?> r = (Map<?, ?>) browser.eval("(() => { const r = document.querySelector('#text-a mark[data-phrases~=\""
-                + p1 + "\"]').getBoundingClientRect(); return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()");
+        Map<?, ?> r = (Map<?, ?>)
+                browser.eval(
+                        "(() => { const r = document.querySelector('#text-a mark[data-phrases~=\"" + p1
+                                + "\"]').getBoundingClientRect(); return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()");
         browser.click((Double) r.get("x"), (Double) r.get("y"));
         browser.waitFor("document.documentElement.dataset.selected === '" + p1 + "'", 5);
         Thread.sleep(100); // the second correction runs two frames later
         assertTrue(inView("b", p1), "a click in A scrolled B to the partner");
-        assertTrue(Double.parseDouble(js("String(document.getElementById('text-b').scrollTop)")) > 1000,
+        assertTrue(
+                Double.parseDouble(js("String(document.getElementById('text-b').scrollTop)")) > 1000,
                 "B really scrolled");
-        assertEquals("true", js("String(Array.from(document.querySelectorAll('mark[data-phrases~=\"" + p1
-                + "\"]')).every(m => m.classList.contains('active')))"), "partner marked on both sides");
+        assertEquals(
+                "true",
+                js("String(Array.from(document.querySelectorAll('mark[data-phrases~=\"" + p1
+                        + "\"]')).every(m => m.classList.contains('active')))"),
+                "partner marked on both sides");
         // the detail panel shows the probability grid of the phrase and who pushed its best pair
         assertEquals(String.valueOf(p1), js("document.getElementById('detail-body').dataset.phrase"));
-        assertEquals("true", js("String(document.querySelectorAll('#detail-body table.matrix tbody td').length === "
-                + "document.querySelector('#detail-body table.matrix').dataset.rows * "
-                + "document.querySelector('#detail-body table.matrix').dataset.cols)"));
+        assertEquals(
+                "true",
+                js("String(document.querySelectorAll('#detail-body table.matrix tbody td').length === "
+                        + "document.querySelector('#detail-body table.matrix').dataset.rows * "
+                        + "document.querySelector('#detail-body table.matrix').dataset.cols)"));
         assertEquals("1", js("String(document.querySelectorAll('#detail-body td.best').length)"));
-        assertTrue(js("document.querySelector('#detail-body table.contrib').textContent").contains("self.L00.H00"));
+        assertTrue(js("document.querySelector('#detail-body table.contrib').textContent")
+                .contains("self.L00.H00"));
 
         // keyboard: focus P2 in B, press Enter: A scrolls to its middle
         assertTrue(!inView("a", p2), "P2 of A starts out of view");
@@ -162,7 +181,9 @@ class HtmlReportBrowserTest {
                 assertTrue(ratio >= 4.5, scheme + " scheme: text contrast " + ratio + " below WCAG AA");
             }
             String darkBg = js("getComputedStyle(document.body).backgroundColor");
-            assertTrue(darkBg.matches("rgb\\((\\d{1,2}), \\d{1,2}, \\d{1,2}\\)"), "dark scheme has a dark page: " + darkBg);
+            assertTrue(
+                    darkBg.matches("rgb\\((\\d{1,2}), \\d{1,2}, \\d{1,2}\\)"),
+                    "dark scheme has a dark page: " + darkBg);
         } finally {
             browser.colorScheme("light");
         }

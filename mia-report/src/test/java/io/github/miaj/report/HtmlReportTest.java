@@ -1,5 +1,10 @@
 package io.github.miaj.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.detect.Detection;
 import io.github.miaj.detect.PairMatch;
@@ -10,9 +15,6 @@ import io.github.miaj.testing.ToyAttentionSource;
 import io.github.miaj.text.Span;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +26,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HtmlReportTest {
     private static final Pattern MARK = Pattern.compile("<mark class=\"ph c(\\d)( multi)?\" data-phrase=\"(\\d+)\" "
@@ -43,7 +42,10 @@ class HtmlReportTest {
     }
 
     private static String unescape(String s) {
-        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+        return s.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
                 .replace("&amp;", "&");
     }
 
@@ -110,14 +112,27 @@ class HtmlReportTest {
 
     @Test
     void isSelfContainedAndStructured() {
-        String html = Fixture.small().report().labels("a.txt", "b <2>.txt").build().toHtml();
+        String html =
+                Fixture.small().report().labels("a.txt", "b <2>.txt").build().toHtml();
         assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"en\">"));
         assertTrue(html.contains("<meta name=\"color-scheme\" content=\"light dark\">"));
         assertTrue(html.contains("prefers-color-scheme: dark"));
-        assertFalse(Pattern.compile("(?i)https?://|<link\\b|<script[^>]+src=|@import|url\\(").matcher(html).find(),
+        assertFalse(
+                Pattern.compile("(?i)https?://|<link\\b|<script[^>]+src=|@import|url\\(")
+                        .matcher(html)
+                        .find(),
                 "nothing is fetched");
-        for (String tag : List.of("<header>", "<main>", "<footer>", "<h1>", "<article class=\"side\" id=\"side-a\"",
-                "<table class=\"heatmap\"", "<caption>", "scope=\"col\"", "scope=\"row\"", "aria-live=\"polite\"")) {
+        for (String tag : List.of(
+                "<header>",
+                "<main>",
+                "<footer>",
+                "<h1>",
+                "<article class=\"side\" id=\"side-a\"",
+                "<table class=\"heatmap\"",
+                "<caption>",
+                "scope=\"col\"",
+                "scope=\"row\"",
+                "aria-live=\"polite\"")) {
             assertTrue(html.contains(tag), tag);
         }
         assertTrue(html.contains("b &lt;2&gt;.txt"), "labels are escaped");
@@ -172,7 +187,12 @@ class HtmlReportTest {
         }
         w.add(new FeatureWeight("lex.fold", 2.0));
         Fixture.Case c = Fixture.small();
-        String html = HtmlReport.builder().texts(c.a(), c.b()).detection(c.detection()).weights(w).build().toHtml();
+        String html = HtmlReport.builder()
+                .texts(c.a(), c.b())
+                .detection(c.detection())
+                .weights(w)
+                .build()
+                .toHtml();
         assertEquals(12 * 16, count(html, "<td class=\"hm\""));
         assertTrue(html.contains("data-layers=\"12\" data-heads=\"16\""));
         // a cell sums directions and offsets: L11.H15 = 5 + 1.5 + 0.5 - 0.25
@@ -185,16 +205,24 @@ class HtmlReportTest {
 
     @Test
     void headGridSumsAndKeepsOthersApart() {
-        HeadGrid g = HeadGrid.of(List.of(new FeatureWeight("cross.L01.H02", 1), new FeatureWeight("cross.L01.H02@+1", 2),
-                new FeatureWeight("self.L00.H00.ba", -1), new FeatureWeight("sim.L03", 4), new FeatureWeight("lex.fold", -5)));
-        assertEquals(List.of("cross", "self"), g.panels().stream().map(HeadGrid.Panel::kind).toList());
+        HeadGrid g = HeadGrid.of(List.of(
+                new FeatureWeight("cross.L01.H02", 1),
+                new FeatureWeight("cross.L01.H02@+1", 2),
+                new FeatureWeight("self.L00.H00.ba", -1),
+                new FeatureWeight("sim.L03", 4),
+                new FeatureWeight("lex.fold", -5)));
+        assertEquals(
+                List.of("cross", "self"),
+                g.panels().stream().map(HeadGrid.Panel::kind).toList());
         HeadGrid.Panel cross = g.panels().get(0);
         assertEquals(2, cross.layers());
         assertEquals(3, cross.heads());
         assertEquals(3.0, cross.value(1, 2));
         assertEquals(0.0, cross.value(0, 0));
         assertEquals(3.0, g.maxAbs());
-        assertEquals(List.of("lex.fold", "sim.L03"), g.others().stream().map(FeatureWeight::name).toList());
+        assertEquals(
+                List.of("lex.fold", "sim.L03"),
+                g.others().stream().map(FeatureWeight::name).toList());
         assertEquals("self.L00.H00", HeadGrid.headOf("self.L00.H00.ab@-1"));
         assertEquals("lex.fold", HeadGrid.headOf("lex.fold@+1"));
     }
@@ -202,7 +230,8 @@ class HtmlReportTest {
     @Test
     void segmentsSplitOverlappingPhrases() {
         List<HtmlReport.Seg> s = HtmlReport.segments(20, List.of(new Span(2, 10), new Span(5, 15), new Span(7, 7)));
-        List<String> got = s.stream().map(x -> x.start() + "-" + x.end() + ":" + Arrays.toString(x.phrases()))
+        List<String> got = s.stream()
+                .map(x -> x.start() + "-" + x.end() + ":" + Arrays.toString(x.phrases()))
                 .toList();
         assertEquals(List.of("0-2:[]", "2-5:[0]", "5-10:[0, 1]", "10-15:[1]", "15-20:[]"), got);
     }
@@ -218,7 +247,12 @@ class HtmlReportTest {
                 new PhraseMatch(new Span(4, 18), new Span(0, 14), 1, 3, 0, 2, 0.9),
                 new PhraseMatch(new Span(8, 23), new Span(4, 19), 2, 4, 1, 3, 0.8));
         Detection d = new Detection(ua, ub, p, List.of(new PairMatch(1, 0, 0.9)), ph);
-        String html = HtmlReport.builder().texts(a, b).detection(d).weights(List.of()).build().toHtml();
+        String html = HtmlReport.builder()
+                .texts(a, b)
+                .detection(d)
+                .weights(List.of())
+                .build()
+                .toHtml();
         Map<Integer, String> pa = phraseTexts(pane(html, "a"));
         assertEquals("two three four", pa.get(0));
         assertEquals("three four five", pa.get(1));
@@ -228,18 +262,37 @@ class HtmlReportTest {
     @Test
     void rejectsInputsThatDoNotBelongTogether() {
         Fixture.Case c = Fixture.small();
-        assertThrows(InvalidInputException.class, () -> HtmlReport.builder().texts(c.a() + "x", "other text")
-                .detector(c.detector()).detection(c.detection()).build());
-        assertThrows(InvalidInputException.class, () -> HtmlReport.builder().texts(c.a(), c.b())
-                .detection(c.detection()).build(), "weights are needed");
-        assertThrows(InvalidInputException.class, () -> c.report()
-                .attention(new ToyAttentionSource().attend(c.b(), c.a())).build());
+        assertThrows(
+                InvalidInputException.class,
+                () -> HtmlReport.builder()
+                        .texts(c.a() + "x", "other text")
+                        .detector(c.detector())
+                        .detection(c.detection())
+                        .build());
+        assertThrows(
+                InvalidInputException.class,
+                () -> HtmlReport.builder()
+                        .texts(c.a(), c.b())
+                        .detection(c.detection())
+                        .build(),
+                "weights are needed");
+        assertThrows(
+                InvalidInputException.class,
+                () -> c.report()
+                        .attention(new ToyAttentionSource().attend(c.b(), c.a()))
+                        .build());
         // attention of the same texts but a different source: probabilities disagree with the detection
         Fixture.Case other = Fixture.of(c.a(), c.b());
-        Detection shifted = new Detection(other.detection().unitsA(), other.detection().unitsB(),
-                new float[other.detection().unitsA().size() * other.detection().unitsB().size()],
-                other.detection().matches(), other.detection().phrases());
-        InvalidInputException e = assertThrows(InvalidInputException.class,
+        Detection shifted = new Detection(
+                other.detection().unitsA(),
+                other.detection().unitsB(),
+                new float
+                        [other.detection().unitsA().size()
+                                * other.detection().unitsB().size()],
+                other.detection().matches(),
+                other.detection().phrases());
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class,
                 () -> other.report().detection(shifted).build());
         assertTrue(e.getMessage().contains("pass the attention the detection was decoded from"), e.getMessage());
     }

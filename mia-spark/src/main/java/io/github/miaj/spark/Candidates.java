@@ -1,7 +1,14 @@
 package io.github.miaj.spark;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.detect.WindowRetrieval;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -12,14 +19,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 
 /**
  * Candidate document pairs of a collection, found inside Spark the way passim finds them: every document's
@@ -43,10 +42,11 @@ public final class Candidates {
     public static final int DEFAULT_MIN_SHARED = 8;
 
     private static final StructType POSTING = new StructType(new StructField[] {
-            new StructField("shingle", DataTypes.LongType, false, Metadata.empty()),
-            new StructField("id", DataTypes.StringType, false, Metadata.empty()),
-            new StructField("series", DataTypes.StringType, true, Metadata.empty()),
-            new StructField("side", DataTypes.IntegerType, false, Metadata.empty())});
+        new StructField("shingle", DataTypes.LongType, false, Metadata.empty()),
+        new StructField("id", DataTypes.StringType, false, Metadata.empty()),
+        new StructField("series", DataTypes.StringType, true, Metadata.empty()),
+        new StructField("side", DataTypes.IntegerType, false, Metadata.empty())
+    });
 
     /**
      * Limits on shingles and pairs.
@@ -72,8 +72,7 @@ public final class Candidates {
         }
     }
 
-    private Candidates() {
-    }
+    private Candidates() {}
 
     /**
      * Pairs within one collection (columns {@code id}, {@code text}, optional {@code series}: pairs whose
@@ -84,7 +83,9 @@ public final class Candidates {
         Dataset<Row> a = kept.alias("a");
         Dataset<Row> b = kept.alias("b");
         Column sameSeries = col("a.series").isNotNull().and(col("a.series").equalTo(col("b.series")));
-        Column cond = col("a.shingle").equalTo(col("b.shingle")).and(col("a.id").lt(col("b.id")))
+        Column cond = col("a.shingle")
+                .equalTo(col("b.shingle"))
+                .and(col("a.id").lt(col("b.id")))
                 .and(sameSeries.unary_$bang());
         return shared(a.join(b, cond), limits);
     }
@@ -105,7 +106,8 @@ public final class Candidates {
 
     /** The postings of shingles in at least 2 and at most maxDf documents (of both sides, when two). */
     private static Dataset<Row> rare(Dataset<Row> postings, Limits limits, boolean twoSides) {
-        Dataset<Row> df = postings.groupBy("shingle").agg(count(lit(1)).as("df"), sum("side").as("sides"));
+        Dataset<Row> df = postings.groupBy("shingle")
+                .agg(count(lit(1)).as("df"), sum("side").as("sides"));
         Column keep = col("df").geq(2).and(col("df").leq(limits.maxDf()));
         if (twoSides) {
             keep = keep.and(col("sides").geq(1)).and(col("sides").lt(col("df")));
@@ -116,23 +118,27 @@ public final class Candidates {
     private static Dataset<Row> postings(Dataset<Row> docs, int side) {
         SparkDetection.checkColumns(docs.schema(), List.of("id", "text"));
         boolean series = List.of(docs.schema().fieldNames()).contains("series");
-        Dataset<Row> in = docs.select(col("id"), col("text"),
+        Dataset<Row> in = docs.select(
+                col("id"),
+                col("text"),
                 series ? col("series").cast("string") : lit(null).cast("string").as("series"));
-        return in.flatMap((FlatMapFunction<Row, Row>) r -> {
-            String id = r.getString(0);
-            String text = r.getString(1);
-            if (id == null) {
-                throw new InvalidInputException("a document has a null id; give every document an id");
-            }
-            if (text == null) {
-                return java.util.Collections.emptyIterator();
-            }
-            long[] sh = WindowRetrieval.shingles(text);
-            List<Row> out = new ArrayList<>(sh.length);
-            for (long h : sh) {
-                out.add(RowFactory.create(h, id, r.getString(2), side));
-            }
-            return out.iterator();
-        }, Encoders.row(POSTING));
+        return in.flatMap(
+                (FlatMapFunction<Row, Row>) r -> {
+                    String id = r.getString(0);
+                    String text = r.getString(1);
+                    if (id == null) {
+                        throw new InvalidInputException("a document has a null id; give every document an id");
+                    }
+                    if (text == null) {
+                        return java.util.Collections.emptyIterator();
+                    }
+                    long[] sh = WindowRetrieval.shingles(text);
+                    List<Row> out = new ArrayList<>(sh.length);
+                    for (long h : sh) {
+                        out.add(RowFactory.create(h, id, r.getString(2), side));
+                    }
+                    return out.iterator();
+                },
+                Encoders.row(POSTING));
     }
 }

@@ -1,16 +1,15 @@
 package io.github.miaj.spark;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.MiaException;
 import io.github.miaj.detect.DocumentDetector;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +17,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.regexp_replace;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The corpus job: candidate pairs of a collection (or of an input collection against a reference collection)
@@ -37,11 +36,10 @@ import static org.apache.spark.sql.functions.when;
  */
 public final class CorpusJob {
     /** Folders of the output, each a Spark dataset folder. */
-    public static final List<String> OUTPUTS = List.of("matches.parquet", "matches.jsonl", "pairs.parquet",
-            "pairs.jsonl");
+    public static final List<String> OUTPUTS =
+            List.of("matches.parquet", "matches.jsonl", "pairs.parquet", "pairs.jsonl");
 
-    private CorpusJob() {
-    }
+    private CorpusJob() {}
 
     /** What to compare and where the results go. */
     public static final class Settings {
@@ -154,9 +152,14 @@ public final class CorpusJob {
             + "[--min-words N] [--max-evalue E] [--max-df N] [--min-shared N] [--partitions N]";
 
     /** What a run found. */
-    public record Result(long documents, long referenceDocuments, long candidates, long pairsWithMatches,
-                         long matches, double maxEvaluePerPair, String out) {
-    }
+    public record Result(
+            long documents,
+            long referenceDocuments,
+            long candidates,
+            long pairsWithMatches,
+            long matches,
+            double maxEvaluePerPair,
+            String out) {}
 
     /** For {@code spark-submit --class io.github.miaj.spark.CorpusJob}: the session comes from spark-submit. */
     public static void main(String[] args) {
@@ -175,13 +178,22 @@ public final class CorpusJob {
 
     /** One line about a result, for people. */
     public static String describe(Result r) {
-        long all = r.referenceDocuments() > 0 ? r.documents() * r.referenceDocuments()
+        long all = r.referenceDocuments() > 0
+                ? r.documents() * r.referenceDocuments()
                 : r.documents() * (r.documents() - 1) / 2;
-        return String.format(Locale.ROOT, "%d documents%s, %d candidate pairs of %d (%.2f %%), %d pairs with "
-                        + "matches, %d matches (E-value at most %.2g a pair); written to %s", r.documents(),
-                r.referenceDocuments() > 0 ? " against " + r.referenceDocuments() : "", r.candidates(), all,
-                all == 0 ? 0.0 : 100.0 * r.candidates() / all, r.pairsWithMatches(), r.matches(),
-                r.maxEvaluePerPair(), r.out());
+        return String.format(
+                Locale.ROOT,
+                "%d documents%s, %d candidate pairs of %d (%.2f %%), %d pairs with "
+                        + "matches, %d matches (E-value at most %.2g a pair); written to %s",
+                r.documents(),
+                r.referenceDocuments() > 0 ? " against " + r.referenceDocuments() : "",
+                r.candidates(),
+                all,
+                all == 0 ? 0.0 : 100.0 * r.candidates() / all,
+                r.pairsWithMatches(),
+                r.matches(),
+                r.maxEvaluePerPair(),
+                r.out());
     }
 
     /**
@@ -216,7 +228,8 @@ public final class CorpusJob {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         long nCand = cand.count();
 
-        Dataset<Row> textsA = (ref == null ? docs : ref).select(col("id").as("idA"), col("text").as("textA"));
+        Dataset<Row> textsA = (ref == null ? docs : ref)
+                .select(col("id").as("idA"), col("text").as("textA"));
         Dataset<Row> textsB = docs.select(col("id").as("idB"), col("text").as("textB"));
         int parallel = spark.sparkContext().defaultParallelism();
         int parts = s.partitions > 0 ? s.partitions : (int) Math.max(1, Math.min(nCand, 4L * parallel));
@@ -227,13 +240,16 @@ public final class CorpusJob {
         detected.count();
 
         spark.sparkContext().setJobDescription("writing results");
-        org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(out.getParent(),
-                "." + out.getName() + ".mia-" + UUID.randomUUID());
+        org.apache.hadoop.fs.Path tmp =
+                new org.apache.hadoop.fs.Path(out.getParent(), "." + out.getName() + ".mia-" + UUID.randomUUID());
         try {
-            Row counts = detected.agg(sum("matchCount"), count(when(col("matchCount").gt(0), true))).first();
+            Row counts = detected.agg(
+                            sum("matchCount"), count(when(col("matchCount").gt(0), true)))
+                    .first();
             long nMatches = counts.isNullAt(0) ? 0 : counts.getLong(0);
             long nWith = counts.getLong(1);
-            Dataset<Row> summaries = SparkDetection.summaries(detected).join(cand, scalaSeq("idA", "idB"))
+            Dataset<Row> summaries = SparkDetection.summaries(detected)
+                    .join(cand, scalaSeq("idA", "idB"))
                     .orderBy("idA", "idB");
             Dataset<Row> matches = SparkDetection.explodeMatches(detected).orderBy("idA", "idB", "bBegin", "aBegin");
             summaries.write().parquet(child(tmp, "pairs.parquet"));
@@ -278,20 +294,36 @@ public final class CorpusJob {
             Dataset<Row> j = spark.read().json(path);
             List<String> have = Arrays.asList(j.schema().fieldNames());
             if (have.contains("_corrupt_record") || !have.contains("id") || !have.contains("text")) {
-                throw new InvalidInputException(path + " is not JSON Lines with fields id and text (it has "
-                        + have + "); write one object per line: {\"id\": \"...\", \"text\": \"...\"}");
+                throw new InvalidInputException(path + " is not JSON Lines with fields id and text (it has " + have
+                        + "); write one object per line: {\"id\": \"...\", \"text\": \"...\"}");
             }
-            d = j.select(col("id").cast("string").as("id"), col("text").cast("string").as("text"),
-                    (have.contains("series") ? col("series").cast("string") : org.apache.spark.sql.functions.lit(null)
-                            .cast("string")).as("series"));
+            d = j.select(
+                    col("id").cast("string").as("id"),
+                    col("text").cast("string").as("text"),
+                    (have.contains("series")
+                                    ? col("series").cast("string")
+                                    : org.apache.spark.sql.functions.lit(null).cast("string"))
+                            .as("series"));
         } else {
             if (!path.contains("://") && !Files.isDirectory(Path.of(path))) {
                 throw new InvalidInputException("input " + path + " is a file but not .jsonl: give a folder of .txt "
                         + "files or a JSON Lines file (.jsonl) with fields id and text");
             }
-            d = spark.read().option("wholetext", "true").option("pathGlobFilter", "*.txt").text(path)
-                    .select(regexp_replace(col("_metadata.file_name"), "\\.txt$", "").as("id"),
-                            col("value").as("text"), org.apache.spark.sql.functions.lit(null).cast("string").as("series"));
+            d = spark.read()
+                    .option("wholetext", "true")
+                    .option("pathGlobFilter", "*.txt")
+                    .text(path)
+                    .select(
+                            regexp_replace(col("_metadata.file_name"), "\\.txt$", "")
+                                    .as("id"),
+                            col("value").as("text"),
+                            org.apache
+                                    .spark
+                                    .sql
+                                    .functions
+                                    .lit(null)
+                                    .cast("string")
+                                    .as("series"));
         }
         return d;
     }
@@ -301,18 +333,26 @@ public final class CorpusJob {
         Row c = docs.groupBy("id").count().agg(sum("count"), max("count")).first();
         long n = c.isNullAt(0) ? 0 : c.getLong(0);
         if (n == 0) {
-            throw new InvalidInputException(path + " holds no documents: give .txt files or JSON Lines with id and text");
+            throw new InvalidInputException(
+                    path + " holds no documents: give .txt files or JSON Lines with id and text");
         }
         if (c.getLong(1) > 1) {
-            List<Row> dup = docs.groupBy("id").count().filter(col("count").gt(1)).limit(3).collectAsList();
+            List<Row> dup = docs.groupBy("id")
+                    .count()
+                    .filter(col("count").gt(1))
+                    .limit(3)
+                    .collectAsList();
             throw new InvalidInputException(path + ": document ids must be unique; repeated: "
-                    + dup.stream().map(r -> r.getString(0) + " (" + r.getLong(1) + " times)").toList());
+                    + dup.stream()
+                            .map(r -> r.getString(0) + " (" + r.getLong(1) + " times)")
+                            .toList());
         }
         return n;
     }
 
     private static scala.collection.immutable.Seq<String> scalaSeq(String... names) {
-        return scala.jdk.javaapi.CollectionConverters.asScala(Arrays.asList(names)).toList();
+        return scala.jdk.javaapi.CollectionConverters.asScala(Arrays.asList(names))
+                .toList();
     }
 
     private static org.apache.hadoop.fs.Path qualified(String out, Configuration conf) {

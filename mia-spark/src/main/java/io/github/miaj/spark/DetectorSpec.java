@@ -6,16 +6,15 @@ import io.github.miaj.io.Hashing;
 import io.github.miaj.model.DetectorFiles;
 import io.github.miaj.model.DetectorModel;
 import io.github.miaj.onnx.OnnxBuiltIns;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.SparkSession;
-
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Which detector the executors run, and how: a built-in detector (its model is read from the mia-onnx and
@@ -36,8 +35,14 @@ public final class DetectorSpec implements Serializable {
     private final int batchSize;
     private final double maxEvalue;
 
-    private DetectorSpec(String builtIn, Broadcast<byte[]> file, String origin, String key, int minWords,
-                         int batchSize, double maxEvalue) {
+    private DetectorSpec(
+            String builtIn,
+            Broadcast<byte[]> file,
+            String origin,
+            String key,
+            int minWords,
+            int batchSize,
+            double maxEvalue) {
         this.builtIn = builtIn;
         this.file = file;
         this.origin = origin;
@@ -61,8 +66,14 @@ public final class DetectorSpec implements Serializable {
             throw new InvalidInputException("no built-in detector named '" + name + "'; built-in detectors: "
                     + String.join(", ", b.detectorNames()) + "; or give the path of a detector file");
         }
-        return new DetectorSpec(name, null, "built-in " + name, "builtin:" + name, DEFAULT_MIN_WORDS,
-                io.github.miaj.detect.DocumentDetector.DEFAULT_BATCH_SIZE, Double.NaN);
+        return new DetectorSpec(
+                name,
+                null,
+                "built-in " + name,
+                "builtin:" + name,
+                DEFAULT_MIN_WORDS,
+                io.github.miaj.detect.DocumentDetector.DEFAULT_BATCH_SIZE,
+                Double.NaN);
     }
 
     /**
@@ -79,9 +90,16 @@ public final class DetectorSpec implements Serializable {
         } catch (IOException e) {
             throw new MiaException("cannot read detector file " + path + ": " + e.getMessage(), e);
         }
-        Broadcast<byte[]> b = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(bytes);
-        return new DetectorSpec(null, b, path.toString(), "file:" + Hashing.sha256(bytes), DEFAULT_MIN_WORDS,
-                io.github.miaj.detect.DocumentDetector.DEFAULT_BATCH_SIZE, Double.NaN);
+        Broadcast<byte[]> b =
+                JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(bytes);
+        return new DetectorSpec(
+                null,
+                b,
+                path.toString(),
+                "file:" + Hashing.sha256(bytes),
+                DEFAULT_MIN_WORDS,
+                io.github.miaj.detect.DocumentDetector.DEFAULT_BATCH_SIZE,
+                Double.NaN);
     }
 
     /** A built-in name, or else the path of a detector file (an existing file wins, as in {@code Mia.detector().load}). */

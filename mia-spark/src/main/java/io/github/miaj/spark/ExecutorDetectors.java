@@ -9,13 +9,12 @@ import io.github.miaj.detect.RelationshipDetector;
 import io.github.miaj.model.DetectorModel;
 import io.github.miaj.onnx.OnnxBuiltIns;
 import io.github.miaj.spi.SourceSettings;
-import org.apache.spark.TaskContext;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.TaskContext;
 
 /**
  * The detectors of this JVM: one per detector model, opened by the first task that needs it and shared by every
@@ -29,13 +28,13 @@ public final class ExecutorDetectors {
     private static final AtomicInteger OPENED = new AtomicInteger();
     private static final AtomicBoolean HOOKED = new AtomicBoolean();
 
-    private ExecutorDetectors() {
-    }
+    private ExecutorDetectors() {}
 
     /** The document detector for {@code spec}, opening this JVM's session for its model on first use. */
     public static DocumentDetector get(DetectorSpec spec) {
         RelationshipDetector d = HELD.computeIfAbsent(spec.key(), k -> open(spec));
-        DocumentDetector dd = DocumentDetector.forSource(d).withMinWords(spec.minWords()).withBatchSize(spec.batchSize());
+        DocumentDetector dd =
+                DocumentDetector.forSource(d).withMinWords(spec.minWords()).withBatchSize(spec.batchSize());
         return Double.isNaN(spec.maxEvalue()) ? dd : dd.withMaxEvalue(spec.maxEvalue());
     }
 
@@ -60,9 +59,10 @@ public final class ExecutorDetectors {
 
     private static RelationshipDetector open(DetectorSpec spec) {
         DetectorModel model = spec.model();
-        AttentionSource source = new OnnxBuiltIns().openSource(model.source(),
-                        new SourceSettings(taskCpus(), ExecutionProvider.CPU))
-                .orElseThrow(() -> new MiaException(spec.origin() + " was trained on " + model.source().modelId()
+        AttentionSource source = new OnnxBuiltIns()
+                .openSource(model.source(), new SourceSettings(taskCpus(), ExecutionProvider.CPU))
+                .orElseThrow(() -> new MiaException(spec.origin() + " was trained on "
+                        + model.source().modelId()
                         + ", which is not a built-in model; mia-spark runs detectors of the built-in models only"));
         RelationshipDetector d;
         try {

@@ -1,10 +1,17 @@
 package io.github.miaj.spark;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.detect.DocumentDetection;
 import io.github.miaj.detect.DocumentDetector;
 import io.github.miaj.detect.PhraseMatch;
 import io.github.miaj.text.Words;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -14,14 +21,6 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Iterator;
-import java.util.List;
-
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.explode;
 
 /**
  * MIA-J's {@link DocumentDetector} as Spark transforms. Each input row is a document pair (columns {@code idA},
@@ -33,36 +32,37 @@ import static org.apache.spark.sql.functions.explode;
 public final class SparkDetection {
     /** One match (the exploded form, {@link #matches}). */
     public static final StructType MATCH_SCHEMA = new StructType(new StructField[] {
-            field("idA", DataTypes.StringType, false),
-            field("idB", DataTypes.StringType, false),
-            field("aBegin", DataTypes.IntegerType, false),
-            field("aEnd", DataTypes.IntegerType, false),
-            field("bBegin", DataTypes.IntegerType, false),
-            field("bEnd", DataTypes.IntegerType, false),
-            field("score", DataTypes.DoubleType, false),
-            field("evalue", DataTypes.DoubleType, true),
-            field("textA", DataTypes.StringType, false),
-            field("textB", DataTypes.StringType, false)});
+        field("idA", DataTypes.StringType, false),
+        field("idB", DataTypes.StringType, false),
+        field("aBegin", DataTypes.IntegerType, false),
+        field("aEnd", DataTypes.IntegerType, false),
+        field("bBegin", DataTypes.IntegerType, false),
+        field("bEnd", DataTypes.IntegerType, false),
+        field("score", DataTypes.DoubleType, false),
+        field("evalue", DataTypes.DoubleType, true),
+        field("textA", DataTypes.StringType, false),
+        field("textB", DataTypes.StringType, false)
+    });
 
     /** One document pair: DocumentDetector's document-level summary, with its matches nested ({@link #detect}). */
     public static final StructType PAIR_SCHEMA = new StructType(new StructField[] {
-            field("idA", DataTypes.StringType, false),
-            field("idB", DataTypes.StringType, false),
-            field("wordsA", DataTypes.IntegerType, false),
-            field("wordsB", DataTypes.IntegerType, false),
-            field("windowPairs", DataTypes.LongType, false),
-            field("matchCount", DataTypes.IntegerType, false),
-            field("dropped", DataTypes.IntegerType, false),
-            field("coverageA", DataTypes.DoubleType, false),
-            field("coverageB", DataTypes.DoubleType, false),
-            field("maxScore", DataTypes.DoubleType, true),
-            field("evalue", DataTypes.DoubleType, true),
-            field("matches", DataTypes.createArrayType(MATCH_SCHEMA, false), false)});
+        field("idA", DataTypes.StringType, false),
+        field("idB", DataTypes.StringType, false),
+        field("wordsA", DataTypes.IntegerType, false),
+        field("wordsB", DataTypes.IntegerType, false),
+        field("windowPairs", DataTypes.LongType, false),
+        field("matchCount", DataTypes.IntegerType, false),
+        field("dropped", DataTypes.IntegerType, false),
+        field("coverageA", DataTypes.DoubleType, false),
+        field("coverageB", DataTypes.DoubleType, false),
+        field("maxScore", DataTypes.DoubleType, true),
+        field("evalue", DataTypes.DoubleType, true),
+        field("matches", DataTypes.createArrayType(MATCH_SCHEMA, false), false)
+    });
 
     private static final List<String> INPUT = List.of("idA", "textA", "idB", "textB");
 
-    private SparkDetection() {
-    }
+    private SparkDetection() {}
 
     /**
      * One row per document pair ({@link #PAIR_SCHEMA}), in the input's partitioning; lazy, as every Spark
@@ -76,8 +76,8 @@ public final class SparkDetection {
             throw new InvalidInputException("detector spec must not be null; use DetectorSpec.builtIn(\"verbatim\")");
         }
         Dataset<Row> in = pairs.select(INPUT.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new));
-        return in.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new PairIterator(rows, spec),
-                Encoders.row(PAIR_SCHEMA));
+        return in.mapPartitions(
+                (MapPartitionsFunction<Row, Row>) rows -> new PairIterator(rows, spec), Encoders.row(PAIR_SCHEMA));
     }
 
     /** One row per match ({@link #MATCH_SCHEMA}): {@link #detect} with its matches exploded. */
@@ -106,12 +106,31 @@ public final class SparkDetection {
         List<Row> matches = new ArrayList<>(r.phrases().size());
         double maxScore = Double.NaN;
         for (PhraseMatch m : r.phrases()) {
-            matches.add(RowFactory.create(idA, idB, m.a().start(), m.a().end(), m.b().start(), m.b().end(),
-                    m.score(), orNull(m.evalue()), m.a().of(textA), m.b().of(textB)));
+            matches.add(RowFactory.create(
+                    idA,
+                    idB,
+                    m.a().start(),
+                    m.a().end(),
+                    m.b().start(),
+                    m.b().end(),
+                    m.score(),
+                    orNull(m.evalue()),
+                    m.a().of(textA),
+                    m.b().of(textB)));
             maxScore = Double.isNaN(maxScore) ? m.score() : Math.max(maxScore, m.score());
         }
-        return RowFactory.create(idA, idB, Words.of(textA).size(), Words.of(textB).size(), r.pairsRun(),
-                matches.size(), r.dropped(), r.coverageA(), r.coverageB(), orNull(maxScore), orNull(r.evalue()),
+        return RowFactory.create(
+                idA,
+                idB,
+                Words.of(textA).size(),
+                Words.of(textB).size(),
+                r.pairsRun(),
+                matches.size(),
+                r.dropped(),
+                r.coverageA(),
+                r.coverageB(),
+                orNull(maxScore),
+                orNull(r.evalue()),
                 scala.jdk.javaapi.CollectionConverters.asScala(matches).toSeq());
     }
 
@@ -119,8 +138,8 @@ public final class SparkDetection {
         List<String> have = Arrays.asList(schema.fieldNames());
         for (String c : names) {
             if (!have.contains(c)) {
-                throw new InvalidInputException("the dataset has no column '" + c + "' (it has " + have
-                        + "); give string columns " + names);
+                throw new InvalidInputException(
+                        "the dataset has no column '" + c + "' (it has " + have + "); give string columns " + names);
             }
             DataType t = schema.apply(c).dataType();
             if (!t.equals(DataTypes.StringType)) {
@@ -161,8 +180,9 @@ public final class SparkDetection {
             String textA = in.getString(1);
             String textB = in.getString(3);
             if (idA == null || idB == null || textA == null || textB == null) {
-                throw new InvalidInputException("a pair row has a null " + (idA == null ? "idA" : idB == null ? "idB"
-                        : textA == null ? "textA" : "textB") + " (pair " + idA + ", " + idB + "); drop or fill such rows");
+                throw new InvalidInputException("a pair row has a null "
+                        + (idA == null ? "idA" : idB == null ? "idB" : textA == null ? "textA" : "textB") + " (pair "
+                        + idA + ", " + idB + "); drop or fill such rows");
             }
             return pairRow(detector, idA, textA, idB, textB);
         }

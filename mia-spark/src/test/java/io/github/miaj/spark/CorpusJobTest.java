@@ -1,8 +1,22 @@
 package io.github.miaj.spark;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.detect.WindowRetrieval;
 import io.github.miaj.text.Span;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -14,30 +28,15 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Random;
-import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 @Tag("spark")
 class CorpusJobTest {
     private static SparkSession spark;
     /** Ten documents of ~300 words (two or more windows each: retrieval, not the whole-text path). */
     private static final List<String> IDS = new ArrayList<>();
+
     private static final List<String> TEXTS = new ArrayList<>();
     /** Planted passages: source doc, target doc, span in the target. */
-    private record Planted(int from, int to, Span inTarget) {
-    }
+    private record Planted(int from, int to, Span inTarget) {}
 
     private static final List<Planted> PLANTED = new ArrayList<>();
 
@@ -76,7 +75,9 @@ class CorpusJobTest {
             // documents 0 and 5 in one series: their planted pair must then be left out
             rows.add(RowFactory.create(IDS.get(k), texts.get(k), series && (k == 0 || k == 5) ? "s1" : null));
         }
-        StructType schema = new StructType().add("id", DataTypes.StringType).add("text", DataTypes.StringType)
+        StructType schema = new StructType()
+                .add("id", DataTypes.StringType)
+                .add("text", DataTypes.StringType)
                 .add("series", DataTypes.StringType);
         return spark.createDataFrame(rows, schema);
     }
@@ -100,15 +101,18 @@ class CorpusJobTest {
         int retrieved = 0;
         for (int i = 0; i < IDS.size(); i++) {
             for (int j = i + 1; j < IDS.size(); j++) {
-                boolean runs = !WindowRetrieval.candidates(texts.get(i), texts.get(j), maxWords).isEmpty()
-                        || !WindowRetrieval.candidates(texts.get(j), texts.get(i), maxWords).isEmpty();
+                boolean runs = !WindowRetrieval.candidates(texts.get(i), texts.get(j), maxWords)
+                                .isEmpty()
+                        || !WindowRetrieval.candidates(texts.get(j), texts.get(i), maxWords)
+                                .isEmpty();
                 if (runs) {
                     retrieved++;
                     assertTrue(cand.contains(IDS.get(i) + "|" + IDS.get(j)), IDS.get(i) + " " + IDS.get(j));
                 }
             }
         }
-        assertTrue(retrieved > 2 * planted.size(), "chance shingles make more pairs than the planted ones: " + retrieved);
+        assertTrue(
+                retrieved > 2 * planted.size(), "chance shingles make more pairs than the planted ones: " + retrieved);
         // the default limits keep the planted pairs and drop chance ones
         Set<String> pruned = pairs(Candidates.within(docs(texts, false), Candidates.Limits.defaults()));
         for (Planted p : planted) {
@@ -138,48 +142,73 @@ class CorpusJobTest {
             Files.writeString(in.resolve(IDS.get(k) + ".txt"), TEXTS.get(k), StandardCharsets.UTF_8);
         }
         Path out = dir.resolve("out");
-        CorpusJob.Result r = CorpusJob.run(spark, new CorpusJob.Settings().setInput(in.toString())
-                .setOut(out.toString()));
+        CorpusJob.Result r = CorpusJob.run(
+                spark, new CorpusJob.Settings().setInput(in.toString()).setOut(out.toString()));
         assertEquals(10, r.documents());
         for (String o : CorpusJob.OUTPUTS) {
             assertTrue(Files.isDirectory(out.resolve(o)), o);
         }
-        List<Row> matches = spark.read().parquet(out.resolve("matches.parquet").toString()).collectAsList();
+        List<Row> matches =
+                spark.read().parquet(out.resolve("matches.parquet").toString()).collectAsList();
         assertEquals(r.matches(), matches.size());
         for (Planted p : PLANTED) {
             boolean found = false;
             for (Row m : matches) {
-                boolean targetIsB = m.getString(1).equals(IDS.get(p.to())) && m.getString(0).equals(IDS.get(p.from()));
-                boolean targetIsA = m.getString(0).equals(IDS.get(p.to())) && m.getString(1).equals(IDS.get(p.from()));
+                boolean targetIsB =
+                        m.getString(1).equals(IDS.get(p.to())) && m.getString(0).equals(IDS.get(p.from()));
+                boolean targetIsA =
+                        m.getString(0).equals(IDS.get(p.to())) && m.getString(1).equals(IDS.get(p.from()));
                 Span t = targetIsB ? new Span(m.getInt(4), m.getInt(5)) : new Span(m.getInt(2), m.getInt(3));
-                if ((targetIsA || targetIsB) && t.overlap(p.inTarget()) * 2 >= p.inTarget().length()) {
+                if ((targetIsA || targetIsB)
+                        && t.overlap(p.inTarget()) * 2 >= p.inTarget().length()) {
                     found = true;
                 }
             }
             assertTrue(found, "planted " + IDS.get(p.from()) + " -> " + IDS.get(p.to()));
         }
-        long jsonLines = spark.read().json(out.resolve("matches.jsonl").toString()).count();
+        long jsonLines =
+                spark.read().json(out.resolve("matches.jsonl").toString()).count();
         assertEquals(matches.size(), jsonLines);
-        assertTrue(List.of(spark.read().json(out.resolve("matches.jsonl").toString()).schema().fieldNames())
-                .contains("evalue"), "each match has its E-value");
-        Row pair = spark.read().parquet(out.resolve("pairs.parquet").toString()).filter("matchCount > 0").first();
+        assertTrue(
+                List.of(spark.read()
+                                .json(out.resolve("matches.jsonl").toString())
+                                .schema()
+                                .fieldNames())
+                        .contains("evalue"),
+                "each match has its E-value");
+        Row pair = spark.read()
+                .parquet(out.resolve("pairs.parquet").toString())
+                .filter("matchCount > 0")
+                .first();
         assertTrue(pair.getLong(pair.fieldIndex("sharedShingles")) >= Candidates.DEFAULT_MIN_SHARED);
-        assertEquals(r.pairsWithMatches(), spark.read().parquet(out.resolve("pairs.parquet").toString())
-                .filter("matchCount > 0").count());
-        assertEquals(r.candidates(), spark.read().parquet(out.resolve("pairs.parquet").toString()).count());
+        assertEquals(
+                r.pairsWithMatches(),
+                spark.read()
+                        .parquet(out.resolve("pairs.parquet").toString())
+                        .filter("matchCount > 0")
+                        .count());
+        assertEquals(
+                r.candidates(),
+                spark.read().parquet(out.resolve("pairs.parquet").toString()).count());
         // both formats hold the same rows in the documented order (part files in name order, lines in file order)
-        assertEquals(orderOf(out.resolve("matches.jsonl"), ".json", true), orderOf(out.resolve("matches.parquet"),
-                ".parquet", true));
-        assertEquals(orderOf(out.resolve("pairs.jsonl"), ".json", false), orderOf(out.resolve("pairs.parquet"),
-                ".parquet", false));
+        assertEquals(
+                orderOf(out.resolve("matches.jsonl"), ".json", true),
+                orderOf(out.resolve("matches.parquet"), ".parquet", true));
+        assertEquals(
+                orderOf(out.resolve("pairs.jsonl"), ".json", false),
+                orderOf(out.resolve("pairs.parquet"), ".parquet", false));
         List<String> sorted = new ArrayList<>(orderOf(out.resolve("matches.parquet"), ".parquet", true));
         sorted.sort(null);
         assertEquals(sorted, orderOf(out.resolve("matches.parquet"), ".parquet", true));
         // a second run into the same folder is refused and leaves it as it was
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> CorpusJob.run(spark,
-                new CorpusJob.Settings().setInput(in.toString()).setOut(out.toString())));
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class,
+                () -> CorpusJob.run(
+                        spark, new CorpusJob.Settings().setInput(in.toString()).setOut(out.toString())));
         assertTrue(e.getMessage().contains("already exists"), e.getMessage());
-        assertEquals(matches.size(), spark.read().parquet(out.resolve("matches.parquet").toString()).count());
+        assertEquals(
+                matches.size(),
+                spark.read().parquet(out.resolve("matches.parquet").toString()).count());
         assertEquals(1, ExecutorDetectors.sessionsOpened());
     }
 
@@ -195,11 +224,17 @@ class CorpusJobTest {
         }
         Files.writeString(ref, a);
         Files.writeString(in, b);
-        CorpusJob.Result r = CorpusJob.run(spark, new CorpusJob.Settings().setInput(in.toString())
-                .optAgainst(ref.toString()).setOut(dir.resolve("out").toString()));
+        CorpusJob.Result r = CorpusJob.run(
+                spark,
+                new CorpusJob.Settings()
+                        .setInput(in.toString())
+                        .optAgainst(ref.toString())
+                        .setOut(dir.resolve("out").toString()));
         assertEquals(7, r.documents());
         assertEquals(3, r.referenceDocuments());
-        List<Row> pairs = spark.read().parquet(dir.resolve("out/pairs.parquet").toString()).collectAsList();
+        List<Row> pairs = spark.read()
+                .parquet(dir.resolve("out/pairs.parquet").toString())
+                .collectAsList();
         Set<String> seen = new HashSet<>();
         for (Row p : pairs) {
             assertTrue(Set.of("doc00", "doc02", "doc08").contains(p.getString(0)), p.toString());
@@ -213,16 +248,23 @@ class CorpusJobTest {
         List<String> keys = new ArrayList<>();
         List<Path> parts;
         try (var s = Files.list(folder)) {
-            parts = s.filter(f -> f.getFileName().toString().startsWith("part-") && f.toString().endsWith(suffix))
-                    .sorted().toList();
+            parts = s.filter(f -> f.getFileName().toString().startsWith("part-")
+                            && f.toString().endsWith(suffix))
+                    .sorted()
+                    .toList();
         }
         for (Path f : parts) {
-            Dataset<Row> d = suffix.equals(".json") ? spark.read().json(f.toString())
+            Dataset<Row> d = suffix.equals(".json")
+                    ? spark.read().json(f.toString())
                     : spark.read().parquet(f.toString());
             for (Row r : d.coalesce(1).collectAsList()) {
-                keys.add(r.getString(r.fieldIndex("idA")) + " " + r.getString(r.fieldIndex("idB")) + (match
-                        ? String.format(" %08d %08d", ((Number) r.getAs("bBegin")).intValue(),
-                        ((Number) r.getAs("aBegin")).intValue()) : ""));
+                keys.add(r.getString(r.fieldIndex("idA")) + " " + r.getString(r.fieldIndex("idB"))
+                        + (match
+                                ? String.format(
+                                        " %08d %08d",
+                                        ((Number) r.getAs("bBegin")).intValue(),
+                                        ((Number) r.getAs("aBegin")).intValue())
+                                : ""));
             }
         }
         return keys;
@@ -231,18 +273,30 @@ class CorpusJobTest {
     @Test
     void repeatedIdsAreNamedAndNothingIsWritten(@TempDir Path dir) throws IOException {
         Path in = dir.resolve("in.jsonl");
-        Files.writeString(in, "{\"id\": \"x\", \"text\": \"" + TEXTS.get(0) + "\"}\n{\"id\": \"y\", \"text\": \""
-                + TEXTS.get(1) + "\"}\n{\"id\": \"x\", \"text\": \"" + TEXTS.get(2) + "\"}\n");
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> CorpusJob.run(spark,
-                new CorpusJob.Settings().setInput(in.toString()).setOut(dir.resolve("o").toString())));
+        Files.writeString(
+                in,
+                "{\"id\": \"x\", \"text\": \"" + TEXTS.get(0) + "\"}\n{\"id\": \"y\", \"text\": \"" + TEXTS.get(1)
+                        + "\"}\n{\"id\": \"x\", \"text\": \"" + TEXTS.get(2) + "\"}\n");
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class,
+                () -> CorpusJob.run(
+                        spark,
+                        new CorpusJob.Settings()
+                                .setInput(in.toString())
+                                .setOut(dir.resolve("o").toString())));
         assertTrue(e.getMessage().contains("unique") && e.getMessage().contains("x (2 times)"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("o")));
     }
 
     @Test
     void badInputIsNamed(@TempDir Path dir) {
-        assertThrows(InvalidInputException.class, () -> CorpusJob.run(spark, new CorpusJob.Settings()
-                .setInput(dir.resolve("missing").toString()).setOut(dir.resolve("o").toString())));
+        assertThrows(
+                InvalidInputException.class,
+                () -> CorpusJob.run(
+                        spark,
+                        new CorpusJob.Settings()
+                                .setInput(dir.resolve("missing").toString())
+                                .setOut(dir.resolve("o").toString())));
         assertThrows(InvalidInputException.class, () -> CorpusJob.Settings.parse("--input", "x", "--frobnicate", "1"));
         assertFalse(Files.exists(dir.resolve("o")));
     }

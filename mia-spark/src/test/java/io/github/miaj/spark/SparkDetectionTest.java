@@ -1,11 +1,21 @@
 package io.github.miaj.spark;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.Mia;
 import io.github.miaj.detect.DocumentDetection;
 import io.github.miaj.detect.DocumentDetector;
 import io.github.miaj.detect.PhraseMatch;
 import io.github.miaj.detect.RelationshipDetector;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,17 +28,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.net.InetAddress;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Tag("spark")
 class SparkDetectionTest {
@@ -58,18 +57,27 @@ class SparkDetectionTest {
             for (DocPair p : PAIRS) {
                 DocumentDetection r1 = dd.detect(p.textA(), p.textB());
                 for (PhraseMatch m : r1.phrases()) {
-                    expected.add(line(p.idA(), p.idB(), m.a().start(), m.a().end(), m.b().start(), m.b().end(), m.score(),
-                            m.evalue(), m.a().of(p.textA()), m.b().of(p.textB())));
+                    expected.add(line(
+                            p.idA(),
+                            p.idB(),
+                            m.a().start(),
+                            m.a().end(),
+                            m.b().start(),
+                            m.b().end(),
+                            m.score(),
+                            m.evalue(),
+                            m.a().of(p.textA()),
+                            m.b().of(p.textB())));
                 }
             }
         }
         expected.sort(Comparator.naturalOrder());
     }
 
-    private static String line(String idA, String idB, int a0, int a1, int b0, int b1, double score, double evalue,
-                               String ta, String tb) {
-        return idA + "|" + idB + "|" + a0 + "|" + a1 + "|" + b0 + "|" + b1 + "|" + String.format("%.6f", score)
-                + "|" + String.format("%.6e", evalue) + "|" + ta + "|" + tb;
+    private static String line(
+            String idA, String idB, int a0, int a1, int b0, int b1, double score, double evalue, String ta, String tb) {
+        return idA + "|" + idB + "|" + a0 + "|" + a1 + "|" + b0 + "|" + b1 + "|" + String.format("%.6f", score) + "|"
+                + String.format("%.6e", evalue) + "|" + ta + "|" + tb;
     }
 
     private static Dataset<Row> pairs() {
@@ -77,8 +85,11 @@ class SparkDetectionTest {
         for (DocPair p : PAIRS) {
             rows.add(RowFactory.create(p.idA(), p.textA(), p.idB(), p.textB()));
         }
-        StructType schema = new StructType().add("idA", DataTypes.StringType).add("textA", DataTypes.StringType)
-                .add("idB", DataTypes.StringType).add("textB", DataTypes.StringType);
+        StructType schema = new StructType()
+                .add("idA", DataTypes.StringType)
+                .add("textA", DataTypes.StringType)
+                .add("idB", DataTypes.StringType)
+                .add("textB", DataTypes.StringType);
         return spark.createDataFrame(rows, schema);
     }
 
@@ -89,8 +100,17 @@ class SparkDetectionTest {
         List<String> got = new ArrayList<>();
         for (Row m : out.collectAsList()) {
             assertFalse(m.isNullAt(7), "every reported match has an E-value");
-            got.add(line(m.getString(0), m.getString(1), m.getInt(2), m.getInt(3), m.getInt(4), m.getInt(5),
-                    m.getDouble(6), m.getDouble(7), m.getString(8), m.getString(9)));
+            got.add(line(
+                    m.getString(0),
+                    m.getString(1),
+                    m.getInt(2),
+                    m.getInt(3),
+                    m.getInt(4),
+                    m.getInt(5),
+                    m.getDouble(6),
+                    m.getDouble(7),
+                    m.getString(8),
+                    m.getString(9)));
         }
         got.sort(Comparator.naturalOrder());
         assertFalse(expected.isEmpty(), "the planted passages give matches");
@@ -100,8 +120,9 @@ class SparkDetectionTest {
 
     @Test
     void summariesCountTheMatchesOfEachPair() {
-        List<Row> rows = SparkDetection.summaries(SparkDetection.detect(pairs().repartition(3),
-                DetectorSpec.builtIn("verbatim"))).collectAsList();
+        List<Row> rows = SparkDetection.summaries(
+                        SparkDetection.detect(pairs().repartition(3), DetectorSpec.builtIn("verbatim")))
+                .collectAsList();
         assertEquals(PAIRS.size(), rows.size());
         long matches = 0;
         for (Row r : rows) {
@@ -120,8 +141,8 @@ class SparkDetectionTest {
     @Test
     void missingOrMistypedColumnsAreNamed() {
         Dataset<Row> bad = pairs().drop("textB");
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> SparkDetection.detect(bad, DetectorSpec.builtIn("verbatim")));
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class, () -> SparkDetection.detect(bad, DetectorSpec.builtIn("verbatim")));
         assertTrue(e.getMessage().contains("textB"), e.getMessage());
         Dataset<Row> typed = pairs().withColumn("idA", org.apache.spark.sql.functions.lit(1));
         assertThrows(InvalidInputException.class, () -> SparkDetection.detect(typed, DetectorSpec.builtIn("verbatim")));
@@ -135,7 +156,8 @@ class SparkDetectionTest {
         String host = SparkEnv.get().blockManager().blockManagerId().host();
         assertTrue(InetAddress.getByName(host).isLoopbackAddress(), host);
         for (String executor : scala.jdk.javaapi.CollectionConverters.asJava(
-                spark.sparkContext().getExecutorMemoryStatus()).keySet()) {
+                        spark.sparkContext().getExecutorMemoryStatus())
+                .keySet()) {
             String h = executor.substring(0, executor.lastIndexOf(':'));
             assertTrue(InetAddress.getByName(h).isLoopbackAddress(), executor);
         }

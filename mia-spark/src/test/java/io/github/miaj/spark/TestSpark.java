@@ -1,21 +1,21 @@
 package io.github.miaj.spark;
 
-import org.apache.spark.sql.SparkSession;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.apache.spark.sql.SparkSession;
 
 /** One local Spark session for all the test classes of this JVM (a start costs seconds), on loopback only. */
 final class TestSpark {
     private static SparkSession spark;
 
-    private TestSpark() {
-    }
+    private TestSpark() {}
 
     static synchronized SparkSession session() {
         if (spark == null) {
-            spark = SparkSession.builder().master("local[2]").appName("mia-spark tests")
+            spark = SparkSession.builder()
+                    .master("local[2]")
+                    .appName("mia-spark tests")
                     .config("spark.ui.enabled", "false")
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.driver.host", "127.0.0.1")
@@ -26,10 +26,11 @@ final class TestSpark {
     }
 
     static final String[] VOCAB = ("river stone window garden letter morning captain silver forest lamp "
-            + "harbour winter bread candle mirror ladder market village doctor sister travel quiet bright narrow "
-            + "ancient broken golden heavy yellow gentle sudden hollow distant careful walked carried painted "
-            + "watched opened listened whispered followed remembered gathered the a of and to in on with under "
-            + "over near behind beside through across toward after before while").split(" ");
+                    + "harbour winter bread candle mirror ladder market village doctor sister travel quiet bright narrow "
+                    + "ancient broken golden heavy yellow gentle sudden hollow distant careful walked carried painted "
+                    + "watched opened listened whispered followed remembered gathered the a of and to in on with under "
+                    + "over near behind beside through across toward after before while")
+            .split(" ");
 
     /** Prose-like text of about {@code words} words in sentences of 8-15 words, from a small vocabulary. */
     static String text(Random r, int words) {

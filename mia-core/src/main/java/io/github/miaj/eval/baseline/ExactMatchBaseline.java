@@ -2,7 +2,6 @@ package io.github.miaj.eval.baseline;
 
 import io.github.miaj.eval.Aligner;
 import io.github.miaj.gold.WordLink;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

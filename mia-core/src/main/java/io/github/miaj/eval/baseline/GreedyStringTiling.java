@@ -3,7 +3,6 @@ package io.github.miaj.eval.baseline;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.eval.Aligner;
 import io.github.miaj.gold.WordLink;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,13 +1,11 @@
 package io.github.miaj.eval.baseline;
 
 import io.github.miaj.InvalidInputException;
-
 import java.util.List;
 
 /** Argument checks shared by the baselines. */
 final class Inputs {
-    private Inputs() {
-    }
+    private Inputs() {}
 
     static void check(List<String> wordsA, List<String> wordsB) {
         check(wordsA, "A");

@@ -1,15 +1,14 @@
 package io.github.miaj.eval.baseline;
 
-import io.github.miaj.InvalidInputException;
-import io.github.miaj.gold.Pharaoh;
-import org.junit.jupiter.api.Test;
-
-import java.util.Arrays;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.miaj.InvalidInputException;
+import io.github.miaj.gold.Pharaoh;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class ExactMatchBaselineTest {
     private static List<String> w(String s) {
@@ -41,7 +40,7 @@ class ExactMatchBaselineTest {
     void emptyAndBadInput() {
         assertTrue(new ExactMatchBaseline().align(w(""), w("a")).isEmpty());
         assertThrows(InvalidInputException.class, () -> new ExactMatchBaseline().align(null, w("a")));
-        assertThrows(InvalidInputException.class,
-                () -> new ExactMatchBaseline().align(Arrays.asList("a", null), w("a")));
+        assertThrows(
+                InvalidInputException.class, () -> new ExactMatchBaseline().align(Arrays.asList("a", null), w("a")));
     }
 }

@@ -1,10 +1,13 @@
 package io.github.miaj.eval.baseline;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.gold.Pharaoh;
 import io.github.miaj.gold.WordLink;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -12,11 +15,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class GreedyStringTilingTest {
     private static final GreedyStringTiling GST = new GreedyStringTiling();
@@ -76,7 +75,8 @@ class GreedyStringTilingTest {
         // twice in both: two disjoint tiles
         List<Tile> tiles = GST.tiles(w("the cat sat and the cat sat"), w("the cat sat or the cat sat !"));
         assertEquals(List.of(new Tile(0, 0, 3), new Tile(4, 4, 3)), tiles);
-        assertEquals("0-0 1-1 2-2 4-4 5-5 6-6",
+        assertEquals(
+                "0-0 1-1 2-2 4-4 5-5 6-6",
                 Pharaoh.format(GST.align(w("the cat sat and the cat sat"), w("the cat sat or the cat sat !"))));
     }
 
@@ -145,7 +145,10 @@ class GreedyStringTilingTest {
         for (int i = 0; i < a.size(); i++) {
             for (int j = 0; j < b.size(); j++) {
                 int len = 0;
-                while (i + len < a.size() && j + len < b.size() && !ma[i + len] && !mb[j + len]
+                while (i + len < a.size()
+                        && j + len < b.size()
+                        && !ma[i + len]
+                        && !mb[j + len]
                         && a.get(i + len).equals(b.get(j + len))) {
                     len++;
                 }

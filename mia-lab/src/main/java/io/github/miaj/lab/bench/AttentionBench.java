@@ -13,11 +13,7 @@ import io.github.miaj.attention.PairAttention;
 import io.github.miaj.onnx.BuiltInModel;
 import io.github.miaj.onnx.OnnxAttentionSource;
 import io.github.miaj.onnx.OrtEnvironments;
-
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,8 +32,7 @@ import java.util.Map;
  * median of interleaved rounds after warm-up, and VmRSS.
  */
 public final class AttentionBench {
-    private AttentionBench() {
-    }
+    private AttentionBench() {}
 
     public static void main(String[] args) throws Exception {
         BuiltInModel which = args.length > 0 ? BuiltInModel.byId(args[0]) : BuiltInModel.ALL_MINILM_L6_V2;
@@ -45,25 +40,43 @@ public final class AttentionBench {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 6;
         boolean withSpinning = args.length > 3 && args[3].equals("spin");
         System.setProperty("ai.djl.offline", "true"); // a benchmark program: its JVM, its settings
-        System.out.printf(Locale.ROOT, "model %s, %d intra-op threads, %d cores, java %s%n", which.id(), threads,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        System.out.printf(
+                Locale.ROOT,
+                "model %s, %d intra-op threads, %d cores, java %s%n",
+                which.id(),
+                threads,
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
         System.out.printf(Locale.ROOT, "RSS at start: %d MiB%n", rssMiB());
 
-        try (OnnxAttentionSource source = OnnxAttentionSource.builder().builtIn(which).optIntraOpThreads(threads).build();
-             OnnxAttentionSource spinning = withSpinning ? OnnxAttentionSource.builder().builtIn(which)
-                     .optIntraOpThreads(threads).optAllowSpinning(true).build() : null) {
+        try (OnnxAttentionSource source = OnnxAttentionSource.builder()
+                        .builtIn(which)
+                        .optIntraOpThreads(threads)
+                        .build();
+                OnnxAttentionSource spinning = withSpinning
+                        ? OnnxAttentionSource.builder()
+                                .builtIn(which)
+                                .optIntraOpThreads(threads)
+                                .optAllowSpinning(true)
+                                .build()
+                        : null) {
             String a = BenchSupport.textOf(source, 0, 128);
             String b = BenchSupport.textOf(source, 37, 128);
             PairAttention pa = source.attend(a, b);
-            System.out.printf(Locale.ROOT, "pair: %d + %d tokens, %d channels; RSS after loading: %d MiB%n",
-                    pa.sizeA(), pa.sizeB(), pa.channelCount(), rssMiB());
+            System.out.printf(
+                    Locale.ROOT,
+                    "pair: %d + %d tokens, %d channels; RSS after loading: %d MiB%n",
+                    pa.sizeA(),
+                    pa.sizeB(),
+                    pa.channelCount(),
+                    rssMiB());
 
             OrtEnvironment env = OrtEnvironments.get();
             byte[] modelBytes = which.modelBytes();
             byte[] tokJson = which.tokenizerBytes();
-            try (HuggingFaceTokenizer tok = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokJson),
-                    Map.of("padding", "false", "truncation", "false"));
-                 OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
+            try (HuggingFaceTokenizer tok = HuggingFaceTokenizer.newInstance(
+                            new ByteArrayInputStream(tokJson), Map.of("padding", "false", "truncation", "false"));
+                    OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
                 opts.setIntraOpNumThreads(threads);
                 opts.setInterOpNumThreads(1);
                 opts.addConfigEntry("session.intra_op.allow_spinning", "0");
@@ -71,7 +84,7 @@ public final class AttentionBench {
                     modelBytes = null;
                     Runnable forward = () -> forward(env, plain, List.of(tok.encode(a, b)));
                     Runnable extract = () -> source.attend(a, b);
-                    Runnable extractSpin = withSpinning ? () -> spinning.attend(a, b) : () -> { };
+                    Runnable extractSpin = withSpinning ? () -> spinning.attend(a, b) : () -> {};
                     Runnable tokenize = () -> tok.encode(a, b);
                     for (int w = 0; w < 15; w++) {
                         forward.run();
@@ -97,19 +110,40 @@ public final class AttentionBench {
                     }
                     double f = median(tf);
                     double x = median(tx);
-                    System.out.printf(Locale.ROOT, "tokenise + plain forward (hidden state) : %6.2f ms median "
-                            + "(p10 %.2f, p90 %.2f, n=%d)%n", f, pct(tf, 10), pct(tf, 90), tf.size());
-                    System.out.printf(Locale.ROOT, "attend -> PairAttention                 : %6.2f ms median "
-                            + "(p10 %.2f, p90 %.2f)  ratio of medians %.3f, median of paired ratios %.3f%n",
-                            x, pct(tx, 10), pct(tx, 90), x / f, median(ratio));
+                    System.out.printf(
+                            Locale.ROOT,
+                            "tokenise + plain forward (hidden state) : %6.2f ms median "
+                                    + "(p10 %.2f, p90 %.2f, n=%d)%n",
+                            f,
+                            pct(tf, 10),
+                            pct(tf, 90),
+                            tf.size());
+                    System.out.printf(
+                            Locale.ROOT,
+                            "attend -> PairAttention                 : %6.2f ms median "
+                                    + "(p10 %.2f, p90 %.2f)  ratio of medians %.3f, median of paired ratios %.3f%n",
+                            x,
+                            pct(tx, 10),
+                            pct(tx, 90),
+                            x / f,
+                            median(ratio));
                     if (withSpinning) {
-                        System.out.printf(Locale.ROOT, "attend -> PairAttention, spinning       : %6.2f ms median "
-                                + "(p10 %.2f, p90 %.2f)%n", median(ts), pct(ts, 10), pct(ts, 90));
+                        System.out.printf(
+                                Locale.ROOT,
+                                "attend -> PairAttention, spinning       : %6.2f ms median " + "(p10 %.2f, p90 %.2f)%n",
+                                median(ts),
+                                pct(ts, 10),
+                                pct(ts, 90));
                     }
-                    System.out.printf(Locale.ROOT, "tokenising the pair alone               : %6.3f ms median%n",
-                            median(tt));
-                    System.out.printf(Locale.ROOT, "RSS at end: %d MiB (heap used %d MiB)%n", rssMiB(),
-                            (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+                    System.out.printf(
+                            Locale.ROOT, "tokenising the pair alone               : %6.3f ms median%n", median(tt));
+                    System.out.printf(
+                            Locale.ROOT,
+                            "RSS at end: %d MiB (heap used %d MiB)%n",
+                            rssMiB(),
+                            (Runtime.getRuntime().totalMemory()
+                                            - Runtime.getRuntime().freeMemory())
+                                    >> 20);
                 }
             }
         }

@@ -5,7 +5,6 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import io.github.miaj.onnx.OnnxAttentionSource;
-
 import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +22,8 @@ final class BenchSupport {
             + "which be this has have had not but or its they who their been one all more after also new first two "
             + "would when there can time into other only some could than most over then may made city these such "
             + "people world year where between many state both under well during about through however before";
-    private BenchSupport() {
-    }
+
+    private BenchSupport() {}
 
     /** Wall time of one run, in milliseconds. */
     static double time(Runnable r) {

@@ -4,7 +4,6 @@ import com.sun.management.OperatingSystemMXBean;
 import io.github.miaj.learn.FitResult;
 import io.github.miaj.learn.InMemoryRows;
 import io.github.miaj.learn.LogisticRegression;
-
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.FileOutputStream;
@@ -30,8 +29,7 @@ public final class LogisticRegressionBench {
     static final int ROWS = 1_000_000;
     static final int FEATURES = 192;
 
-    private LogisticRegressionBench() {
-    }
+    private LogisticRegressionBench() {}
 
     /** The benchmark data, generated deterministically from {@code seed}. */
     static InMemoryRows data(long seed, float[][] xOut, byte[][] yOut) {
@@ -89,9 +87,15 @@ public final class LogisticRegressionBench {
             System.out.println("data written to " + dump);
         }
         double pw = "balanced".equals(positiveWeight)
-                ? LogisticRegression.balancedPositiveWeight(rows) : Double.parseDouble(positiveWeight);
+                ? LogisticRegression.balancedPositiveWeight(rows)
+                : Double.parseDouble(positiveWeight);
         LogisticRegression lr = LogisticRegression.builder()
-                .l2(l2).positiveWeight(pw).tolerance(tolerance).maxIterations(1000).threads(threads).seed(1)
+                .l2(l2)
+                .positiveWeight(pw)
+                .tolerance(tolerance)
+                .maxIterations(1000)
+                .threads(threads)
+                .seed(1)
                 .build();
         resetPeaks();
         for (int r = 0; r < repeat; r++) {
@@ -99,21 +103,34 @@ public final class LogisticRegressionBench {
             long cpu0 = processCpuNanos();
             FitResult result = lr.fit(rows);
             long cpuMs = (processCpuNanos() - cpu0) / 1_000_000;
-            System.out.printf("fit: threads=%d l2=%g positiveWeight=%.4f tol=%g -> %d ms, %d iterations, "
+            System.out.printf(
+                    "fit: threads=%d l2=%g positiveWeight=%.4f tol=%g -> %d ms, %d iterations, "
                             + "loss %.10f, gradient %.3e, converged %s%n",
-                    threads, l2, pw, tolerance, result.millis(), result.iterations(), result.loss(),
-                    result.gradientNorm(), result.converged());
-            System.out.printf("cpu: %d ms of process CPU time during the fit (wall x cores when the machine is idle)%n",
-                    cpuMs);
-            System.out.printf("weights: w[3] = %.6f, w[0] = %.6f, bias = %.6f%n", result.model().weight(3),
-                    result.model().weight(0), result.model().bias());
-            System.out.printf("heap: used before fit %d MB, peak heap (sum of pool peaks) %d MB, max %d MB%n",
+                    threads,
+                    l2,
+                    pw,
+                    tolerance,
+                    result.millis(),
+                    result.iterations(),
+                    result.loss(),
+                    result.gradientNorm(),
+                    result.converged());
+            System.out.printf(
+                    "cpu: %d ms of process CPU time during the fit (wall x cores when the machine is idle)%n", cpuMs);
+            System.out.printf(
+                    "weights: w[3] = %.6f, w[0] = %.6f, bias = %.6f%n",
+                    result.model().weight(3),
+                    result.model().weight(0),
+                    result.model().bias());
+            System.out.printf(
+                    "heap: used before fit %d MB, peak heap (sum of pool peaks) %d MB, max %d MB%n",
                     before >> 20, peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20);
         }
     }
 
     private static void write(String file, float[] x, byte[] y) throws IOException {
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(file), 1 << 20))) {
+        try (DataOutputStream out =
+                new DataOutputStream(new BufferedOutputStream(new FileOutputStream(file), 1 << 20))) {
             ByteBuffer buf = ByteBuffer.allocate(FEATURES * 4).order(ByteOrder.LITTLE_ENDIAN);
             for (int r = 0; r < ROWS; r++) {
                 buf.clear();

@@ -3,7 +3,6 @@ package io.github.miaj.lab.bench;
 import io.github.miaj.Mia;
 import io.github.miaj.detect.RelationshipDetector;
 import io.github.miaj.onnx.OnnxAttentionSource;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +17,7 @@ import java.util.List;
  * <p>Usage: {@code SharedSessionsBench shared|separate}; run each mode in a fresh JVM.
  */
 public final class SharedSessionsBench {
-    private SharedSessionsBench() {
-    }
+    private SharedSessionsBench() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1 || !(args[0].equals("shared") || args[0].equals("separate"))) {

@@ -11,10 +11,6 @@ import io.github.miaj.report.testing.MiniJson;
 import io.github.miaj.text.Span;
 import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +20,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Size and speed of the report for two 20,000-word documents, in real headless Chromium. Not a test: run it
@@ -42,8 +41,9 @@ class HtmlReportBench {
         Path out = Path.of("target/report-bench").toAbsolutePath();
         Files.createDirectories(out);
         StringBuilder md = new StringBuilder();
-        md.append("| variant | phrases | file size | build+write | first contentful paint | DOMContentLoaded | load | "
-                + "click to partner | scroll B to end | JS heap | DOM nodes |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append(
+                "| variant | phrases | file size | build+write | first contentful paint | DOMContentLoaded | load | "
+                        + "click to partner | scroll B to end | JS heap | DOM nodes |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
 
         SplittableRandom rnd = new SplittableRandom(42);
         String[] vocab = new String[3000];
@@ -73,8 +73,14 @@ class HtmlReportBench {
         }
         String bt = b.toString();
         List<Word> ub = Words.of(bt);
-        System.out.printf(Locale.ROOT, "A: %d words, %d chars; B: %d words, %d chars; %d copied runs%n",
-                ua.size(), a.length(), ub.size(), bt.length(), runs.size());
+        System.out.printf(
+                Locale.ROOT,
+                "A: %d words, %d chars; B: %d words, %d chars; %d copied runs%n",
+                ua.size(),
+                a.length(),
+                ub.size(),
+                bt.length(),
+                runs.size());
 
         int nA = ua.size();
         int nB = ub.size();
@@ -97,8 +103,14 @@ class HtmlReportBench {
             }
             int la = r[0] + r[2] - 1;
             int lb = r[1] + r[2] - 1;
-            phrases.add(new PhraseMatch(new Span(ua.get(r[0]).start(), ua.get(la).end()),
-                    new Span(ub.get(r[1]).start(), ub.get(lb).end()), r[0], la, r[1], lb, sum / r[2]));
+            phrases.add(new PhraseMatch(
+                    new Span(ua.get(r[0]).start(), ua.get(la).end()),
+                    new Span(ub.get(r[1]).start(), ub.get(lb).end()),
+                    r[0],
+                    la,
+                    r[1],
+                    lb,
+                    sum / r[2]));
         }
         matches.sort(Comparator.comparingInt(PairMatch::a).thenComparingInt(PairMatch::b));
         Detection d = new Detection(ua, ub, p, matches, phrases);
@@ -125,8 +137,14 @@ class HtmlReportBench {
             String name = variant == 0 ? "blocks of 3000 chars (default)" : "one block per text";
             long t0 = System.nanoTime();
             Path html = out.resolve(variant == 0 ? "report-20k.html" : "report-20k-oneblock.html");
-            HtmlReport.builder().texts(a, bt).labels("A.txt", "B.txt").detection(d).weights(weights)
-                    .chunkChars(variant == 0 ? 3000 : Integer.MAX_VALUE).build().write(html);
+            HtmlReport.builder()
+                    .texts(a, bt)
+                    .labels("A.txt", "B.txt")
+                    .detection(d)
+                    .weights(weights)
+                    .chunkChars(variant == 0 ? 3000 : Integer.MAX_VALUE)
+                    .build()
+                    .write(html);
             double buildMs = (System.nanoTime() - t0) / 1e6;
             long size = Files.size(html);
             double[][] runsMs = new double[RUNS][];
@@ -136,23 +154,35 @@ class HtmlReportBench {
                     c.waitFor("location.href === 'about:blank'", 10);
                     String url = html.toUri().toString();
                     c.navigate(url);
-                    c.waitFor("location.href === " + MiniJson.quote(url)
-                            + " && document.documentElement.dataset.ready === 'true' && "
-                            + "performance.getEntriesByName('first-contentful-paint').length > 0 && "
-                            + "performance.getEntriesByType('navigation')[0].loadEventEnd > 0", 60);
-                    Map<?, ?> m = (Map<?, ?>) c.eval("(() => { const n = performance.getEntriesByType('navigation')[0]; "
-                            + "return {fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime, "
-                            + "dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd, "
-                            + "heap: performance.memory ? performance.memory.usedJSHeapSize : -1, "
-                            + "nodes: document.getElementsByTagName('*').length}; })()");
-                    Object click = c.eval("new Promise(res => { const m = document.querySelector('#text-a mark[data-phrase=\"" + far
-                            + "\"]'); m.scrollIntoView(); const t0 = performance.now(); m.click(); "
-                            + "requestAnimationFrame(() => requestAnimationFrame(() => res(performance.now() - t0))); })");
-                    Object scroll = c.eval("new Promise(res => { const t = document.getElementById('text-b'); "
-                            + "const t0 = performance.now(); t.scrollTop = t.scrollHeight; "
-                            + "requestAnimationFrame(() => requestAnimationFrame(() => res(performance.now() - t0))); })");
-                    runsMs[k] = new double[] {num(m.get("fcp")), num(m.get("dcl")), num(m.get("load")), num(click),
-                            num(scroll), num(m.get("heap")) / 1e6, num(m.get("nodes"))};
+                    c.waitFor(
+                            "location.href === " + MiniJson.quote(url)
+                                    + " && document.documentElement.dataset.ready === 'true' && "
+                                    + "performance.getEntriesByName('first-contentful-paint').length > 0 && "
+                                    + "performance.getEntriesByType('navigation')[0].loadEventEnd > 0",
+                            60);
+                    Map<?, ?> m =
+                            (Map<?, ?>) c.eval("(() => { const n = performance.getEntriesByType('navigation')[0]; "
+                                    + "return {fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime, "
+                                    + "dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd, "
+                                    + "heap: performance.memory ? performance.memory.usedJSHeapSize : -1, "
+                                    + "nodes: document.getElementsByTagName('*').length}; })()");
+                    Object click = c.eval(
+                            "new Promise(res => { const m = document.querySelector('#text-a mark[data-phrase=\"" + far
+                                    + "\"]'); m.scrollIntoView(); const t0 = performance.now(); m.click(); "
+                                    + "requestAnimationFrame(() => requestAnimationFrame(() => res(performance.now() - t0))); })");
+                    Object scroll = c.eval(
+                            "new Promise(res => { const t = document.getElementById('text-b'); "
+                                    + "const t0 = performance.now(); t.scrollTop = t.scrollHeight; "
+                                    + "requestAnimationFrame(() => requestAnimationFrame(() => res(performance.now() - t0))); })");
+                    runsMs[k] = new double[] {
+                        num(m.get("fcp")),
+                        num(m.get("dcl")),
+                        num(m.get("load")),
+                        num(click),
+                        num(scroll),
+                        num(m.get("heap")) / 1e6,
+                        num(m.get("nodes"))
+                    };
                     if (k == 0 && variant == 0) {
                         c.screenshot(out.resolve("report-20k.png"), false);
                     }
@@ -167,8 +197,20 @@ class HtmlReportBench {
                 Arrays.sort(v);
                 med[q] = v[RUNS / 2];
             }
-            md.append(String.format(Locale.ROOT, "| %s | %d | %.0f KiB | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.1f MB | %.0f |%n",
-                    name, phrases.size(), size / 1024.0, buildMs, med[0], med[1], med[2], med[3], med[4], med[5], med[6]));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %.0f KiB | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.1f MB | %.0f |%n",
+                    name,
+                    phrases.size(),
+                    size / 1024.0,
+                    buildMs,
+                    med[0],
+                    med[1],
+                    med[2],
+                    med[3],
+                    med[4],
+                    med[5],
+                    med[6]));
         }
         p = null;
         System.out.println(md);

@@ -3,9 +3,6 @@ package io.github.miaj.onnx.graph;
 import ai.onnx.proto.OnnxMl;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.github.miaj.ModelException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -29,6 +26,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An ONNX transformer graph whose attention probabilities are graph outputs.
@@ -59,8 +58,8 @@ import java.util.stream.IntStream;
 public final class AttentionGraph {
     private static final Logger LOG = LoggerFactory.getLogger(AttentionGraph.class);
 
-    private static final Pattern EXPORTED =
-            Pattern.compile("(?i)(?:^|[/._])(encoder_attentions|decoder_attentions|cross_attentions|attentions)[._]?(\\d+)$");
+    private static final Pattern EXPORTED = Pattern.compile(
+            "(?i)(?:^|[/._])(encoder_attentions|decoder_attentions|cross_attentions|attentions)[._]?(\\d+)$");
     private static final Pattern LAYER = Pattern.compile("(?:^|/)(?:layer|layers|block|blocks|h)\\.(\\d+)(?=/|$)");
     private static final Pattern ATTENTION_PATH = Pattern.compile("(?i)attn|attention");
     private static final Pattern CROSS_PATH =
@@ -77,9 +76,15 @@ public final class AttentionGraph {
     private final int vocabularySize;
     private final Map<String, Path> links;
 
-    private AttentionGraph(byte[] bytes, List<AttentionOutput> outputs, List<String> inputs,
-                           List<String> originalOutputs, boolean externalData, List<String> layerOutputs,
-                           int vocabularySize, Map<String, Path> links) {
+    private AttentionGraph(
+            byte[] bytes,
+            List<AttentionOutput> outputs,
+            List<String> inputs,
+            List<String> originalOutputs,
+            boolean externalData,
+            List<String> layerOutputs,
+            int vocabularySize,
+            Map<String, Path> links) {
         this.bytes = bytes;
         this.outputs = List.copyOf(outputs);
         this.inputs = List.copyOf(inputs);
@@ -116,8 +121,8 @@ public final class AttentionGraph {
                 last.put(Integer.parseInt(m.group(1)), n.getOutput(0));
             }
         }
-        if (last.isEmpty() || !last.keySet().equals(IntStream.range(0, last.size()).boxed()
-                .collect(Collectors.toSet()))) {
+        if (last.isEmpty()
+                || !last.keySet().equals(IntStream.range(0, last.size()).boxed().collect(Collectors.toSet()))) {
             throw new ModelException(source + " has no per-layer output LayerNorm nodes named like "
                     + "/encoder/layer.N/output/LayerNorm/... (found layers " + last.keySet() + "); hidden-state "
                     + "similarity needs a BERT-family export that keeps node names");
@@ -132,12 +137,20 @@ public final class AttentionGraph {
                 g.addOutput(OnnxMl.ValueInfoProto.newBuilder()
                         .setName(name)
                         .setType(OnnxMl.TypeProto.newBuilder()
-                                .setTensorType(OnnxMl.TypeProto.Tensor.newBuilder().setElemType(FLOAT))));
+                                .setTensorType(
+                                        OnnxMl.TypeProto.Tensor.newBuilder().setElemType(FLOAT))));
             }
         }
         byte[] instrumented = proto.toBuilder().setGraph(g).build().toByteArray();
-        return new AttentionGraph(instrumented, outputs, inputs, originalOutputs, externalData,
-                new ArrayList<>(last.values()), vocabularySize, links);
+        return new AttentionGraph(
+                instrumented,
+                outputs,
+                inputs,
+                originalOutputs,
+                externalData,
+                new ArrayList<>(last.values()),
+                vocabularySize,
+                links);
     }
 
     /** The per-layer hidden-state outputs, layer 0 first; empty unless {@link #withLayerOutputs} made this graph. */
@@ -207,18 +220,31 @@ public final class AttentionGraph {
                     Path target = externalFile(folder, init, source);
                     String location = folder.relativize(target).toString().replace('\\', '/');
                     links.put(location, target);
-                    stubs.put(init, stub(init, location, init.external().getOrDefault("offset", "0"),
-                            init.external().get("length")));
+                    stubs.put(
+                            init,
+                            stub(
+                                    init,
+                                    location,
+                                    init.external().getOrDefault("offset", "0"),
+                                    init.external().get("length")));
                 } else if (init.rawOffset() >= 0 && init.rawLength() >= MIN_EXTERNAL_BYTES) {
                     String location = model.getFileName().toString();
                     links.put(location, model.toAbsolutePath());
-                    stubs.put(init, stub(init, location, Long.toString(init.rawOffset()),
-                            Long.toString(init.rawLength())));
+                    stubs.put(
+                            init,
+                            stub(init, location, Long.toString(init.rawOffset()), Long.toString(init.rawLength())));
                 }
             }
             byte[] bytes = scan.rewrite(buf, stubs, found.added());
-            return new AttentionGraph(bytes, found.attention(), found.inputs(), found.originalOutputs(),
-                    found.external(), List.of(), found.vocabularySize(), links);
+            return new AttentionGraph(
+                    bytes,
+                    found.attention(),
+                    found.inputs(),
+                    found.originalOutputs(),
+                    found.external(),
+                    List.of(),
+                    found.vocabularySize(),
+                    links);
         } catch (NoSuchFileException e) {
             throw new ModelException("model file " + model + " does not exist", e);
         } catch (AccessDeniedException e) {
@@ -248,7 +274,10 @@ public final class AttentionGraph {
     }
 
     private static OnnxMl.StringStringEntryProto entry(String key, String value) {
-        return OnnxMl.StringStringEntryProto.newBuilder().setKey(key).setValue(value).build();
+        return OnnxMl.StringStringEntryProto.newBuilder()
+                .setKey(key)
+                .setValue(value)
+                .build();
     }
 
     private static Path externalFile(Path folder, ModelScan.Initializer init, String source) {
@@ -278,8 +307,15 @@ public final class AttentionGraph {
             bytes = Arrays.copyOf(model, model.length + suffix.length);
             System.arraycopy(suffix, 0, bytes, model.length, suffix.length);
         }
-        return new AttentionGraph(bytes, found.attention(), found.inputs(), found.originalOutputs(), found.external(),
-                List.of(), found.vocabularySize(), Map.of());
+        return new AttentionGraph(
+                bytes,
+                found.attention(),
+                found.inputs(),
+                found.originalOutputs(),
+                found.external(),
+                List.of(),
+                found.vocabularySize(),
+                Map.of());
     }
 
     private static ModelScan scan(ByteBuffer buf, String source) {
@@ -287,8 +323,10 @@ public final class AttentionGraph {
         try {
             scan = ModelScan.of(buf);
         } catch (IOException | RuntimeException e) {
-            throw new ModelException(source + " is not an ONNX model (" + e.getMessage()
-                    + "); pass the .onnx file of an exported transformer", e);
+            throw new ModelException(
+                    source + " is not an ONNX model (" + e.getMessage()
+                            + "); pass the .onnx file of an exported transformer",
+                    e);
         }
         if (!scan.hasGraph || scan.nodes.isEmpty() || !scan.hasOpset) {
             throw new ModelException(source + " is not an ONNX model (no graph or opset in it); pass the .onnx "
@@ -298,9 +336,13 @@ public final class AttentionGraph {
     }
 
     /** What a scan says: attention, I/O, the outputs to add, and the vocabulary size (-1 when not found). */
-    private record Found(List<AttentionOutput> attention, List<OnnxMl.ValueInfoProto> added, List<String> inputs,
-                         List<String> originalOutputs, boolean external, int vocabularySize) {
-    }
+    private record Found(
+            List<AttentionOutput> attention,
+            List<OnnxMl.ValueInfoProto> added,
+            List<String> inputs,
+            List<String> originalOutputs,
+            boolean external,
+            int vocabularySize) {}
 
     private static Found find(ModelScan scan, String source, boolean instrument) {
         Map<String, long[]> initializers = new HashMap<>();
@@ -352,7 +394,8 @@ public final class AttentionGraph {
                 added.add(OnnxMl.ValueInfoProto.newBuilder()
                         .setName(out.name())
                         .setType(OnnxMl.TypeProto.newBuilder()
-                                .setTensorType(OnnxMl.TypeProto.Tensor.newBuilder().setElemType(elem)))
+                                .setTensorType(
+                                        OnnxMl.TypeProto.Tensor.newBuilder().setElemType(elem)))
                         .build());
             }
         }
@@ -373,15 +416,18 @@ public final class AttentionGraph {
         for (OnnxMl.NodeProto n : scan.nodes) {
             if (n.getOpType().equals("Gather") && n.getInputCount() == 2) {
                 long[] dims = initializers.get(n.getInput(0));
-                if (dims != null && dims.length == 2 && (TOKEN_EMBEDDING.matcher(n.getName()).find()
-                        || TOKEN_EMBEDDING.matcher(n.getInput(0)).find())) {
+                if (dims != null
+                        && dims.length == 2
+                        && (TOKEN_EMBEDDING.matcher(n.getName()).find()
+                                || TOKEN_EMBEDDING.matcher(n.getInput(0)).find())) {
                     return (int) dims[0];
                 }
             }
         }
         for (OnnxMl.ValueInfoProto out : scan.outputs) {
             if (out.getName().equals("logits") && out.getType().hasTensorType()) {
-                List<OnnxMl.TensorShapeProto.Dimension> dims = out.getType().getTensorType().getShape().getDimList();
+                List<OnnxMl.TensorShapeProto.Dimension> dims =
+                        out.getType().getTensorType().getShape().getDimList();
                 if (!dims.isEmpty() && dims.get(dims.size() - 1).hasDimValue()) {
                     return (int) dims.get(dims.size() - 1).getDimValue();
                 }
@@ -396,7 +442,8 @@ public final class AttentionGraph {
             Matcher m = EXPORTED.matcher(name);
             if (m.find()) {
                 String what = m.group(1).toLowerCase(Locale.ROOT);
-                AttentionKind kind = what.startsWith("cross") ? AttentionKind.CROSS
+                AttentionKind kind = what.startsWith("cross")
+                        ? AttentionKind.CROSS
                         : what.startsWith("decoder") ? AttentionKind.DECODER_SELF : AttentionKind.ENCODER_SELF;
                 found.add(new AttentionOutput(name, kind, Integer.parseInt(m.group(2))));
             }
@@ -437,7 +484,8 @@ public final class AttentionGraph {
     }
 
     private static boolean isSoftmax(OnnxMl.NodeProto n) {
-        return n.getOpType().equals("Softmax") && (n.getDomain().isEmpty() || n.getDomain().equals("ai.onnx"));
+        return n.getOpType().equals("Softmax")
+                && (n.getDomain().isEmpty() || n.getDomain().equals("ai.onnx"));
     }
 
     private static Map<String, AttentionOutput> softmaxAttention(List<OnnxMl.NodeProto> nodes, String source) {
@@ -451,13 +499,19 @@ public final class AttentionGraph {
             String path = node.getName().isEmpty() ? output : node.getName();
             Matcher layer = LAYER.matcher(path);
             if (ATTENTION_PATH.matcher(path).find() && layer.find()) {
-                AttentionKind kind = CROSS_PATH.matcher(path).find() ? AttentionKind.CROSS
+                AttentionKind kind = CROSS_PATH.matcher(path).find()
+                        ? AttentionKind.CROSS
                         : DECODER_PATH.matcher(path).find() ? AttentionKind.DECODER_SELF : AttentionKind.ENCODER_SELF;
                 AttentionOutput out = new AttentionOutput(output, kind, Integer.parseInt(layer.group(1)));
                 AttentionOutput before = byKey.putIfAbsent(kind + "/" + out.layer(), out);
                 if (before != null) {
-                    LOG.warn("{}: two attention Softmax nodes for {} layer {} ('{}' and '{}'); using the first",
-                            source, kind, out.layer(), before.name(), output);
+                    LOG.warn(
+                            "{}: two attention Softmax nodes for {} layer {} ('{}' and '{}'); using the first",
+                            source,
+                            kind,
+                            out.layer(),
+                            before.name(),
+                            output);
                 }
             } else if (path.indexOf('/') < 0) {
                 anonymous.add(output);
@@ -465,10 +519,14 @@ public final class AttentionGraph {
         }
         if (byKey.isEmpty() && !anonymous.isEmpty()) {
             // Old torch.onnx exports name nodes Softmax_123: in an encoder they are the layers in graph order.
-            LOG.warn("{}: Softmax nodes carry no module path; taking them as encoder self-attention layers "
-                    + "0..{} in graph order", source, anonymous.size() - 1);
+            LOG.warn(
+                    "{}: Softmax nodes carry no module path; taking them as encoder self-attention layers "
+                            + "0..{} in graph order",
+                    source,
+                    anonymous.size() - 1);
             for (int i = 0; i < anonymous.size(); i++) {
-                byKey.put(AttentionKind.ENCODER_SELF + "/" + i,
+                byKey.put(
+                        AttentionKind.ENCODER_SELF + "/" + i,
                         new AttentionOutput(anonymous.get(i), AttentionKind.ENCODER_SELF, i));
             }
         }

@@ -7,5 +7,4 @@ package io.github.miaj.onnx.graph;
  * @param kind  which attention it is
  * @param layer 0-based layer of the encoder or decoder stack it belongs to
  */
-public record AttentionOutput(String name, AttentionKind kind, int layer) {
-}
+public record AttentionOutput(String name, AttentionKind kind, int layer) {}

@@ -5,7 +5,6 @@ import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.ExtensionRegistryLite;
 import com.google.protobuf.WireFormat;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -45,8 +44,15 @@ final class ModelScan {
      * buffer (offset -1 when it has none); {@code external} holds its {@code external_data} entries.
      * {@code start}/{@code end} delimit the whole {@code initializer} field, tag included.
      */
-    record Initializer(String name, int dataType, long[] dims, long rawOffset, long rawLength,
-                       Map<String, String> external, int start, int end) {
+    record Initializer(
+            String name,
+            int dataType,
+            long[] dims,
+            long rawOffset,
+            long rawLength,
+            Map<String, String> external,
+            int start,
+            int end) {
         boolean isExternal() {
             return !external.isEmpty();
         }
@@ -61,11 +67,11 @@ final class ModelScan {
     final List<int[]> modelFields = new ArrayList<>();
     /** [start, end) of every GraphProto field other than initializer (absolute positions). */
     final List<int[]> graphFields = new ArrayList<>();
+
     boolean hasOpset;
     boolean hasGraph;
 
-    private ModelScan() {
-    }
+    private ModelScan() {}
 
     /** Scans the model in {@code buf} (position 0 to limit). */
     static ModelScan of(ByteBuffer buf) throws IOException {
@@ -151,8 +157,8 @@ final class ModelScan {
                 rawOffset = in.getTotalBytesRead();
                 in.skipRawBytes((int) rawLength);
             } else if (field == TENSOR_EXTERNAL_DATA && wire == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-                OnnxMl.StringStringEntryProto e = in.readMessage(OnnxMl.StringStringEntryProto.parser(),
-                        ExtensionRegistryLite.getEmptyRegistry());
+                OnnxMl.StringStringEntryProto e = in.readMessage(
+                        OnnxMl.StringStringEntryProto.parser(), ExtensionRegistryLite.getEmptyRegistry());
                 external.put(e.getKey(), e.getValue());
             } else if (field == TENSOR_DATA_LOCATION && wire == WireFormat.WIRETYPE_VARINT) {
                 externalLocation = in.readEnum() == OnnxMl.TensorProto.DataLocation.EXTERNAL_VALUE;
@@ -162,8 +168,15 @@ final class ModelScan {
         }
         in.popLimit(limit);
         long[] d = dims.stream().mapToLong(Long::longValue).toArray();
-        initializers.add(new Initializer(name, type, d, rawOffset, rawLength,
-                externalLocation ? external : Map.of(), start, in.getTotalBytesRead()));
+        initializers.add(new Initializer(
+                name,
+                type,
+                d,
+                rawOffset,
+                rawLength,
+                externalLocation ? external : Map.of(),
+                start,
+                in.getTotalBytesRead()));
     }
 
     /** The bytes of a {@code graph} field holding only these outputs, to append to a serialised ModelProto. */
@@ -190,8 +203,8 @@ final class ModelScan {
      * stub (a TensorProto pointing at external data) and {@code extraOutputs} are added to the graph; every
      * other field is copied byte for byte from {@code buf}.
      */
-    byte[] rewrite(ByteBuffer buf, Map<Initializer, OnnxMl.TensorProto> replace,
-                   List<OnnxMl.ValueInfoProto> extraOutputs) {
+    byte[] rewrite(
+            ByteBuffer buf, Map<Initializer, OnnxMl.TensorProto> replace, List<OnnxMl.ValueInfoProto> extraOutputs) {
         try {
             ByteArrayOutputStream graph = new ByteArrayOutputStream();
             for (int[] f : graphFields) {

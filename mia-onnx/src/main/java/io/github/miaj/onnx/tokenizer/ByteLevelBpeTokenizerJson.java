@@ -6,7 +6,6 @@ import io.github.miaj.io.AtomicFiles;
 import io.github.miaj.io.Json;
 import io.github.miaj.io.JsonException;
 import io.github.miaj.io.StrictText;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
@@ -42,8 +41,7 @@ import java.util.Objects;
  */
 public final class ByteLevelBpeTokenizerJson {
 
-    private ByteLevelBpeTokenizerJson() {
-    }
+    private ByteLevelBpeTokenizerJson() {}
 
     /**
      * What to put into the tokenizer besides vocabulary and merges.
@@ -58,8 +56,8 @@ public final class ByteLevelBpeTokenizerJson {
      *                       has none: every byte is in a byte-level vocabulary)
      * @param mask           mask token, e.g. {@code <mask>}; it swallows the space before it ({@code lstrip})
      */
-    public record Options(boolean addPrefixSpace, boolean trimOffsets, String bos, String pad, String eos,
-                          String unk, String mask) {
+    public record Options(
+            boolean addPrefixSpace, boolean trimOffsets, String bos, String pad, String eos, String unk, String mask) {
 
         /** Checks that every token name is given. */
         public Options {
@@ -88,8 +86,7 @@ public final class ByteLevelBpeTokenizerJson {
     }
 
     /** One BPE merge rule: the pair {@code left right} becomes {@code left + right}. */
-    record Merge(String left, String right) {
-    }
+    record Merge(String left, String right) {}
 
     /**
      * Reads {@code vocab.json} and {@code merges.txt} and returns the {@code tokenizer.json} text.
@@ -140,8 +137,8 @@ public final class ByteLevelBpeTokenizerJson {
             return;
         }
         try {
-            Path out = write(Path.of(positional.get(0)), Path.of(positional.get(1)), options,
-                    Path.of(positional.get(2)));
+            Path out =
+                    write(Path.of(positional.get(0)), Path.of(positional.get(1)), options, Path.of(positional.get(2)));
             System.out.println("wrote " + out.toAbsolutePath());
         } catch (RuntimeException e) {
             System.err.println("error: " + e.getMessage());
@@ -180,14 +177,22 @@ public final class ByteLevelBpeTokenizerJson {
         added.add(addedToken(mask, options.mask(), true, false));
         out.append(String.join(",\n", added)).append("\n  ],\n");
         out.append("  \"normalizer\": null,\n");
-        out.append("  \"pre_tokenizer\": {\"type\": \"ByteLevel\", \"add_prefix_space\": ").append(options.addPrefixSpace())
-                .append(", \"trim_offsets\": ").append(options.trimOffsets()).append(", \"use_regex\": true},\n");
+        out.append("  \"pre_tokenizer\": {\"type\": \"ByteLevel\", \"add_prefix_space\": ")
+                .append(options.addPrefixSpace())
+                .append(", \"trim_offsets\": ")
+                .append(options.trimOffsets())
+                .append(", \"use_regex\": true},\n");
         out.append("  \"post_processor\": {\"type\": \"RobertaProcessing\", \"sep\": [");
         appendString(out, options.eos());
         out.append(", ").append(eos).append("], \"cls\": [");
         appendString(out, options.bos());
-        out.append(", ").append(bos).append("], \"trim_offsets\": ").append(options.trimOffsets())
-                .append(", \"add_prefix_space\": ").append(options.addPrefixSpace()).append("},\n");
+        out.append(", ")
+                .append(bos)
+                .append("], \"trim_offsets\": ")
+                .append(options.trimOffsets())
+                .append(", \"add_prefix_space\": ")
+                .append(options.addPrefixSpace())
+                .append("},\n");
         out.append("  \"decoder\": {\"type\": \"ByteLevel\", \"add_prefix_space\": true, \"trim_offsets\": true, "
                 + "\"use_regex\": true},\n");
         // ignore_merges must stay false: GPT-2 always applies merges, even to words that are whole vocabulary entries.
@@ -229,8 +234,11 @@ public final class ByteLevelBpeTokenizerJson {
     private static String addedToken(int id, String content, boolean lstrip, boolean normalized) {
         StringBuilder b = new StringBuilder("    {\"id\": ").append(id).append(", \"content\": ");
         appendString(b, content);
-        b.append(", \"single_word\": false, \"lstrip\": ").append(lstrip)
-                .append(", \"rstrip\": false, \"normalized\": ").append(normalized).append(", \"special\": true}");
+        b.append(", \"single_word\": false, \"lstrip\": ")
+                .append(lstrip)
+                .append(", \"rstrip\": false, \"normalized\": ")
+                .append(normalized)
+                .append(", \"special\": true}");
         return b.toString();
     }
 
@@ -257,8 +265,9 @@ public final class ByteLevelBpeTokenizerJson {
             throw notVocabulary(source, e.getMessage());
         }
         if (!(root instanceof Map<?, ?> entries)) {
-            throw notVocabulary(source, "the file holds " + (root instanceof List ? "an array" : "a single value")
-                    + ", not an object");
+            throw notVocabulary(
+                    source,
+                    "the file holds " + (root instanceof List ? "an array" : "a single value") + ", not an object");
         }
         Map<String, Integer> vocab = new LinkedHashMap<>();
         Map<Integer, String> byId = new HashMap<>();
@@ -267,7 +276,8 @@ public final class ByteLevelBpeTokenizerJson {
             for (int i = 0; i < token.length(); i++) {
                 char c = token.charAt(i);
                 // surrogates may come raw or as \uD83D\uDE00 escapes; either way they must pair up
-                if (Character.isHighSurrogate(c) && i + 1 < token.length()
+                if (Character.isHighSurrogate(c)
+                        && i + 1 < token.length()
                         && Character.isLowSurrogate(token.charAt(i + 1))) {
                     i++;
                 } else if (Character.isSurrogate(c)) {
@@ -275,15 +285,16 @@ public final class ByteLevelBpeTokenizerJson {
                 }
             }
             if (!(e.getValue() instanceof Long id) || id < 0) {
-                throw notVocabulary(source, "the id of '" + token + "' is " + e.getValue()
-                        + ", not a non-negative integer");
+                throw notVocabulary(
+                        source, "the id of '" + token + "' is " + e.getValue() + ", not a non-negative integer");
             }
             if (id > Integer.MAX_VALUE) {
                 throw notVocabulary(source, "the token id " + id + " of '" + token + "' is too large");
             }
             String previous = byId.put(id.intValue(), token);
             if (previous != null) {
-                throw notVocabulary(source, "the id " + id + " is given to both '" + previous + "' and '" + token + "'");
+                throw notVocabulary(
+                        source, "the id " + id + " is given to both '" + previous + "' and '" + token + "'");
             }
             vocab.put(token, id.intValue());
         }
@@ -294,8 +305,8 @@ public final class ByteLevelBpeTokenizerJson {
     }
 
     private static ModelException notVocabulary(String source, String what) {
-        return new ModelException(source + " is not a flat {\"token\": id} vocabulary: " + what
-                + ". Pass the model's vocab.json.");
+        return new ModelException(
+                source + " is not a flat {\"token\": id} vocabulary: " + what + ". Pass the model's vocab.json.");
     }
 
     /**
@@ -335,8 +346,10 @@ public final class ByteLevelBpeTokenizerJson {
                     + "Pass the vocab.json and merges.txt of the model.");
         }
         try {
-            return StrictText.decodeUtf8(Files.readAllBytes(file), at -> new ModelException("Tokenizer file " + file
-                    + " is not valid UTF-8 (bad byte at offset " + at + "). Pass the original file."));
+            return StrictText.decodeUtf8(
+                    Files.readAllBytes(file),
+                    at -> new ModelException("Tokenizer file " + file + " is not valid UTF-8 (bad byte at offset " + at
+                            + "). Pass the original file."));
         } catch (IOException e) {
             throw new ModelException("Cannot read tokenizer file " + file + ": " + e.getMessage(), e);
         }
@@ -346,11 +359,13 @@ public final class ByteLevelBpeTokenizerJson {
         try {
             AtomicFiles.write(target, text.getBytes(StandardCharsets.UTF_8));
         } catch (FileSystemException e) {
-            throw new ModelException("Cannot write " + target + ": " + (e.getReason() != null ? e.getReason()
-                    : e.toString()), e);
+            throw new ModelException(
+                    "Cannot write " + target + ": " + (e.getReason() != null ? e.getReason() : e.toString()), e);
         } catch (IOException e) {
-            throw new ModelException("Cannot write " + target.toAbsolutePath() + ": " + e.getMessage()
-                    + ". Check that the folder is writable.", e);
+            throw new ModelException(
+                    "Cannot write " + target.toAbsolutePath() + ": " + e.getMessage()
+                            + ". Check that the folder is writable.",
+                    e);
         }
     }
 }

@@ -1,9 +1,12 @@
 package io.github.miaj.onnx.graph;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import ai.onnx.proto.OnnxMl;
 import io.github.miaj.ModelException;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -13,11 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Instrumentation in protobuf wire format on a real export without attention outputs: the weights are never
@@ -25,8 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class WireInstrumentationTest {
     private static Path model(String bundle) throws URISyntaxException {
-        return Path.of(Objects.requireNonNull(WireInstrumentationTest.class.getResource(
-                "/bart-exports/" + bundle + "/model.onnx")).toURI());
+        return Path.of(Objects.requireNonNull(
+                        WireInstrumentationTest.class.getResource("/bart-exports/" + bundle + "/model.onnx"))
+                .toURI());
     }
 
     @Test
@@ -40,7 +40,9 @@ class WireInstrumentationTest {
         OnnxMl.ModelProto after = OnnxMl.ModelProto.parseFrom(g.bytes());
         assertEquals(before.getGraph().getInitializerList(), after.getGraph().getInitializerList());
         assertEquals(before.getGraph().getNodeList(), after.getGraph().getNodeList());
-        List<String> outs = after.getGraph().getOutputList().stream().map(OnnxMl.ValueInfoProto::getName).toList();
+        List<String> outs = after.getGraph().getOutputList().stream()
+                .map(OnnxMl.ValueInfoProto::getName)
+                .toList();
         assertEquals(1 + 6, outs.size(), outs.toString());
         for (AttentionOutput o : g.outputs()) {
             assertTrue(outs.contains(o.name()), o.name());
@@ -55,7 +57,8 @@ class WireInstrumentationTest {
         assertEquals(Map.of("model.onnx", file.toAbsolutePath()), g.links());
         assertTrue(g.bytes().length < original.length, "the weights are not copied into the graph");
         Map<String, OnnxMl.TensorProto> weights = new HashMap<>();
-        for (OnnxMl.TensorProto t : OnnxMl.ModelProto.parseFrom(original).getGraph().getInitializerList()) {
+        for (OnnxMl.TensorProto t :
+                OnnxMl.ModelProto.parseFrom(original).getGraph().getInitializerList()) {
             weights.put(t.getName(), t);
         }
         OnnxMl.GraphProto graph = OnnxMl.ModelProto.parseFrom(g.bytes()).getGraph();
@@ -71,7 +74,8 @@ class WireInstrumentationTest {
                 int off = Integer.parseInt(ext.get("offset"));
                 int len = Integer.parseInt(ext.get("length"));
                 assertEquals("model.onnx", ext.get("location"));
-                assertArrayEquals(w.getRawData().toByteArray(), Arrays.copyOfRange(original, off, off + len), t.getName());
+                assertArrayEquals(
+                        w.getRawData().toByteArray(), Arrays.copyOfRange(original, off, off + len), t.getName());
                 external++;
             } else {
                 assertEquals(w, t, "small weights stay in the graph as they were");
@@ -86,7 +90,8 @@ class WireInstrumentationTest {
         Path file = model("external");
         AttentionGraph g = AttentionGraph.instrument(file, "external");
         assertTrue(g.hasExternalData());
-        assertEquals(Map.of("model.onnx.data", file.resolveSibling("model.onnx.data").toAbsolutePath()), g.links());
+        assertEquals(
+                Map.of("model.onnx.data", file.resolveSibling("model.onnx.data").toAbsolutePath()), g.links());
     }
 
     @Test
@@ -94,8 +99,7 @@ class WireInstrumentationTest {
         Path bad = Files.createTempFile("not-a-model", ".onnx");
         try {
             Files.writeString(bad, "this is text, not protobuf");
-            ModelException e = assertThrows(
-                    ModelException.class, () -> AttentionGraph.instrument(bad, bad.toString()));
+            ModelException e = assertThrows(ModelException.class, () -> AttentionGraph.instrument(bad, bad.toString()));
             assertTrue(e.getMessage().contains("is not an ONNX model"), e.getMessage());
         } finally {
             Files.delete(bad);

@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 public final class SharedData {
 
-    private SharedData() {
-    }
+    private SharedData() {}
 
     /**
      * The folder {@code relative} under the shared data folder, if it exists: first under the system property

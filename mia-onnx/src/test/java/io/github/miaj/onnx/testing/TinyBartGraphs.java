@@ -10,7 +10,6 @@ import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.ByteString;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -60,10 +59,16 @@ public final class TinyBartGraphs {
     private static final float NEG = -1e9f;
 
     /** Feed-forward activation. */
-    public enum Activation { GELU, RELU }
+    public enum Activation {
+        GELU,
+        RELU
+    }
 
     /** Which files a bundle holds. */
-    public enum Layout { SINGLE, SPLIT }
+    public enum Layout {
+        SINGLE,
+        SPLIT
+    }
 
     /**
      * Shape and seed of a tiny BART.
@@ -78,8 +83,16 @@ public final class TinyBartGraphs {
      * @param activation    feed-forward activation
      * @param seed          seed of the weights
      */
-    public record Config(int vocabSize, int dModel, int heads, int encoderLayers, int decoderLayers, int ffnDim,
-                         int maxPositions, Activation activation, long seed) {
+    public record Config(
+            int vocabSize,
+            int dModel,
+            int heads,
+            int encoderLayers,
+            int decoderLayers,
+            int ffnDim,
+            int maxPositions,
+            Activation activation,
+            long seed) {
 
         public Config {
             if (dModel % heads != 0) {
@@ -93,8 +106,8 @@ public final class TinyBartGraphs {
         }
 
         public Config withSeed(long newSeed) {
-            return new Config(vocabSize, dModel, heads, encoderLayers, decoderLayers, ffnDim, maxPositions,
-                    activation, newSeed);
+            return new Config(
+                    vocabSize, dModel, heads, encoderLayers, decoderLayers, ffnDim, maxPositions, activation, newSeed);
         }
 
         public Config withActivation(Activation a) {
@@ -106,8 +119,7 @@ public final class TinyBartGraphs {
         }
     }
 
-    private TinyBartGraphs() {
-    }
+    private TinyBartGraphs() {}
 
     // ------------------------------------------------------------------------------------------- public graphs
 
@@ -163,7 +175,11 @@ public final class TinyBartGraphs {
         G g = new G(c, "tiny_bart_decoder");
         g.input("input_ids", TensorProto.DataType.INT64_VALUE, "batch_size", "decoder_sequence_length");
         g.input("encoder_attention_mask", TensorProto.DataType.INT64_VALUE, "batch_size", "encoder_sequence_length");
-        g.input("encoder_hidden_states", TensorProto.DataType.FLOAT_VALUE, "batch_size", "encoder_sequence_length",
+        g.input(
+                "encoder_hidden_states",
+                TensorProto.DataType.FLOAT_VALUE,
+                "batch_size",
+                "encoder_sequence_length",
                 c.dModel());
         String logits = decoder(g, "input_ids", "encoder_hidden_states", "encoder_attention_mask");
         g.output(g.identity(logits, "logits"), "batch_size", "decoder_sequence_length", c.vocabSize());
@@ -177,19 +193,31 @@ public final class TinyBartGraphs {
     // name, but its output is then called e.g. "cross_attentions.0", not "<node>_output_0". Mirror that.
     private static void exposeEncoder(G g) {
         for (int l = 0; l < g.c.encoderLayers(); l++) {
-            g.output(g.rename(encoderSelfSoftmax(l) + "_output_0", "encoder_attentions." + l),
-                    "batch_size", g.c.heads(), "encoder_sequence_length", "encoder_sequence_length");
+            g.output(
+                    g.rename(encoderSelfSoftmax(l) + "_output_0", "encoder_attentions." + l),
+                    "batch_size",
+                    g.c.heads(),
+                    "encoder_sequence_length",
+                    "encoder_sequence_length");
         }
     }
 
     private static void exposeDecoder(G g) {
         for (int l = 0; l < g.c.decoderLayers(); l++) {
-            g.output(g.rename(decoderSelfSoftmax(l) + "_output_0", "decoder_attentions." + l),
-                    "batch_size", g.c.heads(), "decoder_sequence_length", "decoder_sequence_length");
+            g.output(
+                    g.rename(decoderSelfSoftmax(l) + "_output_0", "decoder_attentions." + l),
+                    "batch_size",
+                    g.c.heads(),
+                    "decoder_sequence_length",
+                    "decoder_sequence_length");
         }
         for (int l = 0; l < g.c.decoderLayers(); l++) {
-            g.output(g.rename(crossSoftmax(l) + "_output_0", "cross_attentions." + l),
-                    "batch_size", g.c.heads(), "decoder_sequence_length", "encoder_sequence_length");
+            g.output(
+                    g.rename(crossSoftmax(l) + "_output_0", "cross_attentions." + l),
+                    "batch_size",
+                    g.c.heads(),
+                    "decoder_sequence_length",
+                    "encoder_sequence_length");
         }
     }
 
@@ -212,11 +240,16 @@ public final class TinyBartGraphs {
             p.setProperty("architecture", "seq2seq");
             p.setProperty("modelId", "tiny-random-bart(seed=" + c.seed() + ")");
             if (layout == Layout.SINGLE) {
-                Files.write(dir.resolve("model.onnx"), single(c, attentionOutputs).toByteArray());
+                Files.write(
+                        dir.resolve("model.onnx"), single(c, attentionOutputs).toByteArray());
                 p.setProperty("model", "model.onnx");
             } else {
-                Files.write(dir.resolve("encoder_model.onnx"), encoderModel(c, attentionOutputs).toByteArray());
-                Files.write(dir.resolve("decoder_model.onnx"), decoderModel(c, attentionOutputs).toByteArray());
+                Files.write(
+                        dir.resolve("encoder_model.onnx"),
+                        encoderModel(c, attentionOutputs).toByteArray());
+                Files.write(
+                        dir.resolve("decoder_model.onnx"),
+                        decoderModel(c, attentionOutputs).toByteArray());
                 p.setProperty("encoder", "encoder_model.onnx");
                 p.setProperty("decoder", "decoder_model.onnx");
             }
@@ -277,16 +310,26 @@ public final class TinyBartGraphs {
             h = layerNorm(g, ls + "/final_layer_norm", g.op(ls, "Add", h, ffn(g, ls, p, h)), p + ".final_layer_norm");
         }
         // lm_head is tied to the shared embedding: logits = h · Eᵀ + final_logits_bias.
-        String lm = g.op("/lm_head", "MatMul", h, g.weight("lm_head.weight.T", g.sharedTransposed(),
-                g.c.dModel(), g.c.vocabSize()));
-        return g.op("", "Add", lm, g.weight("final_logits_bias", g.random("final_logits_bias", g.c.vocabSize(), 0.1f),
-                1, g.c.vocabSize()));
+        String lm = g.op(
+                "/lm_head",
+                "MatMul",
+                h,
+                g.weight("lm_head.weight.T", g.sharedTransposed(), g.c.dModel(), g.c.vocabSize()));
+        return g.op(
+                "",
+                "Add",
+                lm,
+                g.weight(
+                        "final_logits_bias", g.random("final_logits_bias", g.c.vocabSize(), 0.1f), 1, g.c.vocabSize()));
     }
 
     /** Token embedding (scale 1, as bart-large) plus learned positions {@code offset 2 .. seq+1}. */
     private static String embed(G g, String scope, String ids, String positionTable) {
-        String tokens = g.op(scope + "/embed_tokens", "Gather", g.weight("model.shared.weight", g.shared(),
-                g.c.vocabSize(), g.c.dModel()), ids);
+        String tokens = g.op(
+                scope + "/embed_tokens",
+                "Gather",
+                g.weight("model.shared.weight", g.shared(), g.c.vocabSize(), g.c.dModel()),
+                ids);
         String length = sequenceLength(g, scope + "/embed_positions", ids);
         String range = g.op(scope + "/embed_positions", "Range", g.scalarLong(0), length, g.scalarLong(1));
         String positions = g.op(scope + "/embed_positions", "Add", range, g.scalarLong(POSITION_OFFSET));
@@ -298,8 +341,15 @@ public final class TinyBartGraphs {
 
     private static String sequenceLength(G g, String scope, String ids) {
         String shape = g.op(scope, "Shape", ids);
-        return g.op(scope, "Gather", List.of(shape, g.scalarLong(1)), AttributeProto.newBuilder().setName("axis")
-                .setType(AttributeProto.AttributeType.INT).setI(0).build());
+        return g.op(
+                scope,
+                "Gather",
+                List.of(shape, g.scalarLong(1)),
+                AttributeProto.newBuilder()
+                        .setName("axis")
+                        .setType(AttributeProto.AttributeType.INT)
+                        .setI(0)
+                        .build());
     }
 
     /** [batch, 1, 1, src] additive bias: 0 where the mask is 1, NEG where it is 0. */
@@ -324,8 +374,9 @@ public final class TinyBartGraphs {
     /** BART attention: scaled q, softmax(q·kᵀ + bias) · v, output projection. */
     private static String attention(G g, String scope, String param, String query, String keyValue, String bias) {
         int d = g.c.dModel();
-        String q = g.op(scope, "Mul", linear(g, scope + "/q_proj", param + ".q_proj", query, d, d),
-                g.scalarFloat((float) (1.0 / Math.sqrt(g.c.headDim()))));
+        String q =
+                g.op(scope, "Mul", linear(g, scope + "/q_proj", param + ".q_proj", query, d, d), g.scalarFloat((float)
+                        (1.0 / Math.sqrt(g.c.headDim()))));
         String k = linear(g, scope + "/k_proj", param + ".k_proj", keyValue, d, d);
         String v = linear(g, scope + "/v_proj", param + ".v_proj", keyValue, d, d);
         String heads = g.longs("shape_heads", 0, 0, g.c.heads(), g.c.headDim());
@@ -335,7 +386,10 @@ public final class TinyBartGraphs {
         String scores = g.op(scope, "Add", g.op(scope, "MatMul", qh, kt), bias);
         String probs = g.op(scope, "Softmax", List.of(scores), g.intAttr("axis", -1));
         String context = g.op(scope, "MatMul", probs, vh);
-        String merged = g.op(scope, "Reshape", g.op(scope, "Transpose", List.of(context), g.perm(0, 2, 1, 3)),
+        String merged = g.op(
+                scope,
+                "Reshape",
+                g.op(scope, "Transpose", List.of(context), g.perm(0, 2, 1, 3)),
                 g.longs("shape_merge", 0, 0, d));
         return linear(g, scope + "/out_proj", param + ".out_proj", merged, d, d);
     }
@@ -364,8 +418,11 @@ public final class TinyBartGraphs {
     /** Layer norm over the last axis, decomposed as torch exports it at opset 14 (eps 1e-5). */
     private static String layerNorm(G g, String scope, String x, String param) {
         int d = g.c.dModel();
-        AttributeProto axes = AttributeProto.newBuilder().setName("axes").setType(AttributeProto.AttributeType.INTS)
-                .addInts(-1).build();
+        AttributeProto axes = AttributeProto.newBuilder()
+                .setName("axes")
+                .setType(AttributeProto.AttributeType.INTS)
+                .addInts(-1)
+                .build();
         String mean = g.op(scope, "ReduceMean", List.of(x), axes);
         String centered = g.op(scope, "Sub", x, mean);
         String variance = g.op(scope, "ReduceMean", List.of(g.op(scope, "Pow", centered, g.scalarFloat(2f))), axes);
@@ -397,9 +454,14 @@ public final class TinyBartGraphs {
 
         ModelProto model() {
             graph.setName(name);
-            return ModelProto.newBuilder().setIrVersion(7).setProducerName("mia-j TinyBartGraphs")
-                    .setProducerVersion("1").addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("")
-                            .setVersion(OPSET)).setGraph(graph).build();
+            return ModelProto.newBuilder()
+                    .setIrVersion(7)
+                    .setProducerName("mia-j TinyBartGraphs")
+                    .setProducerVersion("1")
+                    .addOpsetImport(
+                            OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
+                    .setGraph(graph)
+                    .build();
         }
 
         String op(String scope, String opType, String... inputs) {
@@ -411,8 +473,11 @@ public final class TinyBartGraphs {
             int n = opCounts.merge(base, 1, Integer::sum) - 1;
             String nodeName = n == 0 ? base : base + "_" + n;
             String output = nodeName + "_output_0";
-            NodeProto.Builder node = NodeProto.newBuilder().setName(nodeName).setOpType(opType)
-                    .addAllInput(inputs).addOutput(output);
+            NodeProto.Builder node = NodeProto.newBuilder()
+                    .setName(nodeName)
+                    .setOpType(opType)
+                    .addAllInput(inputs)
+                    .addOutput(output);
             for (AttributeProto a : attributes) {
                 node.addAttribute(a);
             }
@@ -421,8 +486,11 @@ public final class TinyBartGraphs {
         }
 
         String identity(String input, String output) {
-            graph.addNode(NodeProto.newBuilder().setName("/Identity_" + output).setOpType("Identity")
-                    .addInput(input).addOutput(output));
+            graph.addNode(NodeProto.newBuilder()
+                    .setName("/Identity_" + output)
+                    .setOpType("Identity")
+                    .addInput(input)
+                    .addOutput(output));
             return output;
         }
 
@@ -462,8 +530,13 @@ public final class TinyBartGraphs {
                 }
                 shape.addDim(dim);
             }
-            return ValueInfoProto.newBuilder().setName(valueName).setType(TypeProto.newBuilder().setTensorType(
-                    TypeProto.Tensor.newBuilder().setElemType(elemType).setShape(shape))).build();
+            return ValueInfoProto.newBuilder()
+                    .setName(valueName)
+                    .setType(TypeProto.newBuilder()
+                            .setTensorType(TypeProto.Tensor.newBuilder()
+                                    .setElemType(elemType)
+                                    .setShape(shape)))
+                    .build();
         }
 
         /** Float initializer, added once per name. */
@@ -476,8 +549,10 @@ public final class TinyBartGraphs {
                 buf.putFloat(f);
             }
             buf.flip();
-            TensorProto.Builder t = TensorProto.newBuilder().setName(weightName)
-                    .setDataType(TensorProto.DataType.FLOAT_VALUE).setRawData(ByteString.copyFrom(buf));
+            TensorProto.Builder t = TensorProto.newBuilder()
+                    .setName(weightName)
+                    .setDataType(TensorProto.DataType.FLOAT_VALUE)
+                    .setRawData(ByteString.copyFrom(buf));
             for (long d : dims) {
                 t.addDims(d);
             }
@@ -497,8 +572,11 @@ public final class TinyBartGraphs {
                 buf.putLong(v);
             }
             buf.flip();
-            graph.addInitializer(TensorProto.newBuilder().setName(full).setDataType(TensorProto.DataType.INT64_VALUE)
-                    .addDims(values.length).setRawData(ByteString.copyFrom(buf)));
+            graph.addInitializer(TensorProto.newBuilder()
+                    .setName(full)
+                    .setDataType(TensorProto.DataType.INT64_VALUE)
+                    .addDims(values.length)
+                    .setRawData(ByteString.copyFrom(buf)));
             initializers.put(full, full);
             return full;
         }
@@ -506,10 +584,13 @@ public final class TinyBartGraphs {
         String scalarLong(long v) {
             String full = "const.int64." + v;
             if (!initializers.containsKey(full)) {
-                ByteBuffer buf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(v);
+                ByteBuffer buf =
+                        ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(v);
                 buf.flip();
-                graph.addInitializer(TensorProto.newBuilder().setName(full)
-                        .setDataType(TensorProto.DataType.INT64_VALUE).setRawData(ByteString.copyFrom(buf)));
+                graph.addInitializer(TensorProto.newBuilder()
+                        .setName(full)
+                        .setDataType(TensorProto.DataType.INT64_VALUE)
+                        .setRawData(ByteString.copyFrom(buf)));
                 initializers.put(full, full);
             }
             return full;
@@ -518,23 +599,29 @@ public final class TinyBartGraphs {
         String scalarFloat(float v) {
             String full = "const.float." + v;
             if (!initializers.containsKey(full)) {
-                ByteBuffer buf = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat(v);
+                ByteBuffer buf =
+                        ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat(v);
                 buf.flip();
-                graph.addInitializer(TensorProto.newBuilder().setName(full)
-                        .setDataType(TensorProto.DataType.FLOAT_VALUE).setRawData(ByteString.copyFrom(buf)));
+                graph.addInitializer(TensorProto.newBuilder()
+                        .setName(full)
+                        .setDataType(TensorProto.DataType.FLOAT_VALUE)
+                        .setRawData(ByteString.copyFrom(buf)));
                 initializers.put(full, full);
             }
             return full;
         }
 
         AttributeProto intAttr(String attrName, long v) {
-            return AttributeProto.newBuilder().setName(attrName).setType(AttributeProto.AttributeType.INT).setI(v)
+            return AttributeProto.newBuilder()
+                    .setName(attrName)
+                    .setType(AttributeProto.AttributeType.INT)
+                    .setI(v)
                     .build();
         }
 
         AttributeProto perm(long... p) {
-            AttributeProto.Builder a = AttributeProto.newBuilder().setName("perm")
-                    .setType(AttributeProto.AttributeType.INTS);
+            AttributeProto.Builder a =
+                    AttributeProto.newBuilder().setName("perm").setType(AttributeProto.AttributeType.INTS);
             for (long x : p) {
                 a.addInts(x);
             }

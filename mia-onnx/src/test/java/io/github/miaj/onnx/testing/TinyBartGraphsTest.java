@@ -1,6 +1,11 @@
 package io.github.miaj.onnx.testing;
 
-import org.junit.jupiter.api.Tag;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
@@ -12,11 +17,6 @@ import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -29,12 +29,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The tiny BART graphs run in ONNX Runtime and their attention behaves like BART's. */
 @Tag("model")
@@ -80,9 +79,12 @@ class TinyBartGraphsTest {
     static ModelProto exposeSoftmax(ModelProto model) {
         ModelProto.Builder b = model.toBuilder();
         for (String node : TinyBartGraphs.softmaxNodes(model)) {
-            b.getGraphBuilder().addOutput(ValueInfoProto.newBuilder().setName(node + "_output_0").setType(
-                    TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder()
-                            .setElemType(TensorProto.DataType.FLOAT_VALUE))));
+            b.getGraphBuilder()
+                    .addOutput(ValueInfoProto.newBuilder()
+                            .setName(node + "_output_0")
+                            .setType(TypeProto.newBuilder()
+                                    .setTensorType(TypeProto.Tensor.newBuilder()
+                                            .setElemType(TensorProto.DataType.FLOAT_VALUE))));
         }
         return b.build();
     }
@@ -135,30 +137,46 @@ class TinyBartGraphsTest {
 
     @Test
     void graphsHaveHfSoftmaxNamesAndIo() {
-        assertEquals(List.of("/model/encoder/layers.0/self_attn/Softmax", "/model/encoder/layers.1/self_attn/Softmax",
-                "/model/decoder/layers.0/self_attn/Softmax", "/model/decoder/layers.0/encoder_attn/Softmax",
-                "/model/decoder/layers.1/self_attn/Softmax", "/model/decoder/layers.1/encoder_attn/Softmax"),
+        assertEquals(
+                List.of(
+                        "/model/encoder/layers.0/self_attn/Softmax",
+                        "/model/encoder/layers.1/self_attn/Softmax",
+                        "/model/decoder/layers.0/self_attn/Softmax",
+                        "/model/decoder/layers.0/encoder_attn/Softmax",
+                        "/model/decoder/layers.1/self_attn/Softmax",
+                        "/model/decoder/layers.1/encoder_attn/Softmax"),
                 TinyBartGraphs.softmaxNodes(TinyBartGraphs.single(C, false)));
-        assertEquals(List.of("input_ids", "attention_mask", "decoder_input_ids"),
+        assertEquals(
+                List.of("input_ids", "attention_mask", "decoder_input_ids"),
                 single.getInputNames().stream().toList());
-        assertEquals(List.of("input_ids", "encoder_attention_mask", "encoder_hidden_states"),
+        assertEquals(
+                List.of("input_ids", "encoder_attention_mask", "encoder_hidden_states"),
                 decoder.getInputNames().stream().toList());
-        assertTrue(exported.getOutputNames().containsAll(List.of("logits", "encoder_attentions.0",
-                "encoder_attentions.1", "decoder_attentions.0", "decoder_attentions.1", "cross_attentions.0",
-                "cross_attentions.1")), exported.getOutputNames().toString());
+        assertTrue(
+                exported.getOutputNames()
+                        .containsAll(List.of(
+                                "logits",
+                                "encoder_attentions.0",
+                                "encoder_attentions.1",
+                                "decoder_attentions.0",
+                                "decoder_attentions.1",
+                                "cross_attentions.0",
+                                "cross_attentions.1")),
+                exported.getOutputNames().toString());
     }
 
     @Test
     void shapesAndCrossAttentionRowsSumToOne() throws OrtException {
-        Map<String, Object> out = runSingle(single, new long[][] {SRC}, new long[][] {ones(SRC.length)},
-                new long[][] {DEC});
+        Map<String, Object> out =
+                runSingle(single, new long[][] {SRC}, new long[][] {ones(SRC.length)}, new long[][] {DEC});
         float[][][] logits = (float[][][]) out.get("logits");
         assertEquals(1, logits.length);
         assertEquals(DEC.length, logits[0].length);
         assertEquals(C.vocabSize(), logits[0][0].length);
         for (int l = 0; l < C.decoderLayers(); l++) {
             float[][][][] a = att(out, cross(l));
-            assertArrayEquals(new int[] {1, 2, DEC.length, SRC.length},
+            assertArrayEquals(
+                    new int[] {1, 2, DEC.length, SRC.length},
                     new int[] {a.length, a[0].length, a[0][0].length, a[0][0][0].length});
             for (float[][] head : a[0]) {
                 for (float[] row : head) {
@@ -174,14 +192,15 @@ class TinyBartGraphsTest {
             assertNotEquals(a[0][0][1][0], a[0][1][1][0], 1e-3f);
         }
         float[][][][] enc = att(out, TinyBartGraphs.encoderSelfSoftmax(0) + "_output_0");
-        assertArrayEquals(new int[] {1, 2, SRC.length, SRC.length},
+        assertArrayEquals(
+                new int[] {1, 2, SRC.length, SRC.length},
                 new int[] {enc.length, enc[0].length, enc[0][0].length, enc[0][0][0].length});
     }
 
     @Test
     void decoderSelfAttentionIsCausal() throws OrtException {
-        Map<String, Object> out = runSingle(single, new long[][] {SRC}, new long[][] {ones(SRC.length)},
-                new long[][] {DEC});
+        Map<String, Object> out =
+                runSingle(single, new long[][] {SRC}, new long[][] {ones(SRC.length)}, new long[][] {DEC});
         for (int l = 0; l < C.decoderLayers(); l++) {
             float[][][][] a = att(out, TinyBartGraphs.decoderSelfSoftmax(l) + "_output_0");
             assertEquals(DEC.length, a[0][0].length);
@@ -207,8 +226,8 @@ class TinyBartGraphsTest {
         long[] mask = ones(padded.length);
         mask[SRC.length] = 0;
         mask[SRC.length + 1] = 0;
-        Map<String, Object> plain = runSingle(single, new long[][] {SRC}, new long[][] {ones(SRC.length)},
-                new long[][] {DEC});
+        Map<String, Object> plain =
+                runSingle(single, new long[][] {SRC}, new long[][] {ones(SRC.length)}, new long[][] {DEC});
         Map<String, Object> pad = runSingle(single, new long[][] {padded}, new long[][] {mask}, new long[][] {DEC});
         for (int l = 0; l < C.decoderLayers(); l++) {
             float[][][][] a = att(pad, cross(l));
@@ -236,10 +255,10 @@ class TinyBartGraphsTest {
     void dynamicBatchMatchesSingleRows() throws OrtException {
         long[] other = {0, 100, 101, 102, 2, 1};
         long[] otherMask = {1, 1, 1, 1, 1, 0};
-        Map<String, Object> batch = runSingle(single, new long[][] {SRC, other},
-                new long[][] {ones(SRC.length), otherMask}, new long[][] {DEC, DEC});
-        Map<String, Object> second = runSingle(single, new long[][] {other}, new long[][] {otherMask},
-                new long[][] {DEC});
+        Map<String, Object> batch = runSingle(
+                single, new long[][] {SRC, other}, new long[][] {ones(SRC.length), otherMask}, new long[][] {DEC, DEC});
+        Map<String, Object> second =
+                runSingle(single, new long[][] {other}, new long[][] {otherMask}, new long[][] {DEC});
         float[][][][] a = att(batch, cross(1));
         float[][][][] b = att(second, cross(1));
         assertEquals(2, a.length);
@@ -281,23 +300,29 @@ class TinyBartGraphsTest {
             assertArrayEquals(la[0][i], lb[0][i], 1e-5f);
         }
         // Encoder self-attention from the split encoder is the single graph's, too.
-        assertArrayEquals(att(one, TinyBartGraphs.encoderSelfSoftmax(1) + "_output_0")[0][1][2],
-                att(enc, TinyBartGraphs.encoderSelfSoftmax(1) + "_output_0")[0][1][2], 1e-6f);
+        assertArrayEquals(
+                att(one, TinyBartGraphs.encoderSelfSoftmax(1) + "_output_0")[0][1][2],
+                att(enc, TinyBartGraphs.encoderSelfSoftmax(1) + "_output_0")[0][1][2],
+                1e-6f);
     }
 
     @Test
     void exportedAttentionOutputsEqualTheSoftmaxOutputs() throws OrtException {
-        Map<String, Object> inst = runSingle(single, new long[][] {SRC}, new long[][] {ones(SRC.length)},
-                new long[][] {DEC});
-        Map<String, Object> exp = runSingle(exported, new long[][] {SRC}, new long[][] {ones(SRC.length)},
-                new long[][] {DEC});
+        Map<String, Object> inst =
+                runSingle(single, new long[][] {SRC}, new long[][] {ones(SRC.length)}, new long[][] {DEC});
+        Map<String, Object> exp =
+                runSingle(exported, new long[][] {SRC}, new long[][] {ones(SRC.length)}, new long[][] {DEC});
         for (int l = 0; l < C.decoderLayers(); l++) {
             assertArrayEquals(att(inst, cross(l))[0][1][3], att(exp, "cross_attentions." + l)[0][1][3], 0f);
-            assertArrayEquals(att(inst, TinyBartGraphs.decoderSelfSoftmax(l) + "_output_0")[0][0][4],
-                    att(exp, "decoder_attentions." + l)[0][0][4], 0f);
+            assertArrayEquals(
+                    att(inst, TinyBartGraphs.decoderSelfSoftmax(l) + "_output_0")[0][0][4],
+                    att(exp, "decoder_attentions." + l)[0][0][4],
+                    0f);
         }
-        assertArrayEquals(att(inst, TinyBartGraphs.encoderSelfSoftmax(0) + "_output_0")[0][0][2],
-                att(exp, "encoder_attentions.0")[0][0][2], 0f);
+        assertArrayEquals(
+                att(inst, TinyBartGraphs.encoderSelfSoftmax(0) + "_output_0")[0][0][2],
+                att(exp, "encoder_attentions.0")[0][0][2],
+                0f);
         // As in torch exports: the Softmax node keeps its name, its output is the graph output itself.
         ModelProto withOutputs = TinyBartGraphs.single(C, true);
         for (NodeProto n : withOutputs.getGraph().getNodeList()) {
@@ -310,24 +335,28 @@ class TinyBartGraphsTest {
 
     @Test
     void seedAndActivationChangeTheWeights() throws OrtException {
-        ModelProto other = exposeSoftmax(TinyBartGraphs.single(C.withSeed(7).withActivation(
-                TinyBartGraphs.Activation.RELU), false));
+        ModelProto other = exposeSoftmax(
+                TinyBartGraphs.single(C.withSeed(7).withActivation(TinyBartGraphs.Activation.RELU), false));
         try (OrtSession s = session(other)) {
-            Map<String, Object> a = runSingle(s, new long[][] {SRC}, new long[][] {ones(SRC.length)},
-                    new long[][] {DEC});
-            Map<String, Object> b = runSingle(single, new long[][] {SRC}, new long[][] {ones(SRC.length)},
-                    new long[][] {DEC});
+            Map<String, Object> a =
+                    runSingle(s, new long[][] {SRC}, new long[][] {ones(SRC.length)}, new long[][] {DEC});
+            Map<String, Object> b =
+                    runSingle(single, new long[][] {SRC}, new long[][] {ones(SRC.length)}, new long[][] {DEC});
             assertNotEquals(att(a, cross(0))[0][0][1][1], att(b, cross(0))[0][0][1][1]);
         }
         // Same config, same bytes: the weights are a pure function of the seed.
-        assertArrayEquals(TinyBartGraphs.single(C, false).toByteArray(), TinyBartGraphs.single(C, false).toByteArray());
+        assertArrayEquals(
+                TinyBartGraphs.single(C, false).toByteArray(),
+                TinyBartGraphs.single(C, false).toByteArray());
     }
 
     @Test
     void positionsBeyondTheWindowFail() {
         long[] tooLong = new long[C.maxPositions() + 1];
-        assertThrows(OrtException.class, () -> runSingle(single, new long[][] {tooLong},
-                new long[][] {ones(tooLong.length)}, new long[][] {DEC}));
+        assertThrows(
+                OrtException.class,
+                () -> runSingle(
+                        single, new long[][] {tooLong}, new long[][] {ones(tooLong.length)}, new long[][] {DEC}));
     }
 
     @Test
@@ -346,13 +375,17 @@ class TinyBartGraphsTest {
         assertEquals("2", p.getProperty("decoderStartTokenId"));
         assertEquals(Integer.toString(C.maxPositions()), p.getProperty("maxPositions"));
         try (Stream<Path> files = Files.list(split)) {
-            assertEquals(List.of("decoder_model.onnx", "encoder_model.onnx", "mia-bundle.properties", "tokenizer.json"),
+            assertEquals(
+                    List.of("decoder_model.onnx", "encoder_model.onnx", "mia-bundle.properties", "tokenizer.json"),
                     files.map(f -> f.getFileName().toString()).sorted().toList());
         }
         // The bundle's tokenizer feeds its model: ids stay in the vocabulary and the graph runs on them.
         try (HuggingFaceTokenizer tok = HuggingFaceTokenizer.builder()
-                .optTokenizerPath(single.resolve("tokenizer.json")).optTruncation(false).build();
-             OrtSession s = env.createSession(single.resolve("model.onnx").toString(), new OrtSession.SessionOptions())) {
+                        .optTokenizerPath(single.resolve("tokenizer.json"))
+                        .optTruncation(false)
+                        .build();
+                OrtSession s =
+                        env.createSession(single.resolve("model.onnx").toString(), new OrtSession.SessionOptions())) {
             long[] a = tok.encode("The cat sat on the mat.", true, false).getIds();
             long[] b = tok.encode("The dog ran away.", true, false).getIds();
             long[] dec = new long[b.length];

@@ -1,7 +1,6 @@
 package io.github.miaj.onnx.testing;
 
 import io.github.miaj.onnx.tokenizer.ByteLevelBpeTokenizerJson;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,12 +26,11 @@ public final class TinyBpe {
 
     /** Merges in rank order; each forms a token of the words in the test sentences. */
     public static final List<String> MERGES = List.of(
-            "Ġ t", "h e", "Ġt he", "a t", "Ġ c", "Ġc at", "Ġ s", "Ġs at", "o n", "Ġ on",
-            "Ġ m", "Ġm at", "T he", "Ġ d", "o g", "Ġd og", "Ġ a", "Ġ r", "a n", "Ġr an",
-            "Ġa n", "Ġan d", "Ġa way", "w a", "wa y", "Ġ w", "Ġw a", "Ġwa s", "Ġ h", "Ġh at");
+            "Ġ t", "h e", "Ġt he", "a t", "Ġ c", "Ġc at", "Ġ s", "Ġs at", "o n", "Ġ on", "Ġ m", "Ġm at", "T he", "Ġ d",
+            "o g", "Ġd og", "Ġ a", "Ġ r", "a n", "Ġr an", "Ġa n", "Ġan d", "Ġa way", "w a", "wa y", "Ġ w", "Ġw a",
+            "Ġwa s", "Ġ h", "Ġh at");
 
-    private TinyBpe() {
-    }
+    private TinyBpe() {}
 
     /** GPT-2's reversible byte to printable-character map, index = byte value. */
     public static char[] bytesToUnicode() {
@@ -114,7 +112,9 @@ public final class TinyBpe {
             }
             json.append("}\n");
             Files.writeString(dir.resolve("vocab.json"), json, StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("merges.txt"), "#version: 0.2\n" + String.join("\n", MERGES) + "\n",
+            Files.writeString(
+                    dir.resolve("merges.txt"),
+                    "#version: 0.2\n" + String.join("\n", MERGES) + "\n",
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -124,7 +124,10 @@ public final class TinyBpe {
     /** Writes the sources into {@code workDir} and the BART-style {@code tokenizer.json} to {@code target}. */
     public static Path writeTokenizerJson(Path workDir, Path target) {
         writeSources(workDir);
-        return ByteLevelBpeTokenizerJson.write(workDir.resolve("vocab.json"), workDir.resolve("merges.txt"),
-                ByteLevelBpeTokenizerJson.Options.bart(), target);
+        return ByteLevelBpeTokenizerJson.write(
+                workDir.resolve("vocab.json"),
+                workDir.resolve("merges.txt"),
+                ByteLevelBpeTokenizerJson.Options.bart(),
+                target);
     }
 }

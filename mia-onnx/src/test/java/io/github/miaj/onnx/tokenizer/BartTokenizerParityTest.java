@@ -1,15 +1,16 @@
 package io.github.miaj.onnx.tokenizer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import io.github.miaj.onnx.testing.SharedData;
 import io.github.miaj.onnx.testing.TinyBpe;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -21,12 +22,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The tokenizer.json built from BART's real vocab.json + merges.txt tokenises, under DJL, exactly like GPT-2's
@@ -39,8 +38,7 @@ class BartTokenizerParityTest {
 
     private static final String FIXTURE = "bart-bpe-expected.tsv";
 
-    record Case(String text, long[] ids) {
-    }
+    record Case(String text, long[] ids) {}
 
     @BeforeAll
     static void offline() {
@@ -52,12 +50,21 @@ class BartTokenizerParityTest {
 
     private HuggingFaceTokenizer bartTokenizer() throws IOException {
         Optional<Path> dir = SharedData.find("bart-tokenizer");
-        assumeTrue(dir.isPresent(), "Skipped: BART vocab.json/merges.txt not found under ../shared/data/bart-tokenizer "
-                + "(set -Dmia.shared.data=DIR to point at the shared data folder).");
-        Path json = ByteLevelBpeTokenizerJson.write(dir.get().resolve("vocab.json"), dir.get().resolve("merges.txt"),
-                ByteLevelBpeTokenizerJson.Options.bart(), tmp.resolve("tokenizer.json"));
-        return HuggingFaceTokenizer.builder().optTokenizerPath(json).optAddSpecialTokens(false)
-                .optTruncation(false).optPadding(false).build();
+        assumeTrue(
+                dir.isPresent(),
+                "Skipped: BART vocab.json/merges.txt not found under ../shared/data/bart-tokenizer "
+                        + "(set -Dmia.shared.data=DIR to point at the shared data folder).");
+        Path json = ByteLevelBpeTokenizerJson.write(
+                dir.get().resolve("vocab.json"),
+                dir.get().resolve("merges.txt"),
+                ByteLevelBpeTokenizerJson.Options.bart(),
+                tmp.resolve("tokenizer.json"));
+        return HuggingFaceTokenizer.builder()
+                .optTokenizerPath(json)
+                .optAddSpecialTokens(false)
+                .optTruncation(false)
+                .optPadding(false)
+                .build();
     }
 
     static List<Case> cases() throws IOException {
@@ -69,7 +76,8 @@ class BartTokenizerParityTest {
                     continue;
                 }
                 int tab = line.lastIndexOf('\t');
-                long[] ids = Arrays.stream(line.substring(tab + 1).trim().split(" ")).mapToLong(Long::parseLong)
+                long[] ids = Arrays.stream(line.substring(tab + 1).trim().split(" "))
+                        .mapToLong(Long::parseLong)
                         .toArray();
                 cases.add(new Case(unescape(line.substring(0, tab)), ids));
             }
@@ -86,13 +94,14 @@ class BartTokenizerParityTest {
                 continue;
             }
             char e = s.charAt(++i);
-            b.append(switch (e) {
-                case 'n' -> '\n';
-                case 'r' -> '\r';
-                case 't' -> '\t';
-                case '\\' -> '\\';
-                default -> throw new AssertionError("bad escape \\" + e + " in fixture");
-            });
+            b.append(
+                    switch (e) {
+                        case 'n' -> '\n';
+                        case 'r' -> '\r';
+                        case 't' -> '\t';
+                        case '\\' -> '\\';
+                        default -> throw new AssertionError("bad escape \\" + e + " in fixture");
+                    });
         }
         return b.toString();
     }
@@ -162,9 +171,11 @@ class BartTokenizerParityTest {
                 for (int i = 0; i < tokens.length; i++) {
                     String where = "token " + i + " '" + tokens[i] + "' of: " + c.text();
                     int codePoints = c.text().codePointCount(0, c.text().length());
-                    assertTrue(0 <= spans[i].getStart() && spans[i].getStart() <= spans[i].getEnd()
-                            && spans[i].getEnd() <= codePoints, where + " span " + spans[i].getStart() + ".."
-                            + spans[i].getEnd());
+                    assertTrue(
+                            0 <= spans[i].getStart()
+                                    && spans[i].getStart() <= spans[i].getEnd()
+                                    && spans[i].getEnd() <= codePoints,
+                            where + " span " + spans[i].getStart() + ".." + spans[i].getEnd());
                     int start = c.text().offsetByCodePoints(0, spans[i].getStart());
                     int end = c.text().offsetByCodePoints(0, spans[i].getEnd());
                     assertTrue(start >= lastStart, where);
@@ -175,8 +186,11 @@ class BartTokenizerParityTest {
                     }
                     String surface;
                     try {
-                        surface = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                                .decode(ByteBuffer.wrap(bytes)).toString();
+                        surface = StandardCharsets.UTF_8
+                                .newDecoder()
+                                .onMalformedInput(CodingErrorAction.REPORT)
+                                .decode(ByteBuffer.wrap(bytes))
+                                .toString();
                     } catch (CharacterCodingException partialCharacter) {
                         continue;
                     }
@@ -185,7 +199,8 @@ class BartTokenizerParityTest {
                         continue;
                     }
                     String covered = c.text().substring(start, end);
-                    assertTrue(covered.equals(trimmed) || start == 0 && covered.equals(surface.replaceAll(" +$", "")),
+                    assertTrue(
+                            covered.equals(trimmed) || start == 0 && covered.equals(surface.replaceAll(" +$", "")),
                             where + " covers '" + covered + "'");
                     checked++;
                 }

@@ -65,12 +65,25 @@ public final class Chromium implements AutoCloseable {
         Path profile = Files.createTempDirectory("mia-chromium-");
         Process proc = null;
         try {
-            proc = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                    "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--disable-quic", "--disable-extensions",
-                    "--disable-dev-shm-usage", "--hide-scrollbars", "--mute-audio",
-                    "--user-data-dir=" + profile, "--remote-debugging-port=0",
-                    "--window-size=" + width + "," + height, url)
+            proc = new ProcessBuilder(
+                            binary.toString(),
+                            "--headless",
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--no-first-run",
+                            "--no-default-browser-check",
+                            "--disable-background-networking",
+                            "--disable-component-update",
+                            "--disable-sync",
+                            "--disable-quic",
+                            "--disable-extensions",
+                            "--disable-dev-shm-usage",
+                            "--hide-scrollbars",
+                            "--mute-audio",
+                            "--user-data-dir=" + profile,
+                            "--remote-debugging-port=0",
+                            "--window-size=" + width + "," + height,
+                            url)
                     .redirectErrorStream(true)
                     .redirectOutput(profile.resolve("chromium.log").toFile())
                     .start();
@@ -87,11 +100,17 @@ public final class Chromium implements AutoCloseable {
                 Thread.sleep(50);
             }
             int port = Integer.parseInt(Files.readAllLines(portFile).get(0).trim());
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             String wsUrl = null;
             while (wsUrl == null) {
-                String list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                String list = http.send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
+                                        .timeout(Duration.ofSeconds(5))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
                 for (Object t : (List<?>) MiniJson.parse(list)) {
                     Map<?, ?> target = (Map<?, ?>) t;
                     if ("page".equals(target.get("type"))) {
@@ -108,14 +127,16 @@ public final class Chromium implements AutoCloseable {
             }
             Chromium[] self = new Chromium[1];
             Process p = proc;
-            WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(wsUrl), new WebSocket.Listener() {
-                @Override
-                public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-                    self[0].onText(data, last);
-                    w.request(1);
-                    return null;
-                }
-            }).get(10, TimeUnit.SECONDS);
+            WebSocket socket = http.newWebSocketBuilder()
+                    .buildAsync(URI.create(wsUrl), new WebSocket.Listener() {
+                        @Override
+                        public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+                            self[0].onText(data, last);
+                            w.request(1);
+                            return null;
+                        }
+                    })
+                    .get(10, TimeUnit.SECONDS);
             self[0] = new Chromium(p, profile, socket);
             return self[0];
         } catch (Exception | Error e) {
@@ -167,8 +188,9 @@ public final class Chromium implements AutoCloseable {
 
     /** Evaluates a script expression in the page (promises awaited) and returns its value as JSON-like objects. */
     public Object eval(String expression) throws Exception {
-        Map<String, Object> r = send("Runtime.evaluate", "{\"expression\":" + MiniJson.quote(expression)
-                + ",\"returnByValue\":true,\"awaitPromise\":true}");
+        Map<String, Object> r = send(
+                "Runtime.evaluate",
+                "{\"expression\":" + MiniJson.quote(expression) + ",\"returnByValue\":true,\"awaitPromise\":true}");
         if (r.containsKey("exceptionDetails")) {
             throw new IllegalStateException("script failed: " + r.get("exceptionDetails"));
         }
@@ -179,7 +201,8 @@ public final class Chromium implements AutoCloseable {
     public void waitFor(String condition, double seconds) throws Exception {
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         // while a page loads, its document may be half there: count a throwing condition as not yet true
-        while (!Boolean.TRUE.equals(evalQuietly("(() => { try { return !!(" + condition + "); } catch (e) { return false; } })()"))) {
+        while (!Boolean.TRUE.equals(
+                evalQuietly("(() => { try { return !!(" + condition + "); } catch (e) { return false; } })()"))) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("page never satisfied: " + condition);
             }
@@ -198,29 +221,36 @@ public final class Chromium implements AutoCloseable {
     /** A real mouse click (press and release of the left button) at viewport coordinates. */
     public void click(double x, double y) throws Exception {
         for (String type : List.of("mouseMoved", "mousePressed", "mouseReleased")) {
-            send("Input.dispatchMouseEvent", "{\"type\":\"" + type + "\",\"x\":" + x + ",\"y\":" + y
-                    + (type.equals("mouseMoved") ? "" : ",\"button\":\"left\",\"clickCount\":1") + "}");
+            send(
+                    "Input.dispatchMouseEvent",
+                    "{\"type\":\"" + type + "\",\"x\":" + x + ",\"y\":" + y
+                            + (type.equals("mouseMoved") ? "" : ",\"button\":\"left\",\"clickCount\":1") + "}");
         }
     }
 
     /** Presses and releases Enter in the focused element. */
     public void pressEnter() throws Exception {
-        send("Input.dispatchKeyEvent", "{\"type\":\"rawKeyDown\",\"key\":\"Enter\",\"code\":\"Enter\","
-                + "\"windowsVirtualKeyCode\":13,\"nativeVirtualKeyCode\":13}");
-        send("Input.dispatchKeyEvent", "{\"type\":\"keyUp\",\"key\":\"Enter\",\"code\":\"Enter\","
-                + "\"windowsVirtualKeyCode\":13,\"nativeVirtualKeyCode\":13}");
+        send(
+                "Input.dispatchKeyEvent",
+                "{\"type\":\"rawKeyDown\",\"key\":\"Enter\",\"code\":\"Enter\","
+                        + "\"windowsVirtualKeyCode\":13,\"nativeVirtualKeyCode\":13}");
+        send(
+                "Input.dispatchKeyEvent",
+                "{\"type\":\"keyUp\",\"key\":\"Enter\",\"code\":\"Enter\","
+                        + "\"windowsVirtualKeyCode\":13,\"nativeVirtualKeyCode\":13}");
     }
 
     /** Emulates {@code prefers-color-scheme} (light or dark). */
     public void colorScheme(String scheme) throws Exception {
-        send("Emulation.setEmulatedMedia", "{\"features\":[{\"name\":\"prefers-color-scheme\",\"value\":\""
-                + scheme + "\"}]}");
+        send(
+                "Emulation.setEmulatedMedia",
+                "{\"features\":[{\"name\":\"prefers-color-scheme\",\"value\":\"" + scheme + "\"}]}");
     }
 
     /** Saves a PNG of what the page shows now (the viewport, or the whole page with {@code full}). */
     public void screenshot(Path png, boolean full) throws Exception {
-        Map<String, Object> r = send("Page.captureScreenshot", "{\"format\":\"png\",\"captureBeyondViewport\":"
-                + full + "}");
+        Map<String, Object> r =
+                send("Page.captureScreenshot", "{\"format\":\"png\",\"captureBeyondViewport\":" + full + "}");
         Files.write(png, Base64.getDecoder().decode((String) r.get("data")));
     }
 

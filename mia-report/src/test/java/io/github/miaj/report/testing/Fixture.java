@@ -15,17 +15,20 @@ import io.github.miaj.train.LogisticTrainer;
 public final class Fixture {
     /** Copied passages; they hold characters that must be escaped in HTML and in JSON. */
     public static final String P1 = "the old man said \"stop\" & <run> to her at the door";
+
     public static final String P2 = "she saw the river light at night from the 'garden' window";
 
     private static AttentionDetector detector;
 
-    private Fixture() {
-    }
+    private Fixture() {}
 
     public static synchronized AttentionDetector detector() {
         if (detector == null) {
-            detector = (AttentionDetector) LogisticTrainer.builder().source(new ToyAttentionSource()).build()
-                    .fit("verbatim", ToyPairs.make(60, 1), ToyPairs.make(20, 2)).detector();
+            detector = (AttentionDetector) LogisticTrainer.builder()
+                    .source(new ToyAttentionSource())
+                    .build()
+                    .fit("verbatim", ToyPairs.make(60, 1), ToyPairs.make(20, 2))
+                    .detector();
         }
         return detector;
     }
@@ -42,7 +45,11 @@ public final class Fixture {
     public record Case(String a, String b, AttentionDetector detector, PairAttention attention, Detection detection) {
         /** A report builder holding this pair, its detector, detection and attention. */
         public HtmlReport.Builder report() {
-            return HtmlReport.builder().texts(a, b).detector(detector).detection(detection).attention(attention);
+            return HtmlReport.builder()
+                    .texts(a, b)
+                    .detector(detector)
+                    .detection(detection)
+                    .attention(attention);
         }
     }
 
@@ -54,7 +61,8 @@ public final class Fixture {
 
     /** A short pair: B copies P2 then P1. */
     public static Case small() {
-        return of(P1 + " and then " + filler("xa", 20) + "\n" + P2 + " " + filler("xb", 5),
+        return of(
+                P1 + " and then " + filler("xa", 20) + "\n" + P2 + " " + filler("xb", 5),
                 filler("yb", 6) + " " + P2 + "\n" + filler("yc", 10) + " " + P1 + " end");
     }
 
@@ -62,7 +70,8 @@ public final class Fixture {
      * A pair long enough to scroll: P1 opens A and closes B; P2 sits in the middle of A and near the top of B.
      */
     public static Case tall() {
-        return of(P1 + "\n" + filler("xa", 900) + "\n" + P2 + "\n" + filler("xb", 500),
+        return of(
+                P1 + "\n" + filler("xa", 900) + "\n" + P2 + "\n" + filler("xb", 500),
                 filler("ya", 60) + "\n" + P2 + "\n" + filler("yb", 700) + "\n" + P1);
     }
 }
