@@ -54,7 +54,8 @@ final class BenchCommand implements Runnable {
             description = {
                 "Take a stretch of book A and a stretch of book B, copy passages of 1-3 sentences of A into B (half of "
                         + "them lightly edited), run 'mia detect --format json' on the two files in this process, and "
-                        + "report recall and precision of the planted passages, PAN's text-alignment measures, time and "
+                        + "report recall and precision of the planted passages, PAN's text-alignment "
+                        + "measures, time and "
                         + "memory.",
                 "A passage counts as found when one match covers at least half of it in B and overlaps its source in "
                         + "A; a match counts as correct when at least half of it in B lies in a planted passage. With "
@@ -95,7 +96,8 @@ final class BenchCommand implements Runnable {
                 names = "--sizes",
                 split = ",",
                 description = "Words per side of each run, e.g. "
-                        + "5000,10000,20000,50000,100000: each size runs in a child JVM with default settings (time and "
+                        + "5000,10000,20000,50000,100000: each size runs in a child JVM with default "
+                        + "settings (time and "
                         + "peak RSS are its own) and one table is printed; --words-a and --words-b are then ignored.")
         List<Integer> sizes;
 
@@ -117,9 +119,9 @@ final class BenchCommand implements Runnable {
         @Option(
                 names = "--out",
                 defaultValue = "target/plant",
-                description =
-                        "Where A.txt, B.txt, truth.tsv, "
-                                + "detect.json and scores.json go; with --sizes, one folder per size (default: ${DEFAULT-VALUE}).")
+                description = "Where A.txt, B.txt, truth.tsv, "
+                        + "detect.json and scores.json go; with --sizes, one folder per size "
+                        + "(default: ${DEFAULT-VALUE}).")
         Path out;
 
         @CommandLine.Spec

@@ -50,10 +50,13 @@ import picocli.CommandLine.Option;
         description = {
             "Leave out the paragraphs the books in --corpus repeat (--repeat-words), cut --docs documents of about "
                     + "--words words from the rest, plant --passages passages of "
-                    + "1-3 sentences between them (half lightly edited), and run: the corpus job on Spark (--master), a "
+                    + "1-3 sentences between them (half lightly edited), and run: the corpus job on "
+                    + "Spark (--master), a "
                     + "single-JVM loop of detect over the same candidate pairs, and greedy string tiling over the same "
-                    + "candidates. Each runs in a JVM of its own; each reports recall and precision of the planted passages "
-                    + "(found: one match covers half of it in its target and overlaps its source), wall and CPU time and "
+                    + "candidates. Each runs in a JVM of its own; each reports recall and precision "
+                    + "of the planted passages "
+                    + "(found: one match covers half of it in its target and overlaps its source), "
+                    + "wall and CPU time and "
                     + "peak resident memory; the Spark step also its CPU per stage and per thread (JIT, driver, GC, "
                     + "tasks)."
         })
@@ -99,8 +102,10 @@ final class CorpusBench implements Runnable {
             names = "--repeat-words",
             defaultValue = "" + REPEAT_WORDS,
             description = "Paragraphs that share a run of "
-                    + "this many words with another paragraph of the books (an author's repeated phrase, a letter quoted twice, "
-                    + "a table of contents) are left out before cutting, so that the only reuse between the documents is the "
+                    + "this many words with another paragraph of the books (an author's repeated "
+                    + "phrase, a letter quoted twice, "
+                    + "a table of contents) are left out before cutting, so that the only reuse "
+                    + "between the documents is the "
                     + "planted one; 0 keeps them, as the benchmark did before 2026-12-02 (default: ${DEFAULT-VALUE}).")
     int repeatWords;
 

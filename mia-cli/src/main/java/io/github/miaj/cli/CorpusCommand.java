@@ -17,8 +17,10 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Find reused passages across a collection: candidate document pairs from rare shared three-word runs, "
-                    + "then 'detect' on every candidate, on an embedded Spark (local[*] by default). Writes matches and a "
-                    + "summary per candidate pair as Parquet and JSON Lines under --out (columns: docs/spark.md). The same "
+                    + "then 'detect' on every candidate, on an embedded Spark (local[*] by default). "
+                    + "Writes matches and a "
+                    + "summary per candidate pair as Parquet and JSON Lines under --out (columns: "
+                    + "docs/spark.md). The same "
                     + "job runs on a cluster with spark-submit --class io.github.miaj.spark.CorpusJob."
         })
 final class CorpusCommand implements Runnable {
@@ -27,7 +29,8 @@ final class CorpusCommand implements Runnable {
             required = true,
             paramLabel = "DIR_OR_JSONL",
             description = "A folder of .txt files "
-                    + "(one document each, named by its file name) or JSON Lines with fields id, text and optional series "
+                    + "(one document each, named by its file name) or JSON Lines with fields id, "
+                    + "text and optional series "
                     + "(pairs within one series are skipped).")
     String input;
 

@@ -53,23 +53,24 @@ final class DetectCommand implements Runnable {
     @Option(
             names = "--format",
             defaultValue = "text",
-            description =
-                    "text (side by side, for a person), json (for programs) or html (a self-contained page); default: ${DEFAULT-VALUE}.")
+            description = "text (side by side, for a person), json (for programs) or html (a "
+                    + "self-contained page); default: ${DEFAULT-VALUE}.")
     Format format;
 
     @Option(
             names = "--min-words",
             defaultValue = "1",
-            description =
-                    "Drop matches shorter than this many words of B "
-                            + "(default: ${DEFAULT-VALUE}, keep all; 4 or 5 keeps passages and drops stray words in long documents).")
+            description = "Drop matches shorter than this many words of B "
+                    + "(default: ${DEFAULT-VALUE}, keep all; 4 or 5 keeps passages and drops "
+                    + "stray words in long documents).")
     int minWords;
 
     @Option(
             names = "--exhaustive",
             description = {
                 "Run every window of A against every window of B instead of only "
-                        + "those that share three-word runs; slow (product of the lengths) but also looks at passages that "
+                        + "those that share three-word runs; slow (product of the lengths) but also "
+                        + "looks at passages that "
                         + "share no run, such as paraphrases."
             })
     boolean exhaustive;
@@ -339,7 +340,8 @@ final class DetectCommand implements Runnable {
             out.printf(
                     Locale.ROOT,
                     "note: the texts exceed the model's window; they were split into %d x %d windows "
-                            + "of whole sentences, %d window pairs around rare shared wording were run, and the results merged%n",
+                            + "of whole sentences, %d window pairs around rare shared wording were "
+                            + "run, and the results merged%n",
                     r.windowsA(),
                     r.windowsB(),
                     r.pairsRun());

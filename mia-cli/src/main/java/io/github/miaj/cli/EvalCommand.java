@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
                     + "exact-match and greedy-string-tiling baselines on the same pairs, with the recall on gold links "
                     + "whose two words differ. Formats: pharaoh, lines 's1 TAB s2 TAB i-j ...' (with --possible, a "
                     + "second file of the same pairs whose extra links are possible); multimwa, MultiMWA TSV "
-                    + "(id, s1, N/A, s2, N/A, 1, 1, sure, possible; scored on sure and possible); auto tells them apart "
+                    + "(id, s1, N/A, s2, N/A, 1, 1, sure, possible; scored on sure and possible); "
+                    + "auto tells them apart "
                     + "by the first line."
         })
 final class EvalCommand implements Runnable {

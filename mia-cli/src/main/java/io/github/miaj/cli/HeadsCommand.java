@@ -49,8 +49,8 @@ final class HeadsCommand implements Runnable {
     @Option(
             names = "--png",
             paramLabel = "FILE",
-            description =
-                    "Also draw the layers x heads heatmap as a PNG image, with axis labels and a colour bar; - writes the image alone to standard output.")
+            description = "Also draw the layers x heads heatmap as a PNG image, with axis labels and a "
+                    + "colour bar; - writes the image alone to standard output.")
     Path png;
 
     @Option(

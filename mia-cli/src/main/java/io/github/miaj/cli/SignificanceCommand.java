@@ -198,7 +198,8 @@ final class SignificanceCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = {
                 "Fit the chance model (lambda and k of E = k m n exp(-lambda S)) of a detector on stretches of "
-                        + "unrelated books, where every match is chance, and write it (default: the resource shipped for the "
+                        + "unrelated books, where every match is chance, and write it (default: the "
+                        + "resource shipped for the "
                         + "verbatim detector). Run it again after retraining the detector."
             })
     static final class Fit extends Pairs implements Runnable {

@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Train a detector. verbatim (default): from a folder of plain-text books, paragraphs paired "
-                    + "with shuffled, partial and edited copies of their sentences, split into train and dev by paragraph.",
+                    + "with shuffled, partial and edited copies of their sentences, split into train "
+                    + "and dev by paragraph.",
             "paraphrase: from the gold word alignments under --data (MultiMWA MTRef and Wiki, Edinburgh++, "
                     + "MSR RTE), all train splits pooled, threshold and decoding chosen on all dev splits."
         })
@@ -47,8 +48,8 @@ final class TrainCommand implements Runnable {
     @Option(
             names = "--train-limit",
             defaultValue = "0",
-            description =
-                    "paraphrase: at most this many train pairs of each corpus, seeded sample; 0 for all (default: ${DEFAULT-VALUE}).")
+            description = "paraphrase: at most this many train pairs of each corpus, seeded sample; 0 for "
+                    + "all (default: ${DEFAULT-VALUE}).")
     int trainLimit;
 
     @Option(names = "--out", description = "Detector file to write (required).")
@@ -65,7 +66,8 @@ final class TrainCommand implements Runnable {
             defaultValue = "all-minilm-l6-v2",
             description = {
                 "Built-in model: all-minilm-l6-v2, bge-small-en-v15 or e5-small-v2, or (verbatim) a model "
-                        + "bundle folder or .onnx file, such as an export of facebook/bart-large-cnn (see docs/bart.md); "
+                        + "bundle folder or .onnx file, such as an export of facebook/bart-large-cnn "
+                        + "(see docs/bart.md); "
                         + "the detector file records its fingerprint (default: ${DEFAULT-VALUE})."
             })
     String model;
@@ -100,24 +102,26 @@ final class TrainCommand implements Runnable {
     @Option(
             names = "--positive-weight",
             defaultValue = "balanced",
-            description =
-                    "Weight of linked (positive) pairs in the fit: a positive number, or balanced for negatives / positives (default: ${DEFAULT-VALUE}).")
+            description = "Weight of linked (positive) pairs in the fit: a positive number, or balanced "
+                    + "for negatives / positives (default: ${DEFAULT-VALUE}).")
     String positiveWeight;
 
     @Option(
             names = "--features",
             defaultValue = "full",
             description = {
-                "verbatim: full (both directions, diagonal context, sinks excluded, lexical) or raw (one direction, heads only).",
-                "paraphrase: attention, diagonal, lexical, sim or position, each adding to the one before; full means position. Default: ${DEFAULT-VALUE}."
+                "verbatim: full (both directions, diagonal context, sinks excluded, lexical) or raw "
+                        + "(one direction, heads only).",
+                "paraphrase: attention, diagonal, lexical, sim or position, each adding to the one "
+                        + "before; full means position. Default: ${DEFAULT-VALUE}."
             })
     String features;
 
     @Option(
             names = "--argmax",
             defaultValue = "auto",
-            description =
-                    "Argmax constraint of decoding: NONE, EITHER, BOTH, ITERMAX, or auto to choose on dev (default: ${DEFAULT-VALUE}).")
+            description = "Argmax constraint of decoding: NONE, EITHER, BOTH, ITERMAX, or auto to choose "
+                    + "on dev (default: ${DEFAULT-VALUE}).")
     String argmax;
 
     @CommandLine.Spec

@@ -58,8 +58,8 @@ public final class ParaphraseAblation implements Runnable {
     @Option(
             names = "--train-limit",
             defaultValue = "0",
-            description =
-                    "At most this many train pairs of each corpus, seeded sample; 0 for all (default: ${DEFAULT-VALUE}).")
+            description = "At most this many train pairs of each corpus, seeded sample; 0 for all "
+                    + "(default: ${DEFAULT-VALUE}).")
     int trainLimit;
 
     @Option(names = "--l2", defaultValue = "1e-4", description = "L2 strength (default: ${DEFAULT-VALUE}).")

@@ -52,9 +52,8 @@ class BuiltInDetectorTest {
 
     @Test
     void findsAReproducedSentenceWithItsCharacterOffsets() {
-        String a =
-                "It was a cold morning in March. The old ferryman untied his boat and rowed slowly across the grey river. "
-                        + "Nobody waited on the other bank.";
+        String a = "It was a cold morning in March. The old ferryman untied his boat and rowed slowly "
+                + "across the grey river. " + "Nobody waited on the other bank.";
         String b =
                 "I remember little of that year, except this: the old ferryman untied his boat and rowed slowly across "
                         + "the grey river. Then the bells rang.";

@@ -208,8 +208,8 @@ public final class HtmlReport {
         heads(o);
         modelInfo(o);
         o.append("</main>\n");
-        o.append(
-                "<footer><p>Written by MIA-J. This file is self-contained: it loads nothing from the network.</p></footer>\n");
+        o.append("<footer><p>Written by MIA-J. This file is self-contained: it loads nothing from the "
+                + "network.</p></footer>\n");
         o.append("<script type=\"application/json\" id=\"mia-data\">");
         data(o);
         o.append("</script>\n<script>\n").append(resource("report.js")).append("</script>\n</body>\n</html>\n");
@@ -286,8 +286,8 @@ public final class HtmlReport {
 
     private void phraseList(StringBuilder o) {
         List<PhraseMatch> ph = in.detection.phrases();
-        o.append(
-                "<section id=\"phrases\" aria-labelledby=\"phrases-h\">\n<h2 id=\"phrases-h\">Reproduced phrases</h2>\n");
+        o.append("<section id=\"phrases\" aria-labelledby=\"phrases-h\">\n<h2 "
+                + "id=\"phrases-h\">Reproduced phrases</h2>\n");
         if (ph.isEmpty()) {
             o.append("<p>The detector found no phrase of ")
                     .append(esc(in.labelA))
@@ -707,7 +707,8 @@ public final class HtmlReport {
                 throw new InvalidInputException(String.format(
                         Locale.ROOT,
                         "the attention gives probability %.4f "
-                                + "for unit pair (%d, %d) but the detection says %.4f; pass the attention the detection was "
+                                + "for unit pair (%d, %d) but the detection says %.4f; pass the "
+                                + "attention the detection was "
                                 + "decoded from, and the detector that decoded it",
                         u.probability(),
                         bi,

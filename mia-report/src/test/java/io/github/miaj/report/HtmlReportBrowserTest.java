@@ -128,10 +128,10 @@ class HtmlReportBrowserTest {
         assertTrue(inView("a", p1), "P1 visible at the top of A");
         assertTrue(!inView("b", p1), "P1 of B starts out of view, at the bottom of B");
 
-        Map<?, ?> r = (Map<?, ?>)
-                browser.eval(
-                        "(() => { const r = document.querySelector('#text-a mark[data-phrases~=\"" + p1
-                                + "\"]').getBoundingClientRect(); return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()");
+        Map<?, ?> r =
+                (Map<?, ?>) browser.eval("(() => { const r = document.querySelector('#text-a mark[data-phrases~=\"" + p1
+                        + "\"]').getBoundingClientRect(); return {x: r.left + r.width / 2, "
+                        + "y: r.top + r.height / 2}; })()");
         browser.click((Double) r.get("x"), (Double) r.get("y"));
         browser.waitFor("document.documentElement.dataset.selected === '" + p1 + "'", 5);
         Thread.sleep(100); // the second correction runs two frames later
@@ -170,7 +170,8 @@ class HtmlReportBrowserTest {
         String contrast = "(() => { const lum = c => { const v = c.match(/[0-9.]+/g).slice(0, 3).map(x => x / 255)"
                 + ".map(x => x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4)); "
                 + "return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; }; "
-                + "const ratio = (a, b) => { const x = lum(a), y = lum(b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); }; "
+                + "const ratio = (a, b) => { const x = lum(a), y = lum(b); return (Math.max(x, y) + "
+                + "0.05) / (Math.min(x, y) + 0.05); }; "
                 + "const m = document.querySelector('mark.ph'); const s = getComputedStyle(m); "
                 + "const body = getComputedStyle(document.body); "
                 + "return Math.min(ratio(s.color, s.backgroundColor), ratio(body.color, body.backgroundColor)); })()";

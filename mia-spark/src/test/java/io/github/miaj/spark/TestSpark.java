@@ -26,7 +26,8 @@ final class TestSpark {
     }
 
     static final String[] VOCAB = ("river stone window garden letter morning captain silver forest lamp "
-                    + "harbour winter bread candle mirror ladder market village doctor sister travel quiet bright narrow "
+                    + "harbour winter bread candle mirror ladder market village doctor sister travel "
+                    + "quiet bright narrow "
                     + "ancient broken golden heavy yellow gentle sudden hollow distant careful walked carried painted "
                     + "watched opened listened whispered followed remembered gathered the a of and to in on with under "
                     + "over near behind beside through across toward after before while")

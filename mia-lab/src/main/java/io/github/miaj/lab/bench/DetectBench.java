@@ -106,13 +106,15 @@ public final class DetectBench {
                 System.out.printf(Locale.ROOT, "1. tokenise + plain forward : %7.2f ms median%n", f);
                 System.out.printf(
                         Locale.ROOT,
-                        "   attend -> PairAttention  : %7.2f ms median, ratio of medians %.3f, median paired ratio %.3f%n",
+                        "   attend -> PairAttention  : %7.2f ms median, ratio of medians %.3f, "
+                                + "median paired ratio %.3f%n",
                         median(t.get(1)),
                         median(t.get(1)) / f,
                         median(rAttend));
                 System.out.printf(
                         Locale.ROOT,
-                        "   detect (full)            : %7.2f ms median, ratio of medians %.3f, median paired ratio %.3f%n",
+                        "   detect (full)            : %7.2f ms median, ratio of medians %.3f, "
+                                + "median paired ratio %.3f%n",
                         median(t.get(2)),
                         median(t.get(2)) / f,
                         median(rDetect));

@@ -41,9 +41,9 @@ class HtmlReportBench {
         Path out = Path.of("target/report-bench").toAbsolutePath();
         Files.createDirectories(out);
         StringBuilder md = new StringBuilder();
-        md.append(
-                "| variant | phrases | file size | build+write | first contentful paint | DOMContentLoaded | load | "
-                        + "click to partner | scroll B to end | JS heap | DOM nodes |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| variant | phrases | file size | build+write | first contentful paint | DOMContentLoaded | load | "
+                + "click to partner | scroll B to end | JS heap | DOM nodes "
+                + "|\n|---|---|---|---|---|---|---|---|---|---|---|\n");
 
         SplittableRandom rnd = new SplittableRandom(42);
         String[] vocab = new String[3000];
@@ -162,18 +162,20 @@ class HtmlReportBench {
                             60);
                     Map<?, ?> m =
                             (Map<?, ?>) c.eval("(() => { const n = performance.getEntriesByType('navigation')[0]; "
-                                    + "return {fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime, "
+                                    + "return {fcp: "
+                                    + "performance.getEntriesByName('first-contentful-paint')[0].startTime, "
                                     + "dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd, "
                                     + "heap: performance.memory ? performance.memory.usedJSHeapSize : -1, "
                                     + "nodes: document.getElementsByTagName('*').length}; })()");
                     Object click = c.eval(
                             "new Promise(res => { const m = document.querySelector('#text-a mark[data-phrase=\"" + far
                                     + "\"]'); m.scrollIntoView(); const t0 = performance.now(); m.click(); "
-                                    + "requestAnimationFrame(() => requestAnimationFrame(() => res(performance.now() - t0))); })");
-                    Object scroll = c.eval(
-                            "new Promise(res => { const t = document.getElementById('text-b'); "
-                                    + "const t0 = performance.now(); t.scrollTop = t.scrollHeight; "
-                                    + "requestAnimationFrame(() => requestAnimationFrame(() => res(performance.now() - t0))); })");
+                                    + "requestAnimationFrame(() => requestAnimationFrame(() => "
+                                    + "res(performance.now() - t0))); })");
+                    Object scroll = c.eval("new Promise(res => { const t = document.getElementById('text-b'); "
+                            + "const t0 = performance.now(); t.scrollTop = t.scrollHeight; "
+                            + "requestAnimationFrame(() => requestAnimationFrame(() => "
+                            + "res(performance.now() - t0))); })");
                     runsMs[k] = new double[] {
                         num(m.get("fcp")),
                         num(m.get("dcl")),
@@ -199,7 +201,8 @@ class HtmlReportBench {
             }
             md.append(String.format(
                     Locale.ROOT,
-                    "| %s | %d | %.0f KiB | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.1f MB | %.0f |%n",
+                    "| %s | %d | %.0f KiB | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.0f "
+                            + "ms | %.1f MB | %.0f |%n",
                     name,
                     phrases.size(),
                     size / 1024.0,
