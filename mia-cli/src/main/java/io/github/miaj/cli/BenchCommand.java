@@ -1,6 +1,5 @@
 package io.github.miaj.cli;
 
-import com.sun.management.OperatingSystemMXBean;
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.MiaException;
 import io.github.miaj.data.Book;
@@ -14,7 +13,6 @@ import io.github.miaj.text.Words;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -355,11 +353,11 @@ final class BenchCommand implements Runnable {
             args.add(out.resolve("B.txt").toString());
             StringWriter json = new StringWriter();
             StringWriter err = new StringWriter();
-            long cpu0 = cpuNanos();
+            long cpu0 = ProcessMeters.cpuNanos();
             long t0 = System.nanoTime();
             int rc = MiaCli.run(args.toArray(String[]::new), new PrintWriter(json), new PrintWriter(err));
             double secs = (System.nanoTime() - t0) / 1e9;
-            double cpu = (cpuNanos() - cpu0) / 1e9;
+            double cpu = (ProcessMeters.cpuNanos() - cpu0) / 1e9;
             if (rc != 0) {
                 throw new MiaException("mia detect failed (status " + rc + "): "
                         + err.toString().trim());
@@ -417,7 +415,7 @@ final class BenchCommand implements Runnable {
             int edited = (int) truth.stream().filter(Passage::edited).count();
             double recall = (double) found / truth.size();
             double precision = matches.isEmpty() ? 0.0 : (double) correct / matches.size();
-            long rss = peakRssKiB();
+            long rss = ProcessMeters.peakRssKiB();
             w.printf(
                     Locale.ROOT,
                     "A: %s, %d words; B: %s, %d words with %d planted passages (%d edited)%n",
@@ -554,25 +552,6 @@ final class BenchCommand implements Runnable {
                 }
             }
             return String.join(" ", words);
-        }
-
-        private static long cpuNanos() {
-            return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-        }
-
-        /** VmHWM of this process in KiB, or -1 where /proc/self/status cannot tell (not Linux). */
-        private static long peakRssKiB() {
-            try {
-                for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                    if (line.startsWith("VmHWM:")) {
-                        return Long.parseLong(
-                                line.substring(6).replace("kB", "").trim());
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                return -1;
-            }
-            return -1;
         }
     }
 }

@@ -342,11 +342,11 @@ final class CorpusBench implements Runnable {
     // ---- the three runs
 
     private void spark(PrintWriter w) {
-        long cpu0 = cpuNanos();
+        long cpu0 = ProcessMeters.cpuNanos();
         long t0 = System.nanoTime();
         SparkSession spark = CorpusCommand.session(master);
         long t1 = System.nanoTime();
-        double sessionCpu = (cpuNanos() - cpu0) / 1e9;
+        double sessionCpu = (ProcessMeters.cpuNanos() - cpu0) / 1e9;
         StageCosts costs = new StageCosts();
         spark.sparkContext().addSparkListener(costs);
         Path result = out.resolve("spark-result");
@@ -359,7 +359,7 @@ final class CorpusBench implements Runnable {
                         .optMinWords(minWords));
         double job = (System.nanoTime() - t1) / 1e9;
         double wall = (System.nanoTime() - t0) / 1e9;
-        double cpu = (cpuNanos() - cpu0) / 1e9;
+        double cpu = (ProcessMeters.cpuNanos() - cpu0) / 1e9;
         String rss = peakRss();
         StageCosts.printThreads(w, "spark", cpu);
         spark.sparkContext().setJobDescription(StageCosts.AFTER);
@@ -428,7 +428,7 @@ final class CorpusBench implements Runnable {
     private void loop(PrintWriter w) {
         Map<String, String> texts = docs();
         List<Candidate> cand = candidates();
-        long cpu0 = cpuNanos();
+        long cpu0 = ProcessMeters.cpuNanos();
         long t0 = System.nanoTime();
         List<Match> matches = new ArrayList<>();
         long windowPairs = 0;
@@ -446,7 +446,7 @@ final class CorpusBench implements Runnable {
             }
         }
         double wall = (System.nanoTime() - t0) / 1e9;
-        double cpu = (cpuNanos() - cpu0) / 1e9;
+        double cpu = (ProcessMeters.cpuNanos() - cpu0) / 1e9;
         StageCosts.printThreads(w, "loop", cpu);
         report(w, "loop", matches, truth());
         w.printf(
@@ -464,7 +464,7 @@ final class CorpusBench implements Runnable {
     private void gst(PrintWriter w) {
         Map<String, String> texts = docs();
         List<Candidate> cand = candidates();
-        long cpu0 = cpuNanos();
+        long cpu0 = ProcessMeters.cpuNanos();
         long t0 = System.nanoTime();
         GreedyStringTiling gst = new GreedyStringTiling(GST_MIN_MATCH);
         List<Match> matches = new ArrayList<>();
@@ -487,7 +487,7 @@ final class CorpusBench implements Runnable {
             }
         }
         double wall = (System.nanoTime() - t0) / 1e9;
-        double cpu = (cpuNanos() - cpu0) / 1e9;
+        double cpu = (ProcessMeters.cpuNanos() - cpu0) / 1e9;
         report(w, "gst", matches, truth());
         w.printf(
                 Locale.ROOT,
@@ -646,22 +646,8 @@ final class CorpusBench implements Runnable {
         }
     }
 
-    private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean)
-                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
     private static String peakRss() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return line.substring(6).trim();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return "(unknown: " + e.getMessage() + ")";
-        }
-        return "(unknown)";
+        long kib = ProcessMeters.peakRssKiB();
+        return kib < 0 ? "(unknown)" : kib + " kB";
     }
 }
