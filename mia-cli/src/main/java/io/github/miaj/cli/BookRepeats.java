@@ -49,17 +49,18 @@ final class BookRepeats {
         Map<String, List<Occurrence>> runs = new HashMap<>();
         for (Book b : books) {
             List<String> words = new ArrayList<>();
-            List<Integer> paragraphOf = new ArrayList<>();
-            for (Paragraph p : b.paragraphs()) {
-                for (String w : Significance.folded(p.text())) {
+            List<Integer> paragraphOf = new ArrayList<>(); // position in b.paragraphs() of each word
+            List<Paragraph> paragraphs = b.paragraphs();
+            for (int k = 0; k < paragraphs.size(); k++) {
+                for (String w : Significance.folded(paragraphs.get(k).text())) {
                     words.add(w);
-                    paragraphOf.add(p.index());
+                    paragraphOf.add(k);
                 }
             }
             for (int i = 0; i + n <= words.size(); i++) {
                 String key = String.join(" ", words.subList(i, i + n));
                 runs.computeIfAbsent(key, k -> new ArrayList<>(1))
-                        .add(new Occurrence(b.name(), paragraphOf.get(i), paragraphOf.get(i + n - 1)));
+                        .add(new Occurrence(b, paragraphOf.get(i), paragraphOf.get(i + n - 1)));
             }
         }
         Set<String> out = new HashSet<>();
@@ -72,9 +73,9 @@ final class BookRepeats {
             Set<String> touched = new HashSet<>();
             Set<String> inBooks = new HashSet<>();
             for (Occurrence o : occ) {
-                inBooks.add(o.book());
-                for (int p = o.first(); p <= o.last(); p++) {
-                    touched.add(o.book() + "#" + p);
+                inBooks.add(o.book().name());
+                for (int k = o.first(); k <= o.last(); k++) {
+                    touched.add(o.book().paragraphs().get(k).id());
                 }
             }
             if (touched.size() < 2) {
@@ -90,5 +91,6 @@ final class BookRepeats {
         return new Found(out, across, within);
     }
 
-    private record Occurrence(String book, int first, int last) {}
+    /** One occurrence of a run: its book and the first and last of the book's paragraphs it touches. */
+    private record Occurrence(Book book, int first, int last) {}
 }

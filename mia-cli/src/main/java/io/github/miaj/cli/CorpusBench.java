@@ -22,6 +22,7 @@ import io.github.miaj.text.Word;
 import io.github.miaj.text.Words;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ import java.util.Map;
 import java.util.Random;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -130,8 +132,8 @@ final class CorpusBench implements Runnable {
     @Option(names = "--mode", defaultValue = "all", hidden = true)
     String mode;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     record Passage(String source, Span inSource, String target, Span inTarget, boolean edited) {}
 
@@ -162,7 +164,7 @@ final class CorpusBench implements Runnable {
     private void child(String m) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         cmd.addAll(List.of(
                 "-cp",
                 System.getProperty("java.class.path"),
@@ -203,6 +205,9 @@ final class CorpusBench implements Runnable {
 
     // ---- the collection
 
+    /** A paragraph the collection may use, with its number of words. */
+    private record Kept(String text, int words) {}
+
     private void build(PrintWriter w) {
         List<Book> books = GutenbergText.readFolder(corpus);
         if (books.isEmpty()) {
@@ -211,15 +216,19 @@ final class CorpusBench implements Runnable {
         BookRepeats.Found repeats = repeatWords == 0 ? BookRepeats.Found.none() : BookRepeats.find(books, repeatWords);
         long total = 0;
         long left = 0;
+        List<List<Kept>> kept = new ArrayList<>(); // per book, the paragraphs kept and their word counts
         for (Book b : books) {
+            List<Kept> k = new ArrayList<>();
             for (Paragraph p : b.paragraphs()) {
-                long n = Words.of(p.text()).size();
+                int n = Words.of(p.text()).size();
                 if (repeats.paragraphs().contains(p.id())) {
                     left += n;
                 } else {
                     total += n;
+                    k.add(new Kept(p.text(), n));
                 }
             }
+            kept.add(k);
         }
         if (repeatWords > 0) {
             w.printf(
@@ -234,18 +243,15 @@ final class CorpusBench implements Runnable {
         }
         int size = (int) Math.min(words, total * 0.9 / docs);
         List<String> texts = new ArrayList<>();
-        for (Book b : books) {
+        for (List<Kept> book : kept) {
             StringBuilder s = new StringBuilder();
             int n = 0;
-            for (Paragraph p : b.paragraphs()) {
-                if (repeats.paragraphs().contains(p.id())) {
-                    continue;
-                }
+            for (Kept p : book) {
                 if (s.length() > 0) {
                     s.append("\n\n");
                 }
                 s.append(p.text());
-                n += Words.of(p.text()).size();
+                n += p.words();
                 if (n >= size) {
                     texts.add(s.toString());
                     s.setLength(0);
@@ -361,7 +367,7 @@ final class CorpusBench implements Runnable {
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = (ProcessMeters.cpuNanos() - cpu0) / 1e9;
         String rss = peakRss();
-        StageCosts.printThreads(w, "spark", cpu);
+        ProcessMeters.printThreads(w, "spark", cpu);
         spark.sparkContext().setJobDescription(StageCosts.AFTER);
         List<Match> matches = new ArrayList<>();
         for (Row m : spark.read()
@@ -447,7 +453,7 @@ final class CorpusBench implements Runnable {
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = (ProcessMeters.cpuNanos() - cpu0) / 1e9;
-        StageCosts.printThreads(w, "loop", cpu);
+        ProcessMeters.printThreads(w, "loop", cpu);
         report(w, "loop", matches, truth());
         w.printf(
                 Locale.ROOT,

@@ -1,14 +1,10 @@
 package io.github.miaj.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.executor.TaskMetrics;
@@ -21,8 +17,8 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 /**
  * Where a Spark run's CPU goes, for {@code bench corpus}: the task metrics of every stage summed by step (the job
  * description the corpus job sets) and stage name, and the wall time of each step's Spark jobs. Together with
- * {@link #threads()} (CPU of this process's live threads by name) it splits the process CPU into the tasks' own
- * work and what the driver, the JIT compiler and the garbage collector add.
+ * {@link ProcessMeters#threads()} (CPU of this process's live threads by name) it splits the process CPU into the
+ * tasks' own work and what the driver, the JIT compiler and the garbage collector add.
  */
 final class StageCosts extends SparkListener {
     /** The step of jobs the benchmark runs after the corpus job (reading its results back): not in the totals. */
@@ -30,6 +26,9 @@ final class StageCosts extends SparkListener {
 
     /** Summed task metrics of one step and stage name. */
     static final class Sum {
+        /** The step (job description) its stages ran in. */
+        final String step;
+
         int stages;
         long tasks;
         long cpuNs;
@@ -41,6 +40,10 @@ final class StageCosts extends SparkListener {
         long shuffleWriteBytes;
         long shuffleWriteNs;
         long outputBytes;
+
+        Sum(String step) {
+            this.step = step;
+        }
     }
 
     private final Map<Integer, String> stageKey = new ConcurrentHashMap<>();
@@ -52,9 +55,9 @@ final class StageCosts extends SparkListener {
     private final Map<String, Map<String, Double>> outside = new LinkedHashMap<>();
 
     private String current = "(before the first job)";
-    private Map<String, Double> mark = kinds(threads());
+    private Map<String, Double> mark = kinds(ProcessMeters.threads());
 
-    private static String step(java.util.Properties p) {
+    private static String step(Properties p) {
         String d = p == null ? null : p.getProperty("spark.job.description");
         return d == null ? "(no step)" : d;
     }
@@ -71,7 +74,7 @@ final class StageCosts extends SparkListener {
 
     /** Books the outside-task CPU since the last switch to the step that was current. */
     private void switchStep(String next) {
-        Map<String, Double> now = kinds(threads());
+        Map<String, Double> now = kinds(ProcessMeters.threads());
         if (current != null) {
             Map<String, Double> d = outside.computeIfAbsent(current, k -> new TreeMap<>());
             for (Map.Entry<String, Double> e : now.entrySet()) {
@@ -110,10 +113,10 @@ final class StageCosts extends SparkListener {
 
     @Override
     public synchronized void onStageSubmitted(SparkListenerStageSubmitted stage) {
-        String name = stage.stageInfo().name();
-        String key = step(stage.properties()) + " | " + name;
+        String step = step(stage.properties());
+        String key = step + " | " + stage.stageInfo().name();
         stageKey.put(stage.stageInfo().stageId(), key);
-        sums.computeIfAbsent(key, k -> new Sum()).stages++;
+        sums.computeIfAbsent(key, k -> new Sum(step)).stages++;
     }
 
     @Override
@@ -122,7 +125,8 @@ final class StageCosts extends SparkListener {
         if (m == null) {
             return;
         }
-        Sum s = sums.computeIfAbsent(stageKey.getOrDefault(task.stageId(), "(unknown stage)"), k -> new Sum());
+        Sum s = sums.computeIfAbsent(
+                stageKey.getOrDefault(task.stageId(), "(unknown stage)"), k -> new Sum("(unknown stage)"));
         s.tasks++;
         s.cpuNs += m.executorCpuTime();
         s.deserializeCpuNs += m.executorDeserializeCpuTime();
@@ -138,9 +142,8 @@ final class StageCosts extends SparkListener {
     /** Task CPU (executor plus deserialisation) of all stages but those of {@link #AFTER}, in seconds. */
     synchronized double taskCpuSeconds() {
         double t = 0;
-        for (Map.Entry<String, Sum> e : sums.entrySet()) {
-            Sum s = e.getValue();
-            t += e.getKey().startsWith(AFTER) ? 0 : (s.cpuNs + s.deserializeCpuNs) / 1e9;
+        for (Sum s : sums.values()) {
+            t += s.step.equals(AFTER) ? 0 : (s.cpuNs + s.deserializeCpuNs) / 1e9;
         }
         return t;
     }
@@ -169,13 +172,7 @@ final class StageCosts extends SparkListener {
                     s.shuffleWriteBytes / 1e6,
                     s.shuffleWriteNs / 1e9,
                     s.outputBytes / 1e6);
-            String step = e.getKey()
-                    .substring(
-                            0,
-                            e.getKey().indexOf(" | ") < 0
-                                    ? e.getKey().length()
-                                    : e.getKey().indexOf(" | "));
-            double[] b = bySteps.computeIfAbsent(step, k -> new double[3]);
+            double[] b = bySteps.computeIfAbsent(s.step, k -> new double[3]);
             b[0] += (s.cpuNs + s.deserializeCpuNs) / 1e9;
             b[1] += s.gcMs / 1e3;
             b[2] += s.tasks;
@@ -206,58 +203,5 @@ final class StageCosts extends SparkListener {
                     b);
         }
         w.printf(Locale.ROOT, "%s tasks' CPU in all (the job's steps): %.2f s%n", prefix, taskCpuSeconds());
-    }
-
-    /**
-     * CPU seconds of this process's live threads, by thread name without its numbers ({@code /proc/self/task};
-     * threads that have ended are not listed; empty where there is no /proc).
-     */
-    static Map<String, Double> threads() {
-        Map<String, Double> out = new TreeMap<>();
-        Path dir = Path.of("/proc/self/task");
-        if (!Files.isDirectory(dir)) {
-            return out;
-        }
-        try (DirectoryStream<Path> ts = Files.newDirectoryStream(dir)) {
-            for (Path t : ts) {
-                try {
-                    String comm = Files.readString(t.resolve("comm"), StandardCharsets.UTF_8)
-                            .trim();
-                    String stat = Files.readString(t.resolve("stat"), StandardCharsets.UTF_8);
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    double secs = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime: ticks
-                    out.merge(comm.replaceAll("[#0-9]+$", "").trim(), secs, Double::sum);
-                } catch (IOException | RuntimeException e) {
-                    // the thread ended while being read
-                }
-            }
-        } catch (IOException e) {
-            return out;
-        }
-        return out;
-    }
-
-    /** {@link #threads()} as one line, largest first, against the process total. */
-    static void printThreads(PrintWriter w, String prefix, double processCpu) {
-        Map<String, Double> t = threads();
-        StringBuilder s = new StringBuilder();
-        double live = 0;
-        for (Map.Entry<String, Double> e : t.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .toList()) {
-            live += e.getValue();
-            if (e.getValue() >= 0.05) {
-                s.append(String.format(
-                        Locale.ROOT, "%s%s %.1f s", s.length() == 0 ? "" : ", ", e.getKey(), e.getValue()));
-            }
-        }
-        w.printf(
-                Locale.ROOT,
-                "%s CPU by thread (live threads %.1f s of %.1f s; ended threads %.1f s): %s%n",
-                prefix,
-                live,
-                processCpu,
-                processCpu - live,
-                s);
     }
 }
