@@ -2,11 +2,11 @@ package io.github.miaj.spark;
 
 import io.github.miaj.InvalidInputException;
 import io.github.miaj.MiaException;
+import io.github.miaj.detect.DocumentDetector;
 import io.github.miaj.io.Hashing;
 import io.github.miaj.model.DetectorFiles;
 import io.github.miaj.model.DetectorModel;
 import io.github.miaj.onnx.OnnxBuiltIns;
-import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,7 +72,7 @@ public final class DetectorSpec implements Serializable {
                 "built-in " + name,
                 "builtin:" + name,
                 DEFAULT_MIN_WORDS,
-                io.github.miaj.detect.DocumentDetector.DEFAULT_BATCH_SIZE,
+                DocumentDetector.DEFAULT_BATCH_SIZE,
                 Double.NaN);
     }
 
@@ -83,13 +83,8 @@ public final class DetectorSpec implements Serializable {
      * @throws io.github.miaj.DetectorFileException when the file is missing or not a valid detector file
      */
     public static DetectorSpec file(SparkSession spark, Path path) {
-        DetectorFiles.load(path);
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw new MiaException("cannot read detector file " + path + ": " + e.getMessage(), e);
-        }
+        // read and checked once, here; executors parse the model's canonical text (what save would write)
+        byte[] bytes = DetectorFiles.toJson(DetectorFiles.load(path)).getBytes(StandardCharsets.UTF_8);
         Broadcast<byte[]> b =
                 JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(bytes);
         return new DetectorSpec(
@@ -98,7 +93,7 @@ public final class DetectorSpec implements Serializable {
                 path.toString(),
                 "file:" + Hashing.sha256(bytes),
                 DEFAULT_MIN_WORDS,
-                io.github.miaj.detect.DocumentDetector.DEFAULT_BATCH_SIZE,
+                DocumentDetector.DEFAULT_BATCH_SIZE,
                 Double.NaN);
     }
 
